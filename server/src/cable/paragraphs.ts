@@ -1,0 +1,76 @@
+import type { Marking, SubParagraph, Token } from './model';
+import { parseMarkingAt } from './markings';
+import { type Segment, tokenAt, trimmedBounds } from './scan';
+
+/** `1.`, `1 .`, `1.(C)`, `¶1.`, `- 12.` at the start of a segment. */
+const PARAGRAPH_START = /^(\s{0,3})(?:(-\s+)|(¶\s*))?(\d{1,3})(\s?\.)(?=\s|\(|$)/;
+
+export interface ParagraphStart {
+  readonly number: Token<number>;
+  readonly prefix?: Token;
+  readonly marking?: Marking;
+  /** Offset in the segment where the paragraph's own words begin. */
+  readonly textOffset: number;
+}
+
+export function paragraphStart(segment: Segment): ParagraphStart | undefined {
+  const m = PARAGRAPH_START.exec(segment.text);
+  if (!m) return undefined;
+  let at = m[1].length;
+  let prefix: Token | undefined;
+  const prefixText = m[2] ?? m[3];
+  if (prefixText) {
+    prefix = tokenAt(segment, at, prefixText.trim());
+    at += prefixText.length;
+  }
+  const numberText = m[4] + m[5];
+  const number = tokenAt(segment, at, numberText, Number(m[4]));
+  at += numberText.length;
+  const marking = parseMarkingAt(segment, at);
+  const textOffset = marking ? marking.range.end.character - segment.start : at;
+  return { number, prefix, marking, textOffset };
+}
+
+const SUB_PARAGRAPH = /^(\s*)(?:([A-Z])\.(?=\s)|\(([A-Za-z])\)(?=\s)|\((\d{1,2})\)(?=\s)|(--?)(?=\s)|(\d{1,2})\.(?=\s))/;
+
+export function subParagraphStart(segment: Segment): Omit<SubParagraph, 'range'> & { textOffset: number } | undefined {
+  const m = SUB_PARAGRAPH.exec(segment.text);
+  if (!m) return undefined;
+  const labelText = m[0].slice(m[1].length);
+  const label = tokenAt(segment, m[1].length, labelText);
+  const kind: SubParagraph['kind'] =
+    m[2] !== undefined ? 'letter' : m[3] !== undefined ? 'parenthesized-letter' : m[4] !== undefined ? 'parenthesized-number' : m[5] !== undefined ? 'bullet' : 'number';
+  const marking = parseMarkingAt(segment, m[0].length);
+  const textOffset = marking ? marking.range.end.character - segment.start : m[0].length;
+  return { label, kind, marking, title: titleOf(segment.text.slice(textOffset)), textOffset };
+}
+
+/** A short title: the lead-in before a colon (`Summary:`), else the first words. */
+export function titleOf(text: string): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  const leadIn = /^([^:.]{1,40}):(?!\/)/.exec(clean);
+  if (leadIn) return `${leadIn[1].trim()}:`;
+  if (clean.length <= 60) return clean;
+  const cut = clean.slice(0, 60);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > 30 ? cut.slice(0, space) : cut).replace(/[\s,;:]+$/, '')}…`;
+}
+
+/** All-caps surname line(s) closing a cable: `RICE`, `KEEGAN PAAL`, `HOAGLAND`. */
+export function isSignatureLine(text: string): boolean {
+  const { start, end } = trimmedBounds(text);
+  const value = text.slice(start, end);
+  return (
+    value.length >= 3 &&
+    value.length <= 40 &&
+    /^[A-Z][A-Z'-]+(?: [A-Z][A-Z'.-]*){0,3}$/.test(value) &&
+    !/^(?:END|SIPDIS|NNNN|BT|UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|NOFORN|SENSITIVE|COMMENT|SUMMARY|NOTE|TEXT|BACKGROUND)\b/.test(value)
+  );
+}
+
+/** `…cleared this cable. HOAGLAND` — a signature glued to the last paragraph. */
+export function gluedSignature(text: string): { offset: number; name: string } | undefined {
+  const m = /[.!?"')]\s+([A-Z][A-Z'-]{2,}(?: [A-Z][A-Z'-]{2,})?)\s*\\?\s*$/.exec(text);
+  if (!m || !isSignatureLine(m[1])) return undefined;
+  return { offset: m.index + m[0].indexOf(m[1]), name: m[1] };
+}

@@ -1,0 +1,457 @@
+import { BlockCollector } from './blocks';
+import { DISTRIBUTION_LINE, DTG_LINE, FL1, parseDtg, parseHeader } from './header';
+import type {
+  Artefact, Cable, CableFile, ClassificationLine, ClassifiedBy, ContinuationHeader, DateTimeGroup, EoLine, Paragraph,
+  Range, ReferenceBlock, Subject, SubParagraph, TagsLine, Token, TransmissionHeader,
+} from './model';
+import { gluedSignature, isSignatureLine, paragraphStart, type ParagraphStart, subParagraphStart, titleOf } from './paragraphs';
+import { deriveClassification, deriveReferenceId } from './referenceId';
+import {
+  cutSegment, isBlank, matchOffsets, range, type Segment, type SourceLine, splitLines, tokenAt, trimmedRange, wholeLine,
+} from './scan';
+import {
+  isOfficeLine, parseCaptionLine, parseClassificationLine, parseClassifiedBy, parseContinuationHeader, parseEoLine,
+  parseReferences, parseSubject, parseTags, startsClassifiedBy, startsReferences, startsSubject, startsTags,
+} from './text';
+
+/**
+ * Parses any string into a CableFile. Total: never throws, linear in the length of the text.
+ * Cables are split where a new header (or a new classification line followed by its front
+ * matter) starts after the previous cable's body.
+ */
+export function parse(text: string): CableFile {
+  const lines = splitLines(text);
+  const starts = findCableStarts(lines);
+  const cables = starts.map((start, i) => parseCable(lines, start, (starts[i + 1] ?? lines.length) - 1));
+  return { text, lineCount: lines.length, cables };
+}
+
+const PARTIAL_EXTRACT = /^\s*This record is a partial extract of the original cable/i;
+/** Print wrappers and office distribution blocks that precede a header. */
+const WRAPPER_LINE =
+  /^\s*(?:null\s*$|.*DB\/Inbox|Results\s*$|Cable\s*$|Text:|TELEGRAM\b|To:|Action:|From:|Captions:|Ref:|_{5,}|CX[A-Z]+:|ACTION:|INFO:|DISSEMINATION:|CHARGE:|APPROVED:|DRAFTED:|CLEARED:|Distribution:|[A-Z]{3}\d{3,4}\s*$)/;
+
+function isHeaderStart(lines: readonly SourceLine[], index: number): boolean {
+  const text = lines[index].text;
+  if (FL1.test(text) || PARTIAL_EXTRACT.test(text)) return true;
+  if (DTG_LINE.test(text) && /^\s*[ZOPRY]\s/.test(text)) {
+    for (let j = index + 1; j < lines.length && j <= index + 3; j++) if (/^\s*FM\s/.test(lines[j].text)) return true;
+    return /\sFM\s/.test(text);
+  }
+  return false;
+}
+
+/** A classification line (section 1 or none) followed within a few lines by E.O./TAGS/SUBJECT. */
+function isTextStart(lines: readonly SourceLine[], index: number): boolean {
+  const classification = parseClassificationLine(wholeLine(lines[index]), false);
+  if (!classification || (classification.section && classification.section.number.value > 1)) return false;
+  // A collapsed body carries its front matter on the same line.
+  if (/(?:E\.?\s?O\.?\s?\d{5}|\bTAGS?\b|SUBJ(?:ECT)?\s*:)/i.test(lines[index].text.slice(0, 1000))) return true;
+  for (let j = index + 1; j < lines.length && j <= index + 15; j++) {
+    if (/^\s*(?:E\.?\s?O\.?\s?\d{5}|TAGS?\b|SUBJ(?:ECT)?\s*:)/i.test(lines[j].text)) return true;
+  }
+  return false;
+}
+
+function findCableStarts(lines: readonly SourceLine[]): number[] {
+  const starts = [0];
+  // A new cable can only start once the current one has a body; a SUBJECT counts only after the
+  // classification line, because print wrappers and database dumps repeat SUBJECT before it.
+  let seenBody = false;
+  let seenHeader = false;
+  let seenClassification = false;
+  let dtg: string | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i].text;
+    // A header after this cable's own header and classification line starts the next cable even
+    // when this one was cut short before its body.
+    const complete = seenBody || (seenHeader && seenClassification);
+    if (((complete && isHeaderStart(lines, i)) || (seenBody && isTextStart(lines, i))) && !repeatsHeader(lines, i, dtg)) {
+      let start = i;
+      const floor = starts[starts.length - 1];
+      const wrapper = (k: number) => WRAPPER_LINE.test(lines[k].text) || DISTRIBUTION_LINE.test(lines[k].text);
+      // Pull the new cable's print wrapper or distribution block along with it.
+      while (start - 1 > floor && (wrapper(start - 1) || (isBlank(lines[start - 1].text) && start - 2 > floor && wrapper(start - 2)))) start--;
+      starts.push(start);
+      seenBody = false;
+      seenHeader = false;
+      seenClassification = false;
+      dtg = undefined;
+    }
+    if (dtg === undefined) {
+      dtg = DTG_LINE.exec(text)?.slice(2, 7).join(' ');
+      if (dtg !== undefined) dtg += ` ${stationSerial(lines, i)}`;
+    }
+    if (seenBody) continue;
+    if (!seenHeader && !seenClassification && (FL1.test(text) || DTG_LINE.test(text))) seenHeader = true;
+    if (!seenClassification && CLASSIFICATION_LIKE.test(text) && parseClassificationLine(wholeLine(lines[i]), false)) seenClassification = true;
+    if (/^\s{0,3}(?:¶\s*)?\d{1,3}\.\s+\(/.test(text) || (seenClassification && (text.length > 400 || /^\s*SUBJ(?:ECT)?\s*:/i.test(text)))) {
+      seenBody = true;
+    }
+  }
+  return starts;
+}
+
+/** Received printouts repeat the header for every section: same DTG and station serial, same cable. */
+function repeatsHeader(lines: readonly SourceLine[], index: number, dtg: string | undefined): boolean {
+  if (dtg === undefined) return false;
+  for (let j = index; j < lines.length && j <= index + 8; j++) {
+    const m = DTG_LINE.exec(lines[j].text);
+    if (m) return `${m.slice(2, 7).join(' ')} ${stationSerial(lines, j)}` === dtg;
+  }
+  return false;
+}
+
+/** The `#NNNN` of the FL3 line near a DTG line, or '' for headers without one. */
+function stationSerial(lines: readonly SourceLine[], dtgLine: number): string {
+  for (let j = Math.max(0, dtgLine - 3); j < dtgLine; j++) {
+    const m = /^\s*DE\s+\S+\s+(#\d+)/.exec(lines[j].text);
+    if (m) return m[1];
+  }
+  return '';
+}
+
+const CLASSIFICATION_LIKE = /^\s*[UCSTL]/i;
+
+interface Anchor {
+  readonly line: number;
+  readonly kind: 'fl1' | 'dtg';
+}
+
+function findHeaderAnchor(lines: readonly SourceLine[], first: number, last: number): Anchor | undefined {
+  const limit = Math.min(last, first + 150);
+  let dtg: Anchor | undefined;
+  for (let i = first; i <= limit; i++) {
+    const text = lines[i].text;
+    if (FL1.test(text)) return { line: i, kind: 'fl1' };
+    if (!dtg && DTG_LINE.test(text)) dtg = { line: i, kind: 'dtg' };
+    if (/^\s*SUBJ(?:ECT)?\s*:/i.test(text) || /^\s{0,3}(?:¶\s*)?\d{1,3}\.\s+\(/.test(text) || text.length > 400) break;
+  }
+  return dtg;
+}
+
+interface Draft {
+  classificationLine?: ClassificationLine;
+  continuationHeaders: ContinuationHeader[];
+  captions: Token[];
+  officeLines: Token[];
+  eoLine?: EoLine;
+  tags?: TagsLine;
+  subject?: Subject;
+  references?: ReferenceBlock;
+  classifiedBy?: ClassifiedBy;
+  paragraphs: Paragraph[];
+  signature?: Token;
+  endMarks: Token[];
+  artefacts: Artefact[];
+}
+
+function parseCable(lines: readonly SourceLine[], first: number, last: number): Cable {
+  const cableRange = range(first, 0, last, lines[last].text.length);
+  const anchor = findHeaderAnchor(lines, first, last);
+  let header: TransmissionHeader | undefined;
+  let textLine = first;
+  let textSegment: Segment | undefined;
+  let partialExtract: Range | undefined;
+  let preamble: Range | undefined;
+  let dtg: DateTimeGroup | undefined;
+
+  for (let i = first; i <= (anchor?.line ?? first - 1); i++) {
+    if (PARTIAL_EXTRACT.test(lines[i].text)) partialExtract = trimmedRange(wholeLine(lines[i]));
+  }
+  if (anchor) {
+    const firstContent = firstNonBlank(lines, first, anchor.line);
+    if (firstContent < anchor.line) preamble = range(firstContent, 0, anchor.line - 1, lines[anchor.line - 1].text.length);
+    const result = parseHeader(lines, anchor.line, last);
+    header = result.header;
+    dtg = header.dtg;
+    textLine = result.nextLine;
+    textSegment = result.textSegment;
+  }
+  if (!dtg && partialExtract) {
+    for (let i = first; i <= Math.min(last, first + 10); i++) {
+      const m = DTG_LINE.exec(lines[i].text);
+      if (m) {
+        dtg = parseDtg(wholeLine(lines[i]), m);
+        break;
+      }
+    }
+  }
+
+  const draft: Draft = { continuationHeaders: [], captions: [], officeLines: [], paragraphs: [], endMarks: [], artefacts: [] };
+  const blocks = new BlockCollector();
+  const segments = textSegments(lines, textLine, last, textSegment);
+  const collapsed = segments.collapsed;
+  parseTextSegments(segments.list, draft, blocks, dtg?.token.value.twoDigitYear);
+  collectArtefacts(lines, first, last, draft.artefacts);
+
+  const textStart = segments.list.find((s) => !isBlank(s.text));
+  const text = textStart ? range(textStart.line, textStart.start, last, lines[last].text.length) : undefined;
+  const classification = deriveClassification(draft.classificationLine, draft.captions, header);
+  const ids = deriveReferenceId(draft.classificationLine, draft.continuationHeaders, dtg, header);
+  return {
+    range: cableRange,
+    ...ids,
+    preamble,
+    partialExtract,
+    header,
+    dtg,
+    text,
+    ...draft,
+    blocks: blocks.finish(),
+    classification,
+    collapsed,
+  };
+}
+
+function firstNonBlank(lines: readonly SourceLine[], from: number, to: number): number {
+  for (let i = from; i < to; i++) if (!isBlank(lines[i].text)) return i;
+  return to;
+}
+
+/** Cut points in a collapsed body: before fields, pilcrows, numbered paragraphs and page headers. */
+const COLLAPSED_FIELD =
+  /(?:(?<lead>)(?:SIPDIS|E\.?\s?O\.?\s?1\d{4}\b|TAGS?:|TAGS\s|SUBJ(?:ECT)?:|REFS?:|(?:\(U\)\s*)?Classified\s+by\b))/dgi;
+const COLLAPSED_PARAGRAPH = /(?:¶|(?<=\s\s|[.)"]\s|[.)"])(?=\d{1,3}\.\s*\())/g;
+const COLLAPSED_PAGE = /(?<=\s)(?=[A-Z][A-Z ]{2,30}\s\d{8}\s\d{3}(?:\.\d)?\sOF\s\d{3}\b)/g;
+
+function textSegments(lines: readonly SourceLine[], from: number, to: number, glued: Segment | undefined): { list: Segment[]; collapsed: boolean } {
+  const list: Segment[] = [];
+  if (glued) list.push(glued);
+  let collapsed = false;
+  for (let i = from; i <= to; i++) {
+    const segment = wholeLine(lines[i]);
+    if (isCollapsedLine(segment.text)) {
+      // Several fields on one line: a body with its newlines removed, or a partially re-joined front matter.
+      if (segment.text.length > 300) collapsed = true;
+      list.push(...splitCollapsed(segment));
+    } else {
+      list.push(segment);
+    }
+  }
+  return { list, collapsed };
+}
+
+function isCollapsedLine(text: string): boolean {
+  let fields = 0;
+  if (/E\.?\s?O\.?\s?1\d{4}/i.test(text)) fields++;
+  if (/\bTAGS?:?\s/i.test(text)) fields++;
+  if (/\bSUBJ(?:ECT)?:/i.test(text)) fields++;
+  if (/¶\s*\d{1,3}\./.test(text)) fields++;
+  if ((text.match(/\s\s\d{1,3}\.\s+\([A-Z]/g)?.length ?? 0) >= 2) fields++;
+  return fields >= 2;
+}
+
+function splitCollapsed(segment: Segment): Segment[] {
+  const text = segment.text;
+  const paragraphCuts = matchOffsets(COLLAPSED_PARAGRAPH, text);
+  const firstParagraph = paragraphCuts.length > 0 ? paragraphCuts[0] : text.length;
+  const front = text.slice(0, firstParagraph);
+  // Newlines collapsed to spaces usually leave two or more spaces where a line ended.
+  const fieldCuts = [...matchOffsets(COLLAPSED_FIELD, front), ...matchOffsets(/(?<lead>\s{2,})/dg, front)];
+  const pageCuts = matchOffsets(COLLAPSED_PAGE, text);
+  return cutSegment(segment, [...fieldCuts, ...paragraphCuts, ...pageCuts]);
+}
+
+type FieldKind = 'tags' | 'subject' | 'references' | 'classifiedBy';
+
+function fieldStart(text: string): FieldKind | undefined {
+  if (startsTags(text)) return 'tags';
+  if (startsSubject(text)) return 'subject';
+  if (startsReferences(text)) return 'references';
+  if (startsClassifiedBy(text)) return 'classifiedBy';
+  return undefined;
+}
+
+function startsAnything(segment: Segment): boolean {
+  const text = segment.text;
+  return (
+    isBlank(text) ||
+    fieldStart(text) !== undefined ||
+    parseEoLine(segment) !== undefined ||
+    paragraphStart(segment) !== undefined ||
+    parseCaptionLine(segment) !== undefined ||
+    parseContinuationHeader(segment) !== undefined
+  );
+}
+
+/** Segments of a multi-line field: the first, then continuations until a blank line or another element. */
+function fieldExtent(segments: readonly Segment[], index: number, kind: FieldKind): number {
+  let end = index;
+  for (let j = index + 1; j < segments.length; j++) {
+    const next = segments[j];
+    if (kind === 'tags') {
+      if (!/,\s*\\?\s*$/.test(segments[end].text) || startsAnything(next)) break;
+    } else if (startsAnything(next)) {
+      if (kind === 'references' && isBlank(next.text)) {
+        const after = segments.slice(j + 1).find((s) => !isBlank(s.text));
+        if (after && /^\s*(?:[B-H][.)]|\([B-H]\))\s/.test(after.text)) continue;
+      }
+      break;
+    }
+    end = j;
+  }
+  return end;
+}
+
+function parseTextSegments(segments: readonly Segment[], draft: Draft, blocks: BlockCollector, year: number | undefined): void {
+  let inBody = false;
+  let nonBlankSeen = 0;
+  let current: { start: ParagraphStart; segment: Segment; end: Range; subs: SubParagraph[]; subEnd?: Range; sub?: Omit<SubParagraph, 'range'> & { start: Range } } | undefined;
+  let lastContent: { line: number; end: number; segment: Segment } | undefined;
+
+  const closeSub = () => {
+    if (current?.sub && current.subEnd) {
+      const { start, ...rest } = current.sub;
+      current.subs.push({ ...rest, range: { start: start.start, end: current.subEnd.end } });
+    }
+    if (current) current.sub = undefined;
+  };
+  const closeParagraph = () => {
+    if (!current) return;
+    closeSub();
+    const { start, segment, end } = current;
+    const selectionEnd = start.marking?.range.end ?? start.number.range.end;
+    const firstRange = start.prefix?.range ?? start.number.range;
+    draft.paragraphs.push({
+      range: { start: firstRange.start, end: end.end },
+      number: start.number,
+      marking: start.marking,
+      selectionRange: { start: start.number.range.start, end: selectionEnd },
+      title: titleOf(segment.text.slice(start.textOffset)),
+      subParagraphs: current.subs,
+      prefix: start.prefix,
+    });
+    current = undefined;
+  };
+
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i];
+    const text = segment.text;
+    if (isBlank(text)) continue;
+    nonBlankSeen++;
+    const continuation = parseContinuationHeader(segment);
+    if (continuation) {
+      draft.continuationHeaders.push(continuation);
+      continue;
+    }
+    if (!draft.classificationLine && !inBody) {
+      // Usually the first line; database dumps and print wrappers can put lines before it.
+      const classification = parseClassificationLine(segment, nonBlankSeen === 1);
+      if (classification) {
+        draft.classificationLine = classification;
+        continue;
+      }
+    }
+    if (/^\s*NNNN\s*$|^\s*BT\s*$|^\s*\d{4}[A-Z]+\d+\s+-\s+[A-Z /]+\s*$/.test(text)) {
+      draft.endMarks.push(tokenAt(segment, text.length - text.trimStart().length, text.trim()));
+      continue;
+    }
+    const para = paragraphStart(segment);
+    if (para && acceptParagraph(para, draft.paragraphs, current?.start)) {
+      closeParagraph();
+      inBody = true;
+      const trimmed = trimmedRange(segment);
+      current = { start: para, segment, end: trimmed, subs: [] };
+      blocks.scan(segment);
+      lastContent = { line: segment.line, end: trimmed.end.character, segment };
+      continue;
+    }
+    if (!inBody) {
+      const captions = parseCaptionLine(segment);
+      if (captions) {
+        draft.captions.push(...captions);
+        continue;
+      }
+      const eo = !draft.eoLine ? parseEoLine(segment) : undefined;
+      if (eo) {
+        draft.eoLine = eo;
+        continue;
+      }
+      const kind = fieldStart(text);
+      if (kind && !draft[kind]) {
+        const end = fieldExtent(segments, i, kind);
+        const fieldSegments = segments.slice(i, end + 1).filter((s) => !isBlank(s.text));
+        if (kind === 'tags') draft.tags = parseTags(fieldSegments);
+        else if (kind === 'subject') draft.subject = parseSubject(fieldSegments);
+        else if (kind === 'references') draft.references = parseReferences(fieldSegments, year);
+        else draft.classifiedBy = parseClassifiedBy(fieldSegments);
+        i = end;
+        continue;
+      }
+      if (isOfficeLine(text) && !draft.subject) {
+        draft.officeLines.push(tokenAt(segment, text.length - text.trimStart().length, text.trim()));
+        continue;
+      }
+    }
+    blocks.scan(segment);
+    const trimmed = trimmedRange(segment);
+    if (current) {
+      const sub = subParagraphStart(segment);
+      if (sub || para) {
+        closeSub();
+        const start = sub ?? { ...subFromParagraph(para!), textOffset: para!.textOffset };
+        current.sub = { label: start.label, kind: start.kind, marking: start.marking, title: start.title, start: trimmed };
+      }
+      current.end = trimmed;
+      if (current.sub) current.subEnd = trimmed;
+    }
+    lastContent = { line: segment.line, end: trimmed.end.character, segment };
+  }
+
+  // The signature closes the text: a name line of its own, or glued to the last sentence.
+  if (lastContent) {
+    const { segment } = lastContent;
+    const own = isSignatureLine(segment.text) && !paragraphStart(segment);
+    const glued = own ? undefined : gluedSignature(segment.text);
+    if (own) {
+      const start = segment.text.length - segment.text.trimStart().length;
+      draft.signature = tokenAt(segment, start, segment.text.trim().replace(/\\$/, '').trim());
+      if (current && current.end.start.line === segment.line && current.start.number.range.start.line !== segment.line) {
+        current.end = previousContentEnd(segments, segment, current.start.number.range) ?? current.end;
+        if (current.sub && current.sub.start.start.line === segment.line) current.sub = undefined;
+        else if (current.sub) current.subEnd = current.end;
+      }
+    } else if (glued) {
+      draft.signature = tokenAt(segment, glued.offset, glued.name);
+    }
+  }
+  closeParagraph();
+}
+
+function previousContentEnd(segments: readonly Segment[], before: Segment, floor: Range): Range | undefined {
+  const index = segments.indexOf(before);
+  for (let j = index - 1; j >= 0; j--) {
+    const s = segments[j];
+    if (s.line < floor.start.line) return undefined;
+    if (!isBlank(s.text) && !parseContinuationHeader(s)) return trimmedRange(s);
+  }
+  return undefined;
+}
+
+function subFromParagraph(para: ParagraphStart): Omit<SubParagraph, 'range'> {
+  return { label: para.number, kind: 'number', marking: para.marking, title: '' };
+}
+
+/** Tells a numbered paragraph from a numbered list inside one. */
+function acceptParagraph(para: ParagraphStart, previous: readonly Paragraph[], open: ParagraphStart | undefined): boolean {
+  const last = open ?? previous[previous.length - 1];
+  if (!last) return true;
+  if (para.marking) return true;
+  if (para.number.value === last.number.value + 1) return true;
+  const marked = previous.some((p) => p.marking) || open?.marking !== undefined;
+  return !marked && para.number.value > last.number.value;
+}
+
+function collectArtefacts(lines: readonly SourceLine[], first: number, last: number, artefacts: Artefact[]): void {
+  for (let i = first; i <= last; i++) {
+    const text = lines[i].text;
+    if (text.indexOf('\\') < 0 && text.indexOf('¶') < 0 && !text.startsWith('-')) continue;
+    const md = /^(-\s+)\d{1,3}\.\s/.exec(text);
+    if (md) artefacts.push({ kind: 'markdown-bullet', range: range(i, 0, i, md[1].length) });
+    for (const m of text.matchAll(/\\\$/g)) artefacts.push({ kind: 'escaped-dollar', range: range(i, m.index!, i, m.index! + 2) });
+    for (const m of text.matchAll(/¶/g)) artefacts.push({ kind: 'pilcrow', range: range(i, m.index!, i, m.index! + 1) });
+    const slash = /\\\s*$/.exec(text);
+    if (slash && text[slash.index - 1] !== '\\') artefacts.push({ kind: 'trailing-backslash', range: range(i, slash.index, i, slash.index + 1) });
+  }
+}

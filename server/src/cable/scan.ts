@@ -1,0 +1,127 @@
+import type { Position, Range, Token } from './model';
+
+/** One physical line of the source, without its line break. */
+export interface SourceLine {
+  readonly index: number;
+  readonly text: string;
+}
+
+/**
+ * A slice of one physical line. Usually the whole line; in sources that collapsed newlines (a
+ * one-line transmission header, a body with every newline removed) a line is cut into several
+ * segments at field boundaries so that one line-oriented parser serves every layout.
+ */
+export interface Segment {
+  readonly line: number;
+  /** UTF-16 offset of the slice in its line. */
+  readonly start: number;
+  readonly text: string;
+}
+
+/** Splits on \n, \r\n and lone \r, as editors do. */
+export function splitLines(text: string): SourceLine[] {
+  const lines: SourceLine[] = [];
+  let start = 0;
+  const length = text.length;
+  for (let i = 0; i < length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      lines.push({ index: lines.length, text: text.slice(start, i) });
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+  }
+  lines.push({ index: lines.length, text: text.slice(start) });
+  return lines;
+}
+
+export function wholeLine(line: SourceLine): Segment {
+  return { line: line.index, start: 0, text: line.text };
+}
+
+export function position(line: number, character: number): Position {
+  return { line, character };
+}
+
+export function range(startLine: number, startCharacter: number, endLine: number, endCharacter: number): Range {
+  return { start: { line: startLine, character: startCharacter }, end: { line: endLine, character: endCharacter } };
+}
+
+export function spanRange(first: Range, last: Range): Range {
+  return { start: first.start, end: last.end };
+}
+
+/** A token for `text` found at `offset` inside `segment`. */
+export function tokenAt<T = string>(segment: Segment, offset: number, text: string, value?: T): Token<T> {
+  const character = segment.start + offset;
+  return {
+    text,
+    range: range(segment.line, character, segment.line, character + text.length),
+    value: (value === undefined ? text : value) as T,
+  };
+}
+
+/** Range of the segment without its leading and trailing white space (and a trailing `\`). */
+export function trimmedRange(segment: Segment): Range {
+  const { start, end } = trimmedBounds(segment.text);
+  return range(segment.line, segment.start + start, segment.line, segment.start + end);
+}
+
+export function trimmedBounds(text: string): { start: number; end: number } {
+  let start = 0;
+  let end = text.length;
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && (isSpace(text.charCodeAt(end - 1)) || text.charCodeAt(end - 1) === 92 /* \ */)) end--;
+  return { start, end };
+}
+
+export function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 12 || c === 11 || c === 0xa0 || c === 0xfeff;
+}
+
+export function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!isSpace(c) && c !== 92) return false;
+  }
+  return true;
+}
+
+/** Cuts `segment` before every offset in `cuts` (offsets relative to the segment). */
+export function cutSegment(segment: Segment, cuts: readonly number[]): Segment[] {
+  const sorted = [...new Set(cuts)].filter((c) => c > 0 && c < segment.text.length).sort((a, b) => a - b);
+  if (sorted.length === 0) return [segment];
+  const pieces: Segment[] = [];
+  let previous = 0;
+  for (const cut of sorted) {
+    pieces.push({ line: segment.line, start: segment.start + previous, text: segment.text.slice(previous, cut) });
+    previous = cut;
+  }
+  pieces.push({ line: segment.line, start: segment.start + previous, text: segment.text.slice(previous) });
+  return pieces;
+}
+
+/**
+ * Cut offsets where `pattern` matches in `text`: the end of the named group `lead` when the pattern
+ * has one (it needs the `d` flag for that), else the start of the match.
+ */
+export function matchOffsets(pattern: RegExp, text: string): number[] {
+  const offsets: number[] = [];
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    const lead = m.indices?.groups?.lead;
+    offsets.push(lead ? lead[1] : m.index);
+    if (m[0].length === 0) pattern.lastIndex++;
+  }
+  return offsets;
+}
+
+/** Folds runs of white space into one space and trims. */
+export function foldSpace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Removes the letter spacing of `S E C R E T` and upper-cases. */
+export function unspace(text: string): string {
+  return text.replace(/\s+/g, '').toUpperCase();
+}

@@ -1,0 +1,369 @@
+import { parseCalendarDate } from './dates';
+import type {
+  CableCitation, ClassificationLine, ClassifiedBy, ContinuationHeader, EoLine, Level, ReferenceBlock, ReferenceEntry,
+  Subject, TagsLine, Token,
+} from './model';
+import { parseMarkingAt } from './markings';
+import { foldSpace, range, type Segment, tokenAt, trimmedBounds, trimmedRange, unspace } from './scan';
+
+const spaced = (word: string) => word.split('').join(' ?');
+/** Some WikiLeaks pages double the first letter (`SS E C R E T`, `UUNCLAS`): an artefact, still a level. */
+const spacedStart = (word: string) => `${word[0]}?${spaced(word)}`;
+
+/** Any spelling of a classification level at the start of a classification line. */
+export const CLASSIFICATION_START = new RegExp(
+  `(?:${spacedStart('UNCLAS')}(?: ?${spaced('SIFIED')})?|LIMITED\\s+OFFICIAL\\s+USE|${spacedStart('CONFIDENTIAL')}|${spaced('TOP')}\\s+${spaced('SECRET')}|${spacedStart('SECRET')})(?![A-Za-z])`,
+);
+
+const CAVEAT_WORDS = `NOFORN|SENSITIVE|E ?F ?T ?O|EXDIS|NODIS|LIMDIS|STADIS`;
+const CLASSIFICATION_LINE = new RegExp(
+  `^(\\s*)(${CLASSIFICATION_START.source})((?:\\s+(?:${CAVEAT_WORDS})(?![A-Za-z]))*)` +
+    `(?:\\s+(SECTION\\s+(\\d{1,3})\\s+OF\\s+(\\d{1,3})))?` +
+    `(?:\\s+(?:\\d{2}\\s+)?([A-Za-z][A-Za-z .'-]*?)\\s+(\\d{1,8})(?!\\d)((?:\\s+(?:${CAVEAT_WORDS}|SIPDIS)(?![A-Za-z]))*)|\\s*\\\\?\\s*$)`,
+  'i',
+);
+
+export function levelOf(text: string): Level | undefined {
+  const word = unspace(text);
+  if (/^U?UNCLAS/.test(word)) return 'U';
+  if (word === 'LIMITEDOFFICIALUSE') return 'SBU';
+  if (/^C?CONFIDENTIAL$/.test(word)) return 'C';
+  if (word === 'TOPSECRET') return 'TS';
+  if (/^S?SECRET$/.test(word)) return 'S';
+  return undefined;
+}
+
+/** `S E C R E T SECTION 01 OF 03 ASTANA 000095`, `UNCLAS STATE 125608`, or a bare level line. */
+export function parseClassificationLine(segment: Segment, allowBare: boolean): ClassificationLine | undefined {
+  const m = CLASSIFICATION_LINE.exec(segment.text);
+  if (!m) return undefined;
+  const bare = m[7] === undefined;
+  if (bare && !allowBare) return undefined;
+  let offset = m[1].length;
+  const level = tokenAt(segment, offset, m[2], levelOf(m[2]) ?? 'U');
+  offset += m[2].length;
+  const caveats: Token[] = [];
+  for (const c of m[3].matchAll(new RegExp(CAVEAT_WORDS, 'gi'))) {
+    caveats.push(tokenAt(segment, offset + c.index!, c[0], unspace(c[0])));
+  }
+  if (m[9]) {
+    // Captions typed on the classification line after the serial (`… BOGOTA 000243 SIPDIS NOFORN`).
+    const trailingAt = m.index + m[0].length - m[9].length;
+    for (const c of m[9].matchAll(new RegExp(`${CAVEAT_WORDS}|SIPDIS`, 'gi'))) {
+      caveats.push(tokenAt(segment, trailingAt + c.index!, c[0], unspace(c[0])));
+    }
+  }
+  let section: ClassificationLine['section'];
+  if (m[4] !== undefined) {
+    const at = segment.text.indexOf(m[4], offset);
+    const numberAt = at + m[4].indexOf(m[5], 7);
+    const totalAt = at + m[4].lastIndexOf(m[6]);
+    section = {
+      range: tokenAt(segment, at, m[4]).range,
+      number: tokenAt(segment, numberAt, m[5], Number(m[5])),
+      total: tokenAt(segment, totalAt, m[6], Number(m[6])),
+    };
+    offset = at + m[4].length;
+  }
+  let station: Token | undefined;
+  let serial: Token<number> | undefined;
+  if (!bare) {
+    const serialAt = m.index + m[0].length - (m[9]?.length ?? 0) - m[8].length;
+    const stationAt = segment.text.lastIndexOf(m[7], serialAt - 1);
+    station = tokenAt(segment, stationAt, m[7], m[7].toUpperCase().replace(/\s+/g, ' '));
+    serial = tokenAt(segment, serialAt, m[8], Number(m[8]));
+  }
+  const end = caveats.length > 0 && serial && comesAfter(caveats[caveats.length - 1], serial) ? caveats[caveats.length - 1].range.end : serial?.range.end ?? section?.range.end ?? caveats[caveats.length - 1]?.range.end ?? level.range.end;
+  return { range: { start: level.range.start, end }, level, caveats, section, station, serial };
+}
+
+function comesAfter(a: Token, b: Token<number>): boolean {
+  return a.range.start.character > b.range.start.character;
+}
+
+const CONTINUATION = /^(\s*)([A-Za-z][A-Za-z .'-]*?)\s+(\d{8})\s+(\d{3})(?:\.(\d))?\s+OF\s+(\d{3})(?=\s*\\?\s*$)/i;
+const PAGE_HEADER = /^(\s*)PAGE\s+(\d{2,3})\s+(\S.*?)\s+(\d{5,8})\s+(\d{2})\s+OF\s+(\d{2})\s+\d{6}Z(?=\s*$)/;
+
+/** `STATE 00125608 002 OF 002`, `PARIS 00000741 001.2 OF 004`, or an old `PAGE 02 … 01 OF 03 182017Z`. */
+export function parseContinuationHeader(segment: Segment): ContinuationHeader | undefined {
+  const text = segment.text;
+  let m = CONTINUATION.exec(text);
+  if (m) {
+    let at = m[1].length;
+    const station = tokenAt(segment, at, m[2], m[2].toUpperCase());
+    at = text.indexOf(m[3], at + m[2].length);
+    const serial = tokenAt(segment, at, m[3], Number(m[3]));
+    at = text.indexOf(m[4], at + 8);
+    const section = tokenAt(segment, at, m[4], Number(m[4]));
+    let page: Token<number> | undefined;
+    if (m[5] !== undefined) page = tokenAt(segment, at + 4, m[5], Number(m[5]));
+    const totalAt = m.index + m[0].length - m[6].length;
+    const total = tokenAt(segment, totalAt, m[6], Number(m[6]));
+    return { range: { start: station.range.start, end: total.range.end }, station, serial, section, page, total };
+  }
+  m = PAGE_HEADER.exec(text);
+  if (m) {
+    const pageAt = text.indexOf(m[2], m[1].length);
+    const page = tokenAt(segment, pageAt, m[2], Number(m[2]));
+    const stationAt = text.indexOf(m[3], pageAt + m[2].length);
+    const station = tokenAt(segment, stationAt, m[3], m[3].toUpperCase());
+    const serialAt = text.indexOf(m[4], stationAt + m[3].length);
+    const serial = tokenAt(segment, serialAt, m[4], Number(m[4]));
+    const sectionAt = text.indexOf(m[5], serialAt + m[4].length);
+    const section = tokenAt(segment, sectionAt, m[5], Number(m[5]));
+    const totalAt = text.indexOf(m[6], sectionAt + 2);
+    const total = tokenAt(segment, totalAt, m[6], Number(m[6]));
+    return { range: trimmedRange(segment), station, serial, section, page, total };
+  }
+  return undefined;
+}
+
+export const CAPTIONS = [
+  'SIPDIS', 'NOFORN', 'SENSITIVE', 'EXDIS', 'NODIS', 'LIMDIS', 'STADIS', 'ROGER', 'CHEROKEE', 'DISSENT CHANNEL',
+  'E F T O', 'EFTO', 'SPECIAL HANDLING', 'SENSITIVE BUT UNCLASSIFIED', 'FOR OFFICIAL USE ONLY', 'CORRECTED COPY',
+  'C O R R E C T E D  C O P Y', 'C O R R E C T E D C O P Y', 'ORCON', 'PROPIN', 'NOT FOR INTERNET DISTRIBUTION',
+  'DEA SENSITIVE', 'HANDLE ACCORDINGLY',
+];
+const CAPTION = new RegExp(
+  `(?:${CAPTIONS.map((c) => c.replace(/ /g, '\\s+')).sort((a, b) => b.length - a.length).join('|')})(?![A-Za-z])`,
+  'gi',
+);
+const CAPTION_LINE = new RegExp(`^[\\s\\-]*(?:(?:${CAPTION.source})[\\s\\-,]*)+(?:[-\\s]+[A-Z][A-Z ]*)?\\\\?\\s*$`, 'i');
+
+/** A line of captions (`SIPDIS`, `NOFORN`, `SIPDIS SIPDIS`, `- - C O R R E C T E D  C O P Y - -`). */
+export function parseCaptionLine(segment: Segment): Token[] | undefined {
+  if (!CAPTION_LINE.test(segment.text)) return undefined;
+  const tokens: Token[] = [];
+  CAPTION.lastIndex = 0;
+  for (let m = CAPTION.exec(segment.text); m; m = CAPTION.exec(segment.text)) {
+    tokens.push(tokenAt(segment, m.index, m[0], foldSpace(m[0]).toUpperCase().replace(/^C O R R E C T E D C O P Y$/, 'CORRECTED COPY')));
+  }
+  return tokens.length > 0 ? tokens : undefined;
+}
+
+/** Pass and office lines: `STATE FOR P, SCA/CEN`, `DEPT PASS USTR`, `PASS TO …`, `FOR THE SECRETARY`. */
+export function isOfficeLine(text: string): boolean {
+  return /^\s*(?:[A-Z][A-Z0-9/&.,'-]*\s+){0,3}(?:ALSO\s+)?(?:FOR|PASS)\s+\S/.test(text) && !/^\s*(?:TAGS?|SUBJ|REF|E\.?O)/.test(text);
+}
+
+const EO = /^(\s*)(E\.?\s?O\.?)\s?(\d{4,5})?\b\s*:?/i;
+
+/** `E.O. 12958: DECL: 01/19/2029`, `EO 12958 DECL: 01/19/2029`, `E.O. 12958: N/A`, `E.O. 12356: DECL: OADR`. */
+export function parseEoLine(segment: Segment): EoLine | undefined {
+  const text = segment.text;
+  const m = EO.exec(text);
+  if (!m || !/^\s*E\.?\s?O\.?\s?\d{4,5}/i.test(text)) return undefined;
+  const keyword = tokenAt(segment, m[1].length, m[2]);
+  const order = m[3] ? tokenAt(segment, text.indexOf(m[3], m[1].length + m[2].length), m[3], Number(m[3])) : undefined;
+  let decl: Token | undefined;
+  let declValue: EoLine['declValue'];
+  let notApplicable: Token | undefined;
+  const rest = m[0].length;
+  const d = /\b(DECL\w*|DNG)\s*:?\s*/i.exec(text.slice(rest));
+  if (d) {
+    decl = tokenAt(segment, rest + d.index, d[1]);
+    const valueStart = rest + d.index + d[0].length;
+    const { end } = trimmedBounds(text);
+    const value = text.slice(valueStart, Math.max(valueStart, end));
+    if (value) {
+      const date = /^\d{1,4}\/\d{1,2}\/\d{1,4}/.exec(value);
+      declValue = tokenAt(segment, valueStart, date ? date[0] : value, date ? parseCalendarDate(date[0]) : undefined);
+    }
+  } else {
+    const na = /\bN\/?A\b/i.exec(text.slice(rest));
+    if (na) notApplicable = tokenAt(segment, rest + na.index, na[0]);
+  }
+  return { range: trimmedRange(segment), keyword, order, decl, declValue, notApplicable };
+}
+
+const TAGS = /^(\s*)(TAGS?|TAGE?S)\b\s*:?\s*/i;
+
+export function startsTags(text: string): boolean {
+  return TAGS.test(text) && !/^\s*TAGS?\s*$/i.test(text.replace(/:/, ''));
+}
+
+/** The TAGS line and its continuation lines; each tag with its own range. */
+export function parseTags(segments: readonly Segment[]): TagsLine | undefined {
+  const first = segments[0];
+  const m = TAGS.exec(first.text);
+  if (!m) return undefined;
+  const keyword = tokenAt(first, m[1].length, m[2]);
+  const tags: Token[] = [];
+  segments.forEach((segment, i) => collectTags(segment, i === 0 ? m[0].length : 0, tags));
+  const last = segments[segments.length - 1];
+  return { range: { start: keyword.range.start, end: trimmedRange(last).end }, keyword, tags };
+}
+
+function collectTags(segment: Segment, from: number, tags: Token[]): void {
+  const text = segment.text;
+  const usesCommas = text.indexOf(',', from) >= 0;
+  // With commas an item may be several words (`Export Control Initiatives`); a person tag keeps its parentheses.
+  const item = usesCommas ? /[^,\s(][^,(]*?(?:\s*\([^)]*\)?)?(?=\s*(?:,|$))/g : /[^\s,(]+(?:\s*\([^)]*\)?)?/g;
+  item.lastIndex = from;
+  for (let m = item.exec(text); m; m = item.exec(text)) {
+    const value = m[0].replace(/\\$/, '').trim();
+    if (value) tags.push(tokenAt(segment, m.index, value, value.toUpperCase()));
+    if (m[0].length === 0) item.lastIndex++;
+  }
+}
+
+const SUBJECT = /^(\s*)(SUBJ(?:ECT)?)\s*:\s*|^(\s*)(SUBJECT)\s+(?=[A-Z])/i;
+
+export function startsSubject(text: string): boolean {
+  return SUBJECT.test(text);
+}
+
+export function parseSubject(segments: readonly Segment[]): Subject | undefined {
+  const first = segments[0];
+  const m = SUBJECT.exec(first.text);
+  if (!m) return undefined;
+  const keywordText = m[2] ?? m[4];
+  const keyword = tokenAt(first, (m[1] ?? m[3]).length, keywordText);
+  const parts = [first.text.slice(m[0].length), ...segments.slice(1).map((s) => s.text)];
+  const marking = parseMarkingAt(first, m[0].length);
+  const last = segments[segments.length - 1];
+  return {
+    range: { start: keyword.range.start, end: trimmedRange(last).end },
+    keyword,
+    text: foldSpace(parts.join(' ').replace(/\\(?=\s|$)/g, '')),
+    marking,
+  };
+}
+
+const REF = /^(\s*)(REFS?|REFTELS?|REFERENCES?)\b\s*(?::|\s(?=[A-Z(]))\s*/i;
+
+export function startsReferences(text: string): boolean {
+  return REF.test(text) && !/^\s*REFTEL\s+(?:IS|WAS|SAID|REPORTED)\b/i.test(text);
+}
+
+const ENTRY_LETTER = /(?<!\S)(?:([A-Z])[.)]|\(([A-Z])\))(?=\s)/g;
+const CITATION = /(?:\b(\d{2}|\d{4})\s+)?\b([A-Z][A-Z]+(?:\s[A-Z][A-Z]+){0,3})\s+0*(\d{1,7})\b(?:\s*\((\d{2}|\d{4})\))?/;
+const NOT_A_STATION = /^(?:PARA|PARAGRAPH|SECTION|PAGE|AND|OF|THE|NO|NUMBER|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)$/;
+
+/** REF block: letters A., B. … and each telegram citation as station + number + optional year. */
+export function parseReferences(segments: readonly Segment[], citingYear: number | undefined): ReferenceBlock | undefined {
+  const first = segments[0];
+  const m = REF.exec(first.text);
+  if (!m) return undefined;
+  const keyword = tokenAt(first, m[1].length, m[2]);
+  const entries: ReferenceEntry[] = [];
+  segments.forEach((segment, i) => {
+    const from = i === 0 ? m[0].length : 0;
+    const text = segment.text;
+    const letters: { at: number; letter: string; textAt: number }[] = [];
+    ENTRY_LETTER.lastIndex = from;
+    for (let e = ENTRY_LETTER.exec(text); e; e = ENTRY_LETTER.exec(text)) {
+      const letter = e[1] ?? e[2];
+      const at = e.index + (e[0].length - e[0].trimStart().length);
+      letters.push({ at, letter, textAt: e.index + e[0].length });
+    }
+    if (letters.length === 0) {
+      // Unlettered references are separated by semicolons: `STATE 106206 CIRCULAR; STATE CA-3400`.
+      let pieceStart = from;
+      for (const piece of text.slice(from).split(';')) {
+        const { start, end } = trimmedBounds(piece);
+        if (end > start) entries.push(entry(segment, pieceStart + start, pieceStart + end, undefined, citingYear));
+        pieceStart += piece.length + 1;
+      }
+      return;
+    }
+    if (letters[0].at > from && text.slice(from, letters[0].at).trim()) {
+      const { start, end } = trimmedBounds(text.slice(from, letters[0].at));
+      entries.push(entry(segment, from + start, from + end, undefined, citingYear));
+    }
+    letters.forEach((l, k) => {
+      const stop = k + 1 < letters.length ? letters[k + 1].at : trimmedBounds(text).end;
+      const letterText = text.slice(l.at, l.textAt);
+      const letterToken = tokenAt(segment, l.at, letterText, l.letter.toUpperCase());
+      entries.push(entry(segment, l.at, Math.max(l.textAt, stop), letterToken, citingYear));
+    });
+  });
+  const last = segments[segments.length - 1];
+  return { range: { start: keyword.range.start, end: trimmedRange(last).end }, keyword, entries };
+}
+
+function entry(segment: Segment, start: number, end: number, letter: Token | undefined, citingYear: number | undefined): ReferenceEntry {
+  const textStart = letter ? start + letter.text.length : start;
+  const body = segment.text.slice(textStart, end);
+  const lead = body.length - body.trimStart().length;
+  const value = body.trim();
+  return {
+    range: range(segment.line, segment.start + start, segment.line, segment.start + trimmedEnd(segment.text, end)),
+    letter,
+    text: value,
+    cable: citation(segment, textStart + lead, value, citingYear),
+  };
+}
+
+function trimmedEnd(text: string, end: number): number {
+  while (end > 0 && /\s/.test(text[end - 1])) end--;
+  return end;
+}
+
+function citation(segment: Segment, offset: number, text: string, citingYear: number | undefined): CableCitation | undefined {
+  if (/\b(?:E-?MAIL|MEMCON|TELCON|FAX|EMAIL)\b/i.test(text)) return undefined;
+  const m = CITATION.exec(text);
+  if (!m) return undefined;
+  const words = m[2].split(' ');
+  while (words.length > 0 && NOT_A_STATION.test(words[0])) words.shift();
+  if (words.length === 0 || NOT_A_STATION.test(words[words.length - 1])) return undefined;
+  const station = words.join(' ');
+  const number = Number(m[3]);
+  const yearText = m[1] ?? m[4];
+  const year = yearText ? Number(yearText.slice(-2)) : citingYear;
+  const referenceId = year !== undefined ? `${String(year % 100).padStart(2, '0')}${canonicalStation(station)}${number}` : undefined;
+  return {
+    station,
+    number,
+    year: yearText ? Number(yearText) : undefined,
+    referenceId,
+    range: tokenAt(segment, offset + m.index, m[0]).range,
+  };
+}
+
+/** Station as it appears in reference ids: no spaces, `SECSTATE` → `STATE`. */
+export function canonicalStation(station: string): string {
+  const compact = station.toUpperCase().replace(/[\s.'-]+/g, '');
+  return compact === 'SECSTATE' ? 'STATE' : compact;
+}
+
+const CLASSIFIED_BY = /^(\s*)(?:\(U\)\s*)?(CLASSIFIED\s+BY)\b\s*:?\s*/i;
+
+export function startsClassifiedBy(text: string): boolean {
+  return CLASSIFIED_BY.test(text);
+}
+
+/** `Classified By: Ambassador …: 1.4 (B), (D)` and its continuation lines. */
+export function parseClassifiedBy(segments: readonly Segment[]): ClassifiedBy | undefined {
+  const first = segments[0];
+  const m = CLASSIFIED_BY.exec(first.text);
+  if (!m) return undefined;
+  const keyword = tokenAt(first, first.text.indexOf(m[2]), m[2]);
+  const reasons: Token[] = [];
+  let section: Token | undefined;
+  let authorityParts: string[] = [];
+  segments.forEach((segment, i) => {
+    const text = segment.text;
+    const from = i === 0 ? m[0].length : 0;
+    const s = /\b(1\.[45])\s*/.exec(text.slice(from));
+    if (s && !section) {
+      const at = from + s.index;
+      section = tokenAt(segment, at, s[1]);
+      authorityParts.push(text.slice(from, at));
+      const tail = text.slice(at + s[0].length);
+      const letters = /^(?:\s*(?:\(\s*[a-hA-H](?:\s*[,/]\s*[a-hA-H])*\s*\)|[a-hA-H](?![A-Za-z])|,|\/|and|&|AND))+/.exec(tail);
+      if (letters) {
+        for (const l of letters[0].matchAll(/(?<![A-Za-z])[a-hA-H](?![A-Za-z])/g)) {
+          reasons.push(tokenAt(segment, at + s[0].length + l.index!, l[0], l[0].toLowerCase()));
+        }
+      }
+    } else if (!section) {
+      authorityParts.push(text.slice(from));
+    }
+  });
+  const authority = foldSpace(authorityParts.join(' '))
+    .replace(/[\s,;:.]*(?:for\s+)?(?:reasons?|per|due to|under)?[\s:]*$/i, '')
+    .trim();
+  const last = segments[segments.length - 1];
+  return { range: { start: keyword.range.start, end: trimmedRange(last).end }, keyword, authority, section, reasons };
+}
