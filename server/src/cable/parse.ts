@@ -29,12 +29,12 @@ export function parse(text: string): CableFile {
 const PARTIAL_EXTRACT = /^\s*This record is a partial extract of the original cable/i;
 /** Print wrappers and office distribution blocks that precede a header. */
 const WRAPPER_LINE =
-  /^\s*(?:null\s*$|.*DB\/Inbox|Results\s*$|Cable\s*$|Text:|TELEGRAM\b|To:|Action:|From:|Captions:|Ref:|_{5,}|CX[A-Z]+:|ACTION:|INFO:|DISSEMINATION:|CHARGE:|APPROVED:|DRAFTED:|CLEARED:|Distribution:|[A-Z]{3}\d{3,4}\s*$)/;
+  /^\s*(?:null\s*$|.*DB\/Inbox|Results\s*$|Cable\s*$|Text:|TELEGRAM\b|To:|Action:|From:|Captions:|Ref:|_{5,}|CX[A-Z]+:|ACTION:|INFO:|DISSEMINATION:|CHARGE:|(?:APPROVED|DRAFTED|CLEARED)(?: BY)?:|SOURCE:|Distribution:|[A-Z]{3}\d{3,4}\s*$|\d{6}\s*$|\([A-Z]+\)\s*\/\d+[A-Z]\s*$|PAGE\s+01\s)/;
 
 function isHeaderStart(lines: readonly SourceLine[], index: number): boolean {
   const text = lines[index].text;
   if (FL1.test(text) || PARTIAL_EXTRACT.test(text)) return true;
-  if (DTG_LINE.test(text) && /^\s*[ZOPRY]\s/.test(text)) {
+  if (DTG_LINE.test(text)) {
     for (let j = index + 1; j < lines.length && j <= index + 3; j++) if (/^\s*FM\s/.test(lines[j].text)) return true;
     return /\sFM\s/.test(text);
   }
@@ -46,7 +46,7 @@ function isTextStart(lines: readonly SourceLine[], index: number): boolean {
   const classification = parseClassificationLine(wholeLine(lines[index]), false);
   if (!classification || (classification.section && classification.section.number.value > 1)) return false;
   // A collapsed body carries its front matter on the same line.
-  if (/(?:E\.?\s?O\.?\s?\d{5}|\bTAGS?\b|SUBJ(?:ECT)?\s*:)/i.test(lines[index].text.slice(0, 1000))) return true;
+  if (/(?:E\.?\s?O\.?\s?\d{5}|\bTAGS?\b|SUBJ(?:ECT)?\s*:)/i.test(lines[index].text.slice(0, 2000))) return true;
   for (let j = index + 1; j < lines.length && j <= index + 15; j++) {
     if (/^\s*(?:E\.?\s?O\.?\s?\d{5}|TAGS?\b|SUBJ(?:ECT)?\s*:)/i.test(lines[j].text)) return true;
   }
@@ -70,8 +70,12 @@ function findCableStarts(lines: readonly SourceLine[]): number[] {
       let start = i;
       const floor = starts[starts.length - 1];
       const wrapper = (k: number) => WRAPPER_LINE.test(lines[k].text) || DISTRIBUTION_LINE.test(lines[k].text);
-      // Pull the new cable's print wrapper or distribution block along with it.
-      while (start - 1 > floor && (wrapper(start - 1) || (isBlank(lines[start - 1].text) && start - 2 > floor && wrapper(start - 2)))) start--;
+      // Pull the new cable's print wrapper or distribution block (and blank lines inside it) along with it.
+      for (let k = start - 1; k > floor; k--) {
+        if (isBlank(lines[k].text)) continue;
+        if (!wrapper(k)) break;
+        start = k;
+      }
       starts.push(start);
       seenBody = false;
       seenHeader = false;
@@ -92,12 +96,22 @@ function findCableStarts(lines: readonly SourceLine[]): number[] {
   return starts;
 }
 
-/** Received printouts repeat the header for every section: same DTG and station serial, same cable. */
+/**
+ * Received printouts repeat the header for every section: same DTG and station serial, and the
+ * text that follows is a later section, not a new classification line of section 1.
+ */
 function repeatsHeader(lines: readonly SourceLine[], index: number, dtg: string | undefined): boolean {
   if (dtg === undefined) return false;
   for (let j = index; j < lines.length && j <= index + 8; j++) {
     const m = DTG_LINE.exec(lines[j].text);
-    if (m) return `${m.slice(2, 7).join(' ')} ${stationSerial(lines, j)}` === dtg;
+    if (!m) continue;
+    if (`${m.slice(2, 7).join(' ')} ${stationSerial(lines, j)}` !== dtg) return false;
+    for (let k = j + 1; k < lines.length && k <= j + 40; k++) {
+      if (!CLASSIFICATION_LIKE.test(lines[k].text)) continue;
+      const classification = parseClassificationLine(wholeLine(lines[k]), false);
+      if (classification) return classification.section !== undefined && classification.section.number.value > 1;
+    }
+    return true;
   }
   return false;
 }

@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { parse } from '../../server/src/cable/parse';
+import { fixture } from '../util';
+import { checkInvariants } from './invariants';
+
+const SEEDS = ['multiLine.cable', 'oneLine.cable', 'partialCrlf.cable', 'collapsed.cable', 'old.cable'].map(fixture);
+const NASTY = ['(', ')', '//', '(S', '1.', '¶', '\r', '\n', '\u0000', 'VZCZC', ' DE ', ' FM ', 'SUBJECT:', 'REF:', 'TAGS ', 'END SUMMARY', '#', '0', '\uD83D\uDE00', '\uD800'];
+
+/** A cable with one random mutation: lines deleted, duplicated, swapped, truncated, or text inserted. */
+export const mutatedCable = fc
+  .tuple(fc.constantFrom(...SEEDS), fc.array(fc.tuple(fc.nat(), fc.nat(), fc.constantFrom('delete', 'duplicate', 'swap', 'truncate', 'insert'), fc.constantFrom(...NASTY)), { minLength: 1, maxLength: 6 }))
+  .map(([seed, edits]) => {
+    const lines = seed.split('\n');
+    for (const [a, b, kind, insert] of edits) {
+      if (lines.length === 0) break;
+      const i = a % lines.length;
+      const j = b % lines.length;
+      if (kind === 'delete') lines.splice(i, 1);
+      else if (kind === 'duplicate') lines.splice(i, 0, lines[i]);
+      else if (kind === 'swap') [lines[i], lines[j]] = [lines[j], lines[i]];
+      else if (kind === 'truncate') lines[i] = lines[i].slice(0, b % (lines[i].length + 1));
+      else lines[i] = lines[i].slice(0, b % (lines[i].length + 1)) + insert + lines[i].slice(b % (lines[i].length + 1));
+    }
+    return lines.join('\n');
+  });
+
+test('random strings parse without throwing and keep the invariants', () => {
+  fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (text) => {
+    assert.deepEqual(checkInvariants(parse(text)), []);
+  }), { numRuns: 400 });
+});
+
+test('strings built from cable vocabulary keep the invariants', () => {
+  const word = fc.constantFrom(...NASTY, 'RUEHC', 'O 262051Z NOV 08', 'UNCLAS', 'S E C R E T', 'STATE 125608', ' ', '  ', 'INFO', 'TO', 'XMT', '(C)', 'E.O. 12958: DECL: 01/19/2029');
+  fc.assert(fc.property(fc.array(word, { maxLength: 80 }).map((w) => w.join('')), (text) => {
+    assert.deepEqual(checkInvariants(parse(text)), []);
+  }), { numRuns: 400 });
+});
+
+test('mutated cables keep the invariants', () => {
+  fc.assert(fc.property(mutatedCable, (text) => {
+    assert.deepEqual(checkInvariants(parse(text)), []);
+  }), { numRuns: 400 });
+});
+
+test('the fixtures themselves keep the invariants', () => {
+  for (const seed of SEEDS) assert.deepEqual(checkInvariants(parse(seed)), []);
+  assert.deepEqual(checkInvariants(parse(SEEDS.join('\n'))), []);
+});
