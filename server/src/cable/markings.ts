@@ -16,7 +16,7 @@ export function parseMarkingAt(segment: Segment, offset: number): Marking | unde
   let at = offset;
   while (at < text.length && (text[at] === ' ' || text[at] === '\t')) at++;
   if (text[at] !== '(') return undefined;
-  const closed = /^\(\s*([A-Za-z][A-Za-z /,]{0,28}?)\s*\)/.exec(text.slice(at, at + 40));
+  const closed = /^\(\s*([A-Za-z][A-Za-z /,-]{0,28}?)\s*\)/.exec(text.slice(at, at + 40));
   if (closed) {
     const parsed = interpret(closed[1]);
     // `(A)` or `(Note ...)` after a number is not a marking; only accept content that looks like one.

@@ -1,0 +1,97 @@
+import * as vscode from 'vscode';
+import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
+import { looksLikeCable } from './detect';
+
+export type ClientFactory = (options: LanguageClientOptions) => BaseLanguageClient;
+
+interface StatusParams {
+  readonly uri: string;
+  readonly symbols: { readonly shown: number; readonly omitted: number };
+  readonly foldingRangesOmitted: number;
+  readonly cables: number;
+}
+
+/**
+ * Shared by the desktop and the web extension: starts the client for `cable` documents, the
+ * commands, the language status item and the opt-in detection of cables opened as plain text.
+ */
+export async function activateCommon(context: vscode.ExtensionContext, createClient: ClientFactory): Promise<BaseLanguageClient> {
+  const options: LanguageClientOptions = {
+    documentSelector: [{ language: 'cable' }],
+    initializationOptions: {
+      rulesPage: vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md').toString(),
+      canDisableRules: true,
+    },
+    synchronize: { configurationSection: 'cable' },
+  };
+  const client = createClient(options);
+
+  const status = vscode.languages.createLanguageStatusItem('cable.status', { language: 'cable' });
+  status.name = 'Cable';
+  status.text = 'Cable';
+  status.detail = 'Cable language server';
+  context.subscriptions.push(status);
+  client.onNotification('cable/status', (params: StatusParams) => {
+    const active = vscode.window.activeTextEditor?.document.uri.toString();
+    if (params.uri !== active) return;
+    const capped = params.symbols.omitted > 0 || params.foldingRangesOmitted > 0;
+    status.severity = capped ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
+    status.text = capped ? `Outline capped at ${params.symbols.shown} items` : `${params.cables} cable${params.cables === 1 ? '' : 's'}`;
+    status.detail = capped
+      ? `${params.symbols.omitted} outline items and ${params.foldingRangesOmitted} folding ranges left out (cable.maxOutlineItems)`
+      : 'Cable language server';
+    status.command = capped ? { title: 'Settings', command: 'workbench.action.openSettings', arguments: ['cable.maxOutlineItems'] } : undefined;
+  });
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('cable.goToParagraph', () => goToParagraph()),
+    vscode.commands.registerCommand('cable.treatAsCable', async (uri?: vscode.Uri) => {
+      const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+      if (document) await vscode.languages.setTextDocumentLanguage(document, 'cable');
+    }),
+    vscode.commands.registerCommand('cable.disableRule', async (code: string) => {
+      const config = vscode.workspace.getConfiguration('cable');
+      const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+      const rules = { ...(config.get<Record<string, string>>('diagnostics.rules') ?? {}), [code]: 'off' };
+      await config.update('diagnostics.rules', rules, target);
+    }),
+    vscode.workspace.onDidOpenTextDocument((document) => void detectPlainText(document)),
+  );
+  for (const document of vscode.workspace.textDocuments) void detectPlainText(document);
+
+  await client.start();
+  context.subscriptions.push({ dispose: () => void client.stop() });
+  return client;
+}
+
+async function detectPlainText(document: vscode.TextDocument): Promise<void> {
+  if (document.languageId !== 'plaintext') return;
+  if (!vscode.workspace.getConfiguration('cable', document.uri).get<boolean>('detectPlainText', false)) return;
+  const lines: string[] = [];
+  for (let i = 0; i < Math.min(document.lineCount, 8); i++) lines.push(document.lineAt(i).text);
+  if (looksLikeCable(lines)) await vscode.languages.setTextDocumentLanguage(document, 'cable');
+}
+
+async function goToParagraph(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.document.languageId !== 'cable') {
+    void vscode.window.showInformationMessage('Open a cable to go to one of its paragraphs.');
+    return;
+  }
+  const symbols = (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri)) ?? [];
+  const items: (vscode.QuickPickItem & { range: vscode.Range })[] = [];
+  for (const cable of symbols) {
+    for (const child of cable.children) {
+      if (child.kind !== vscode.SymbolKind.Number) continue;
+      items.push({ label: child.name, description: symbols.length > 1 ? cable.name : undefined, range: child.selectionRange });
+    }
+  }
+  if (items.length === 0) {
+    void vscode.window.showInformationMessage('This cable has no numbered paragraphs.');
+    return;
+  }
+  const picked = await vscode.window.showQuickPick(items, { placeHolder: 'Go to paragraph (type a number or words)', matchOnDescription: true });
+  if (!picked) return;
+  editor.selection = new vscode.Selection(picked.range.start, picked.range.start);
+  editor.revealRange(picked.range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}

@@ -1,0 +1,814 @@
+// Reference data for cables: routing indicators, TAGS, header/marking codes, classification
+// reasons and precedence. Pure TypeScript: no vscode/LSP/node imports, usable in the browser.
+//
+// The tables come from the generated modules next to this file (scripts/generate-data.mjs,
+// sources cited in their headers). They are plain strings at import time; the maps below are
+// built on first use, so importing this module costs next to nothing.
+//
+// All lookups are case-insensitive (re-cased cables exist) and ignore surrounding whitespace.
+
+import { CODE_ROWS } from './codes.generated';
+import { RI_KEY_COUNT, RI_ROW_COUNT, RI_ROWS, RI_SOURCE_FAMILIES } from './routingIndicators.generated';
+import { TAG_ROW_COUNT, TAG_ROWS, TAG_SOURCE_FAMILIES } from './tags.generated';
+
+// =============================================================================================
+// Routing indicators
+// =============================================================================================
+
+/** One row of routing-indicators.tsv: a station name reached through an RI. */
+export interface RoutingIndicatorStation {
+  /** Plain-language station name (PLAD or ACP 117 name), verbatim. */
+  readonly name: string;
+  /** Country as given in the table; "(collective)" marks a collective address. */
+  readonly country?: string;
+  /** The row's source column, verbatim (ACP 117 … or "cable headers in corpus: 14x, …"). */
+  readonly source: string;
+  /** How many corpus cable headers showed this RI/name pair, when the source says so. */
+  readonly corpusCount?: number;
+  /** Set when the row is an "RxxxxxA THRU RxxxxxZ" range row that covers the looked-up RI. */
+  readonly range?: string;
+}
+
+export interface RoutingIndicatorInfo {
+  /** The RI in upper case (or the range key, e.g. "RHFJAAA THRU RHFJAAZ", for a range row). */
+  readonly ri: string;
+  /** All station names for this RI, most frequently seen first (table order). Frozen. */
+  readonly names: string[];
+  /** The country, when all stations that name one agree (ignoring "(collective)"). */
+  readonly country?: string;
+  /** Every distinct country of the stations, in table order. Frozen. */
+  readonly countries: string[];
+  /** Distinct source families of the rows, "; "-joined (per-row sources are in `stations`). */
+  readonly source: string;
+  /** One entry per table row, in table order; exact rows first, then covering range rows. */
+  readonly stations: readonly RoutingIndicatorStation[];
+  /** Sum of the stations' corpus counts (0 when never seen in a corpus header). */
+  readonly corpusCount: number;
+  /** For range keys: the first and last RI of the range. */
+  readonly range?: { readonly first: string; readonly last: string };
+}
+
+interface RangeRow {
+  readonly first: string;
+  readonly last: string;
+  readonly line: number;
+}
+
+interface RiTable {
+  readonly lines: readonly string[];
+  /** key (RI or range key) -> line numbers, in table order */
+  readonly byKey: ReadonlyMap<string, readonly number[]>;
+  readonly ranges: readonly RangeRow[];
+}
+
+const RANGE_KEY = /^(R[A-Z]+) THRU (R[A-Z]+)$/;
+const RI_SHAPE = /^R[A-Z]{3,7}$/;
+const COLLECTIVE = '(collective)';
+
+let riTable: RiTable | undefined;
+/** Built infos by key (hits only: the set of possible keys is finite, misses are cheap). */
+const riInfoCache = new Map<string, RoutingIndicatorInfo>();
+
+function routingTable(): RiTable {
+  if (riTable) return riTable;
+  const lines = RI_ROWS.split('\n');
+  const byKey = new Map<string, number[]>();
+  const ranges: RangeRow[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const key = line.slice(0, line.indexOf('|'));
+    const list = byKey.get(key);
+    if (list) list.push(i);
+    else {
+      byKey.set(key, [i]);
+      const m = RANGE_KEY.exec(key);
+      if (m) ranges.push({ first: m[1], last: m[2], line: i });
+    }
+  }
+  riTable = { lines, byKey, ranges };
+  return riTable;
+}
+
+function restoreSource(families: readonly string[], family: string | undefined, detail: string | undefined): string {
+  const name = families[Number(family ?? '0')] ?? '';
+  return detail ? `${name}: ${detail}` : name;
+}
+
+/** "14x, years 06,09,10, e.g. …" (corpus rows) → 14. */
+function corpusCountOf(detail: string | undefined): number | undefined {
+  const m = detail ? /^(\d+)x\b/.exec(detail) : null;
+  return m ? Number(m[1]) : undefined;
+}
+
+function parseStation(line: string, range: string | undefined): RoutingIndicatorStation {
+  const [, name = '', country = '', family, detail] = line.split('|');
+  const source = restoreSource(RI_SOURCE_FAMILIES, family, detail);
+  const count = corpusCountOf(detail);
+  const station: { -readonly [K in keyof RoutingIndicatorStation]: RoutingIndicatorStation[K] } = { name, source };
+  if (country) station.country = country;
+  if (count !== undefined) station.corpusCount = count;
+  if (range) station.range = range;
+  return Object.freeze(station);
+}
+
+/** Normalises user/cable input: trims, upper-cases, drops a "/PLAD" suffix, collapses spaces. */
+function normalizeRi(input: string): string {
+  let s = input.trim().toUpperCase();
+  const slash = s.indexOf('/');
+  if (slash >= 0) s = s.slice(0, slash).trim();
+  return s.replace(/\s+/g, ' ');
+}
+
+function coveringRanges(table: RiTable, ri: string): RangeRow[] {
+  if (!RI_SHAPE.test(ri)) return [];
+  return table.ranges.filter((r) => ri.length === r.first.length && ri >= r.first && ri <= r.last);
+}
+
+function buildInfo(key: string, exact: readonly number[], ranges: readonly RangeRow[]): RoutingIndicatorInfo {
+  const table = routingTable();
+  const stations: RoutingIndicatorStation[] = [];
+  for (const i of exact) stations.push(parseStation(table.lines[i], undefined));
+  for (const r of ranges) stations.push(parseStation(table.lines[r.line], `${r.first} THRU ${r.last}`));
+  const names: string[] = [];
+  const countries: string[] = [];
+  const families: string[] = [];
+  let corpusCount = 0;
+  for (const s of stations) {
+    if (!names.includes(s.name)) names.push(s.name);
+    if (s.country && !countries.includes(s.country)) countries.push(s.country);
+    const colon = s.source.indexOf(': ');
+    const family = colon < 0 ? s.source : s.source.slice(0, colon);
+    if (!families.includes(family)) families.push(family);
+    corpusCount += s.corpusCount ?? 0;
+  }
+  const real = countries.filter((c) => c !== COLLECTIVE);
+  const info: { -readonly [K in keyof RoutingIndicatorInfo]: RoutingIndicatorInfo[K] } = {
+    ri: key,
+    names: Object.freeze(names) as string[],
+    countries: Object.freeze(countries) as string[],
+    source: families.join('; '),
+    stations: Object.freeze(stations),
+    corpusCount,
+  };
+  if (real.length === 1) info.country = real[0];
+  const m = RANGE_KEY.exec(key);
+  if (m) info.range = Object.freeze({ first: m[1], last: m[2] });
+  return Object.freeze(info);
+}
+
+/**
+ * Looks up a routing indicator (e.g. "RUEHBW", "ruehbw", "RUEHC/SECSTATE WASHDC").
+ * Returns every station name the table has for it — shared gateways (RUEHC, RUEKJCS, RHMFISS…)
+ * have many — including "X THRU Y" range rows that cover it. Range keys themselves
+ * ("RHFJAAA THRU RHFJAAZ") can be looked up too. `undefined` when the table does not know it
+ * (the table is incomplete, so that is not proof of an error).
+ */
+export function lookupRoutingIndicator(ri: string): RoutingIndicatorInfo | undefined {
+  const key = normalizeRi(ri);
+  if (key === '') return undefined;
+  const cached = riInfoCache.get(key);
+  if (cached) return cached;
+  const table = routingTable();
+  const exact = table.byKey.get(key) ?? [];
+  const ranges = coveringRanges(table, key);
+  if (exact.length === 0 && ranges.length === 0) return undefined;
+  const info = buildInfo(key, exact, ranges);
+  riInfoCache.set(key, info);
+  return info;
+}
+
+let allRiCache: readonly RoutingIndicatorInfo[] | undefined;
+
+/** Every key of the table (1,706 RIs and 51 range rows), in table (alphabetical) order. */
+export function allRoutingIndicators(): readonly RoutingIndicatorInfo[] {
+  if (allRiCache) return allRiCache;
+  const out: RoutingIndicatorInfo[] = [];
+  for (const key of routingTable().byKey.keys()) {
+    const info = lookupRoutingIndicator(key);
+    if (info) out.push(info);
+  }
+  allRiCache = Object.freeze(out);
+  return allRiCache;
+}
+
+/** Search entry per table key, built from the raw rows (infos are only built for hits). */
+interface RiSearchEntry {
+  readonly key: string;
+  /** Sum of corpus counts of the key's own rows. */
+  readonly usage: number;
+  /** " WORD WORD … " — names and countries, upper case, non-alphanumerics as single spaces. */
+  readonly text: string;
+}
+
+let riSearchIndex: readonly RiSearchEntry[] | undefined;
+
+const NON_WORD = /[^A-Z0-9]+/g;
+
+function wordsOf(text: string): string[] {
+  return text.toUpperCase().split(NON_WORD).filter((w) => w !== '');
+}
+
+function searchIndex(): readonly RiSearchEntry[] {
+  if (riSearchIndex) return riSearchIndex;
+  const table = routingTable();
+  const entries: RiSearchEntry[] = [];
+  for (const [key, rows] of table.byKey) {
+    let usage = 0;
+    let text = '';
+    for (const i of rows) {
+      const [, name = '', country = '', , detail = ''] = table.lines[i].split('|');
+      text += ` ${name} ${country}`;
+      usage += corpusCountOf(detail) ?? 0;
+    }
+    entries.push({ key, usage, text: ` ${text.toUpperCase().replace(NON_WORD, ' ').trim()} ` });
+  }
+  riSearchIndex = entries;
+  return entries;
+}
+
+/** Match tiers, best first. */
+const Tier = { ExactRi: 0, RiPrefix: 1, Word: 2, WordPrefix: 3, Substring: 4 } as const;
+type Tier = (typeof Tier)[keyof typeof Tier];
+
+function compareByUsage(a: RiSearchEntry, b: RiSearchEntry): number {
+  return b.usage - a.usage || a.key.length - b.key.length || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+}
+
+function infosOf(entries: readonly RiSearchEntry[]): RoutingIndicatorInfo[] {
+  const out: RoutingIndicatorInfo[] = [];
+  for (const e of entries) {
+    const info = lookupRoutingIndicator(e.key);
+    if (info) out.push(info);
+  }
+  return out;
+}
+
+/**
+ * Searches routing indicators by RI prefix ("RUEHB" → posts whose RI starts so) or by words of
+ * the station names and countries ("belgrade", "new york", "munich"). Ranking: exact RI, RI
+ * prefix, whole-word match, word-prefix match, substring (words of 3+ letters); within a tier,
+ * RIs seen more often in the corpus headers first, then shorter, then alphabetical. Range rows
+ * are included (their `range` is set) — filter them out where a single RI must be inserted.
+ * An empty query lists the most frequently seen RIs.
+ */
+export function searchRoutingIndicators(query: string, limit = 50): RoutingIndicatorInfo[] {
+  const q = query.trim().toUpperCase().replace(/\s+/g, ' ');
+  const max = Math.max(0, Math.floor(limit));
+  if (max === 0) return [];
+  const index = searchIndex();
+  if (q === '') return infosOf([...index].sort(compareByUsage).slice(0, max));
+  const riLike = /^[A-Z]+$/.test(q);
+  const qWords = wordsOf(q);
+  const hits: { entry: RiSearchEntry; tier: Tier }[] = [];
+  for (const e of index) {
+    let tier: Tier | undefined;
+    if (riLike && e.key === q) tier = Tier.ExactRi;
+    else if (riLike && e.key.startsWith(q)) tier = Tier.RiPrefix;
+    else if (qWords.length > 0) {
+      if (qWords.every((w) => e.text.includes(` ${w} `))) tier = Tier.Word;
+      else if (qWords.every((w) => e.text.includes(` ${w}`))) tier = Tier.WordPrefix;
+      else if (qWords.every((w) => w.length >= 3 && e.text.includes(w))) tier = Tier.Substring;
+    }
+    if (tier !== undefined) hits.push({ entry: e, tier });
+  }
+  hits.sort((a, b) => a.tier - b.tier || compareByUsage(a.entry, b.entry));
+  return infosOf(hits.slice(0, max).map((h) => h.entry));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Routing indicator structure (cable-format.md §1.9, ACP 117/127 as summarised there)
+
+/** Position 2: nation or alliance. `documented` = stated in cable-format.md §1.9. */
+const RI_NATION: Readonly<Record<string, { readonly text: string; readonly documented: boolean }>> = {
+  U: { text: 'United States', documented: true },
+  H: { text: 'United States, DoD/DISA-managed RIs', documented: true },
+  A: { text: 'Australia', documented: true },
+  B: { text: 'United Kingdom', documented: true },
+  C: { text: 'Canada', documented: true },
+  F: { text: 'France', documented: true },
+  N: { text: 'Netherlands', documented: true },
+  Q: { text: 'Belgium', documented: true },
+  X: { text: 'NATO / allied', documented: true },
+  Z: {
+    text: 'NATO / allied per cable-format.md; the RZ… rows of the routing table are New Zealand defence stations',
+    documented: true,
+  },
+  D: { text: 'Denmark', documented: false },
+  I: { text: 'Italy', documented: false },
+  K: { text: 'Greece', documented: false },
+  O: { text: 'Japan', documented: false },
+  P: { text: 'Portugal', documented: false },
+  Y: { text: 'Norway', documented: false },
+};
+
+/** Families of 4-letter prefixes described in cable-format.md §1.9 (corpus observations). */
+const RI_FAMILIES: Readonly<Record<string, string>> = {
+  RUEH: 'Department of State network: posts, offices and State collectives (RUEHC = SECSTATE WASHDC)',
+  RUCN: 'State collectives and a few missions (e.g. RUCNCIS CIS COLLECTIVE, RUCNDT USMISSION USUN NEW YORK)',
+  RUEK: 'Washington defence addressees (RUEKJCS is shared by SECDEF, JOINT STAFF and CJCS WASHDC)',
+  RUEA: 'Washington agencies (e.g. RUEAIIA CIA, RUEABND DEA, RUEAHLC DHS/ICE)',
+  RHEH: 'White House (RHEHNSC NSC, RHEHAAA WHITE HOUSE/NSC)',
+  RHEF: 'DIA and DHS (RHEFDIA, RHEFHLC)',
+  RHMF:
+    'DISA-controlled DMS gateway: one RI for many military addressees, told apart by the PLAD after the slash; ' +
+    'in the corpus RHMFISS/<PLAD> carries classified and RHMFIUU/<PLAD> unclassified traffic',
+  RHHM: 'US Pacific Command area (e.g. RHHMUNA HQ USPACOM HONOLULU HI)',
+  RHHJ: 'US Pacific Command area (Pearl Harbor/Honolulu intelligence and fleet stations)',
+  RUCJ: 'US Central Command (RUCJACC USCINCCENT)',
+};
+
+const RI_SPECIAL: Readonly<Record<string, string>> = {
+  RUEHWEB:
+    'RUEHWEB is a pseudo-destination seen on every VZCZCXYZ copy in the corpus (web/database re-formatted ' +
+    'copies, an inference); it is not a real station and is not in the routing table.',
+};
+
+function longestKnownPrefix(table: RiTable, ri: string): string | undefined {
+  for (let n = ri.length - 1; n >= 4; n--) {
+    const p = ri.slice(0, n);
+    if (table.byKey.has(p)) return p;
+  }
+  return undefined;
+}
+
+function stationSummary(info: RoutingIndicatorInfo, max = 3): string {
+  const shown = info.names.slice(0, max).join('; ');
+  const more = info.names.length > max ? `; … (${info.names.length} names)` : '';
+  return `${shown}${more}`;
+}
+
+/**
+ * Explains the structure of a routing indicator, position by position, with what the routing
+ * table knows about it. Works for unknown RIs too (e.g. "RUEHQQQ"). Plain-text lines, no
+ * markdown. Area letters (position 3) are only decoded where cable-format.md §1.9 does.
+ */
+export function explainRoutingIndicator(ri: string): string[] {
+  const key = normalizeRi(ri);
+  const lines: string[] = [];
+  if (key === '') return ['Empty routing indicator.'];
+  const special = RI_SPECIAL[key];
+  const range = RANGE_KEY.exec(key);
+  if (range) {
+    lines.push(`${key} is a range row of the routing table: every 7-letter RI from ${range[1]} to ${range[2]}.`);
+  } else if (!/^[A-Z]+$/.test(key)) {
+    return [`${key} is not a routing indicator: RIs are 4 to 7 letters A–Z starting with R.`];
+  } else if (key[0] !== 'R') {
+    return [
+      `${key} does not start with R. Routing indicators in State cables start with R ` +
+        '(worldwide/strategic tape-relay network); this is not a recognised RI.',
+    ];
+  }
+  const core = range ? range[1] : key;
+  if (!range && (core.length < 4 || core.length > 7)) {
+    lines.push(`${core} has ${core.length} letters; routing indicators have 4 to 7 (cable-format.md §1.9).`);
+  }
+  lines.push('Position 1 "R": worldwide (strategic) routing indicator, ACP 117/127.');
+  if (core.length >= 2) {
+    const n = RI_NATION[core[1]];
+    lines.push(
+      n
+        ? `Position 2 "${core[1]}": nation/alliance: ${n.text}${n.documented ? '' : ' (inferred from the ACP 117 rows of the routing table)'}.`
+        : `Position 2 "${core[1]}": nation/alliance; "${core[1]}" is not decoded here.`,
+    );
+  }
+  if (core.length >= 3) {
+    const eastern = core.startsWith('RUE') ? '; "E" = the eastern-US relays (RUEH…, RUEK…, RUEA…)' : '';
+    lines.push(`Position 3 "${core[2]}": geographic area or network of the relay${eastern}.`);
+  }
+  const table = routingTable();
+  if (core.length >= 4) {
+    const prefix = core.slice(0, 4);
+    const family = RI_FAMILIES[prefix];
+    const relay = table.byKey.has(prefix) ? lookupRoutingIndicator(prefix) : undefined;
+    let line = `Position 4 "${core[3]}": relay or tributary within the area`;
+    if (family) line += `; ${prefix}… = ${family}`;
+    if (relay && prefix !== core) line += ` (the table lists ${prefix} itself as "${relay.names[0]}")`;
+    lines.push(`${line}.`);
+  }
+  if (core.length >= 5) {
+    const station = range ? `${range[1].slice(4)}" to "${range[2].slice(4)}` : core.slice(4);
+    const positions = core.length > 5 ? `Positions 5–${core.length}` : 'Position 5';
+    lines.push(`${positions} "${station}": the station served through ${core.slice(0, 4)}.`);
+  }
+  if (special) lines.push(special);
+  const info = lookupRoutingIndicator(key);
+  if (info) {
+    const exactRows = info.stations.filter((s) => s.range === undefined).length;
+    if (exactRows === 0) {
+      lines.push(`Not listed individually; covered by the range row ${info.stations[0].range ?? ''}: ${stationSummary(info)}.`);
+    } else if (info.names.length > 1) {
+      lines.push(
+        `${key} is shared by ${info.names.length} station names in the routing table (${stationSummary(info)}); ` +
+          'the plain-language address after the slash on TO/INFO lines tells them apart.',
+      );
+    } else {
+      lines.push(`Routing table: ${key} = ${info.names[0]}${info.country ? ` (${info.country})` : ''}.`);
+    }
+  } else if (!special) {
+    lines.push(
+      `${key} is not in the routing table (${RI_KEY_COUNT.toLocaleString('en-US')} entries from ACP 117 and corpus ` +
+        'headers); the table is incomplete, so an unknown RI is not necessarily wrong.',
+    );
+    const prefix = longestKnownPrefix(table, key);
+    const known = prefix ? lookupRoutingIndicator(prefix) : undefined;
+    if (prefix && known) lines.push(`Longest known prefix: ${prefix} = ${known.names[0]}.`);
+  }
+  return lines;
+}
+
+// =============================================================================================
+// TAGS
+// =============================================================================================
+
+export type TagKind = 'subject' | 'program' | 'geo' | 'region' | 'organization' | 'person';
+
+export interface TagInfo {
+  /** The tag as written in tags.tsv (upper case; "(NAME)" is the person-tag pattern). */
+  readonly tag: string;
+  readonly kind: TagKind;
+  readonly meaning: string;
+  /** Verbatim confidence column: "high", "high (verbatim PlusD)", "medium", "low". */
+  readonly confidence: string;
+  /** First word of `confidence`. */
+  readonly confidenceLevel: 'high' | 'medium' | 'low';
+  /** Number of corpus cables carrying the tag, when the table gives one. */
+  readonly corpusCables?: number;
+  /** The row's source column, verbatim. */
+  readonly source: string;
+}
+
+const TAG_KINDS: readonly TagKind[] = ['subject', 'program', 'geo', 'region', 'organization', 'person'];
+
+function isTagKind(s: string): s is TagKind {
+  return (TAG_KINDS as readonly string[]).includes(s);
+}
+
+function confidenceLevel(s: string): 'high' | 'medium' | 'low' {
+  const w = s.trim().toLowerCase();
+  return w.startsWith('high') ? 'high' : w.startsWith('low') ? 'low' : 'medium';
+}
+
+interface TagTable {
+  readonly list: readonly TagInfo[];
+  readonly byTag: ReadonlyMap<string, TagInfo>;
+}
+
+let tagTable: TagTable | undefined;
+
+function tags(): TagTable {
+  if (tagTable) return tagTable;
+  const list: TagInfo[] = [];
+  const byTag = new Map<string, TagInfo>();
+  for (const line of TAG_ROWS.split('\n')) {
+    const [tag = '', kind = '', meaning = '', confidence = '', corpus = '', family, detail] = line.split('|');
+    const info: { -readonly [K in keyof TagInfo]: TagInfo[K] } = {
+      tag,
+      // tags.tsv only uses the six kinds; anything new is shown as a subject tag rather than dropped.
+      kind: isTagKind(kind) ? kind : 'subject',
+      meaning,
+      confidence,
+      confidenceLevel: confidenceLevel(confidence),
+      source: restoreSource(TAG_SOURCE_FAMILIES, family, detail),
+    };
+    if (corpus !== '') info.corpusCables = Number(corpus);
+    const frozen = Object.freeze(info);
+    list.push(frozen);
+    if (!byTag.has(tag.toUpperCase())) byTag.set(tag.toUpperCase(), frozen);
+  }
+  tagTable = { list: Object.freeze(list), byTag };
+  return tagTable;
+}
+
+/** Looks up a TAGS code ("PREL", "rs", "KNNP", "NATO"); `undefined` when not in tags.tsv. */
+export function lookupTag(tag: string): TagInfo | undefined {
+  return tags().byTag.get(tag.trim().toUpperCase());
+}
+
+/**
+ * Tags for completion/quick picks: tags starting with `query` first (exact match on top), then
+ * tags whose meaning has words starting with the query words ("russia" → RS). Within a tier,
+ * tags used in more corpus cables first, then alphabetical.
+ */
+export function searchTags(query: string, limit = 50): TagInfo[] {
+  const q = query.trim().toUpperCase();
+  const max = Math.max(0, Math.floor(limit));
+  const list = tags().list;
+  const byUse = (a: TagInfo, b: TagInfo): number =>
+    (b.corpusCables ?? 0) - (a.corpusCables ?? 0) || (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0);
+  if (q === '') return [...list].sort(byUse).slice(0, max);
+  const qWords = wordsOf(q);
+  const hits: { info: TagInfo; tier: number }[] = [];
+  for (const info of list) {
+    const t = info.tag.toUpperCase();
+    let tier = -1;
+    if (t === q) tier = 0;
+    else if (t.startsWith(q)) tier = 1;
+    else if (qWords.length > 0) {
+      const words = wordsOf(info.meaning);
+      if (qWords.every((w) => words.some((x) => x.startsWith(w)))) tier = 2;
+    }
+    if (tier >= 0) hits.push({ info, tier });
+  }
+  hits.sort((a, b) => a.tier - b.tier || byUse(a.info, b.info));
+  return hits.slice(0, max).map((h) => h.info);
+}
+
+/** All tags, in tags.tsv order. */
+export function allTags(): readonly TagInfo[] {
+  return tags().list;
+}
+
+// =============================================================================================
+// Codes: prosigns, operating signals, captions, markings, E.O. forms (codes.tsv)
+// =============================================================================================
+
+export interface CodeInfo {
+  /** The code as written in codes.tsv, e.g. "ZNY", "O / P / R / Z", "(C/NF) (S/NF) …". */
+  readonly code: string;
+  /** Upper-case spellings that look this entry up, e.g. ["O", "P", "R", "Z"]. */
+  readonly aliases: readonly string[];
+  /** Free-text category, e.g. "precedence prosign (FL2)", "caption", "portion mark". */
+  readonly category: string;
+  readonly meaning: string;
+  /** "where it appears / example" column; undefined when the table has "—". */
+  readonly example?: string;
+  /** "source / confidence" column, verbatim. */
+  readonly source: string;
+  /** Trailing confidence statement of `source` ("high", "medium (wording)", …), when present. */
+  readonly confidence?: string;
+}
+
+interface CodeTable {
+  readonly list: readonly CodeInfo[];
+  readonly exact: ReadonlyMap<string, CodeInfo>;
+  readonly loose: ReadonlyMap<string, CodeInfo>;
+  readonly patterns: readonly { readonly re: RegExp; readonly info: CodeInfo }[];
+}
+
+let codeTable: CodeTable | undefined;
+
+const codeKey = (s: string): string => s.trim().toUpperCase().replace(/\s+/g, ' ');
+/**
+ * Tolerant key: ignores spaces, dots, colons and parentheses, and "//" vs "/"
+ * ("EO 12958" → "E.O. 12958", "S//NF" → "(S/NF)"). Same as looseKey in scripts/generate-data.mjs.
+ */
+const looseCodeKey = (s: string): string =>
+  s
+    .toUpperCase()
+    .replace(/[\s.:()]+/g, '')
+    .replace(/\/{2,}/g, '/');
+
+function trailingConfidence(source: string): string | undefined {
+  const parts = source.split(';');
+  const last = parts[parts.length - 1].trim();
+  return /^(high|medium|low)\b/i.test(last) ? last : undefined;
+}
+
+function codes(): CodeTable {
+  if (codeTable) return codeTable;
+  const list: CodeInfo[] = [];
+  const exact = new Map<string, CodeInfo>();
+  const loose = new Map<string, CodeInfo>();
+  const patterns: { re: RegExp; info: CodeInfo }[] = [];
+  for (const [code, category, meaning, example, source, aliases, pattern] of CODE_ROWS) {
+    const info: { -readonly [K in keyof CodeInfo]: CodeInfo[K] } = {
+      code,
+      aliases: Object.freeze([...aliases]),
+      category,
+      meaning,
+      source,
+    };
+    if (example !== '' && example !== '—') info.example = example;
+    const confidence = trailingConfidence(source);
+    if (confidence) info.confidence = confidence;
+    const frozen = Object.freeze(info);
+    list.push(frozen);
+    for (const a of aliases) {
+      if (!exact.has(a)) exact.set(a, frozen);
+      const lk = looseCodeKey(a);
+      if (!loose.has(lk)) loose.set(lk, frozen);
+    }
+    if (pattern) patterns.push({ re: new RegExp(pattern), info: frozen });
+  }
+  codeTable = { list: Object.freeze(list), exact, loose, patterns };
+  return codeTable;
+}
+
+/**
+ * Looks up a code from codes.tsv by any of its spellings: "ZNY", "oo", "SIPDIS", "(S//NF)",
+ * "E.O. 12958" / "EO 12958", "DECL", "NIACT IMMEDIATE", "#5608", "(CCY AD6CB6C9 …)",
+ * "1.4 (b)". Exact spelling first, then a tolerant match, then placeholder patterns.
+ */
+export function lookupCode(code: string): CodeInfo | undefined {
+  const key = codeKey(code);
+  if (key === '') return undefined;
+  const table = codes();
+  return (
+    table.exact.get(key) ??
+    table.loose.get(looseCodeKey(key)) ??
+    table.patterns.find((p) => p.re.test(key))?.info
+  );
+}
+
+/** All codes, in codes.tsv order. */
+export function allCodes(): readonly CodeInfo[] {
+  return codes().list;
+}
+
+// =============================================================================================
+// Precedence
+// =============================================================================================
+
+export type PrecedenceProsign = 'Y' | 'Z' | 'O' | 'P' | 'R';
+
+export interface PrecedenceInfo {
+  /** Single-letter prosign used on FL2 (doubled) and FL5. NIACT IMMEDIATE travels as O. */
+  readonly prosign: PrecedenceProsign;
+  /** The precedence word as written on TO/INFO lines. */
+  readonly word: string;
+  /** Higher = more urgent: R 1, P 2, O 3 (also NIACT IMMEDIATE), Z 4, Y 5. */
+  readonly rank: number;
+  readonly meaning: string;
+  /** True for NIACT IMMEDIATE. */
+  readonly niact?: boolean;
+  /** True for Y (military only, not seen in State cables). */
+  readonly militaryOnly?: boolean;
+}
+
+// Wording after codes.tsv (ZZ/OO/PP/RR, O/P/R/Z, Y, NIACT IMMEDIATE, FLASH/…/ROUTINE rows) and
+// cable-format.md §1.2/§1.5 (5 FAH-2 H-321.2-1, H-421).
+const PRECEDENCE: readonly PrecedenceInfo[] = [
+  {
+    prosign: 'Y',
+    word: 'EMERGENCY COMMAND PRECEDENCE',
+    rank: 5,
+    meaning:
+      'YANKEE emergency command precedence (military AUTODIN only; not seen in State cables). ' +
+      'Ranked above FLASH here by military convention; unverified in State sources.',
+    militaryOnly: true,
+  },
+  { prosign: 'Z', word: 'FLASH', rank: 4, meaning: 'FLASH: the highest precedence in State traffic (prosign Z, FL2 "ZZ").' },
+  {
+    prosign: 'O',
+    word: 'IMMEDIATE',
+    rank: 3,
+    meaning: 'IMMEDIATE (prosign O, FL2 "OO"); NIACT IMMEDIATE also travels as O.',
+  },
+  {
+    prosign: 'O',
+    word: 'NIACT IMMEDIATE',
+    rank: 3,
+    meaning:
+      'NIACT IMMEDIATE (night action): the action addressee must act immediately regardless of the hour; ' +
+      'it has no prosign of its own (travels as O/OO) and is spelled out only on the addressee line (5 FAH-2 H-421.2).',
+    niact: true,
+  },
+  {
+    prosign: 'P',
+    word: 'PRIORITY',
+    rank: 2,
+    meaning: 'PRIORITY (prosign P, FL2 "PP"); dropped from the authorized list in later FAH editions.',
+  },
+  { prosign: 'R', word: 'ROUTINE', rank: 1, meaning: 'ROUTINE (prosign R, FL2 "RR"): the lowest precedence.' },
+];
+
+/**
+ * Meaning of a precedence token: a prosign letter ("O"), its FL2 digraph ("OO"), or a word
+ * on TO/INFO lines ("IMMEDIATE", "NIACT IMMEDIATE", "NIACT", "FLASH"). Case-insensitive.
+ * Two-letter action/info pairs on FL5 ("O P") are two tokens: look each up.
+ */
+export function precedenceMeaning(token: string): PrecedenceInfo | undefined {
+  const t = token.trim().toUpperCase().replace(/\s+/g, ' ');
+  if (t === '') return undefined;
+  if (t === 'NIACT' || t === 'NIACT IMMEDIATE') return PRECEDENCE.find((p) => p.niact);
+  if (t === 'YANKEE') return PRECEDENCE[0];
+  const letter = /^([YZOPR])\1?$/.exec(t)?.[1];
+  if (letter) return PRECEDENCE.find((p) => p.prosign === letter && !p.niact);
+  return PRECEDENCE.find((p) => p.word === t);
+}
+
+// =============================================================================================
+// Classification reasons
+// =============================================================================================
+
+export interface ClassificationReason {
+  /** Lower-case letter a–h. */
+  readonly letter: string;
+  /** "1.4" (E.O. 12958 as amended in 2003 by E.O. 13292, and E.O. 13526) or "1.5" (E.O. 12958 of 1995). */
+  readonly section: '1.4' | '1.5';
+  /** Short label, e.g. "Foreign relations". */
+  readonly title: string;
+  /** The category as worded in the order (E.O. 12958 as amended, for 1.4). */
+  readonly text: string;
+  /** Differences in other versions of the order, when any. */
+  readonly note?: string;
+}
+
+// E.O. 12958 (17 Apr 1995) §1.5 "Classification Categories" listed (a)–(g). E.O. 13292
+// (25 Mar 2003) amended E.O. 12958, renumbered the list as §1.4, added (h) and the
+// "transnational terrorism" wording in (e) and (g). E.O. 13526 (29 Dec 2009, effective
+// 27 Jun 2010) kept §1.4 (a)–(h) with the small wording changes noted per letter.
+// Cablegate cables (to Feb 2010) cite "1.4 (b), (d)" (2003+) or "1.5 (b), (d)" (1995–2003).
+const REASONS_1_4: readonly Omit<ClassificationReason, 'section'>[] = [
+  { letter: 'a', title: 'Military', text: 'military plans, weapons systems, or operations' },
+  { letter: 'b', title: 'Foreign government information', text: 'foreign government information' },
+  {
+    letter: 'c',
+    title: 'Intelligence',
+    text: 'intelligence activities (including special activities), intelligence sources or methods, or cryptology',
+    note: 'E.O. 13526 reads "(including covert action)".',
+  },
+  {
+    letter: 'd',
+    title: 'Foreign relations',
+    text: 'foreign relations or foreign activities of the United States, including confidential sources',
+  },
+  {
+    letter: 'e',
+    title: 'Scientific, technological or economic',
+    text: 'scientific, technological, or economic matters relating to the national security, which includes defense against transnational terrorism',
+    note: 'E.O. 12958 (1995) §1.5(e) and E.O. 13526 omit "which includes defense against transnational terrorism".',
+  },
+  {
+    letter: 'f',
+    title: 'Nuclear safeguards',
+    text: 'United States Government programs for safeguarding nuclear materials or facilities',
+  },
+  {
+    letter: 'g',
+    title: 'Vulnerabilities or capabilities',
+    text:
+      'vulnerabilities or capabilities of systems, installations, infrastructures, projects, plans, or protection ' +
+      'services relating to the national security, which includes defense against transnational terrorism',
+    note: 'E.O. 13526 omits the terrorism clause.',
+  },
+  {
+    letter: 'h',
+    title: 'Weapons of mass destruction',
+    text: 'weapons of mass destruction',
+    note: 'Added in 2003 (no 1.5(h)); E.O. 13526 reads "the development, production, or use of weapons of mass destruction".',
+  },
+];
+
+/** E.O. 12958 (1995) §1.5 wording where it differs from §1.4 as amended in 2003 (no (h) in 1995). */
+const REASONS_1_5_DIFF: Readonly<Record<string, string>> = {
+  e: 'scientific, technological, or economic matters relating to the national security',
+  g: 'vulnerabilities or capabilities of systems, installations, projects or plans relating to the national security',
+};
+
+/**
+ * The classification category cited on "Classified By: … Reasons 1.4 (b) and (d)" lines.
+ * Accepts a letter ("b", "(D)") with an optional section argument, or a full citation
+ * ("1.4(b)", "1.5 (d)"); the section defaults to 1.4. `undefined` for letters outside a–h
+ * (a–g for 1.5).
+ */
+export function classificationReason(letter: string, section: '1.4' | '1.5' = '1.4'): ClassificationReason | undefined {
+  const m = /^\s*(?:(1\.[45])\s*)?\(?\s*([a-h])\s*\)?\s*$/i.exec(letter);
+  if (!m) return undefined;
+  const sec = (m[1] ?? section) as '1.4' | '1.5';
+  const l = m[2].toLowerCase();
+  const base = REASONS_1_4.find((r) => r.letter === l);
+  if (!base) return undefined;
+  if (sec === '1.4') return { ...base, section: '1.4' };
+  if (l === 'h') return undefined;
+  return {
+    letter: l,
+    section: '1.5',
+    title: base.title,
+    text: REASONS_1_5_DIFF[l] ?? base.text,
+    note: 'E.O. 12958 as issued in 1995; the same list became §1.4 in 2003.',
+  };
+}
+
+/** All reasons of a section: 1.4 (a)–(h) or 1.5 (a)–(g). */
+export function allClassificationReasons(section: '1.4' | '1.5' = '1.4'): ClassificationReason[] {
+  const out: ClassificationReason[] = [];
+  for (const r of REASONS_1_4) {
+    const x = classificationReason(r.letter, section);
+    if (x) out.push(x);
+  }
+  return out;
+}
+
+// =============================================================================================
+// Counts
+// =============================================================================================
+
+export interface DataStats {
+  /** Data rows of routing-indicators.tsv. */
+  readonly routingIndicatorRows: number;
+  /** Distinct keys of routing-indicators.tsv (RIs and range rows). */
+  readonly routingIndicatorKeys: number;
+  readonly tagRows: number;
+  readonly codeRows: number;
+}
+
+/** Row counts of the generated tables (no parsing needed). */
+export function dataStats(): DataStats {
+  return {
+    routingIndicatorRows: RI_ROW_COUNT,
+    routingIndicatorKeys: RI_KEY_COUNT,
+    tagRows: TAG_ROW_COUNT,
+    codeRows: CODE_ROWS.length,
+  };
+}

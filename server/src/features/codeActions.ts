@@ -1,0 +1,37 @@
+import { type CodeAction, CodeActionKind, type Diagnostic } from 'vscode-languageserver';
+import type { DiagnosticData } from './diagnostics';
+
+export const DISABLE_RULE_COMMAND = 'cable.disableRule';
+
+/**
+ * Quick fixes for the diagnostics in the request's context: the rule's own fix where the correct
+ * text is clear, and (for clients that implement the command) "Disable rule X in settings".
+ */
+export function codeActions(uri: string, context: readonly Diagnostic[], canDisableRules: boolean): CodeAction[] {
+  const actions: CodeAction[] = [];
+  const disabled = new Set<string>();
+  for (const diagnostic of context) {
+    if (diagnostic.source !== 'cable') continue;
+    const fix = (diagnostic.data as DiagnosticData | undefined)?.fix;
+    if (fix) {
+      actions.push({
+        title: fix.title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        isPreferred: true,
+        edit: { changes: { [uri]: [{ range: fix.range, newText: fix.newText }] } },
+      });
+    }
+    const code = typeof diagnostic.code === 'string' ? diagnostic.code : undefined;
+    if (canDisableRules && code && !disabled.has(code)) {
+      disabled.add(code);
+      actions.push({
+        title: `Disable rule ${code} in settings`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        command: { title: `Disable rule ${code}`, command: DISABLE_RULE_COMMAND, arguments: [code] },
+      });
+    }
+  }
+  return actions;
+}

@@ -1,0 +1,55 @@
+import type { Cable, CableFile, Range } from '../cable/model';
+import { linesOf, memo } from './memo';
+
+/** A place in the body that points somewhere: `para 2`, `paras 3-5`, `ref A`, `reftel`, `08STATE125608`. */
+export type CrossReference =
+  | { readonly kind: 'paragraph'; readonly range: Range; readonly cable: Cable; readonly first: number; readonly last: number }
+  | { readonly kind: 'reference'; readonly range: Range; readonly cable: Cable; readonly letter?: string }
+  | { readonly kind: 'referenceId'; readonly range: Range; readonly cable: Cable; readonly referenceId: string };
+
+const PARA = /\b(para(?:graph)?s?|¶)\s*(\d{1,3})(?:\s*(?:-|–|through|thru|to|and)\s*(\d{1,3}))?\b/gi;
+const REF = /\b(ref(?:tel)?s?)\b(?:\s+([A-H])\b)?/gi;
+const REFERENCE_ID = /\b(\d{2})([A-Z]{4,20})(\d{1,7})\b/g;
+/** Words right before `para N` that make it point into another telegram. */
+const ELSEWHERE = /\b(?:ref(?:tel)?s?(?:\s+[A-H])?|septel|\d{2}[A-Z]{4,}\d+|[A-Z]{4,}\s+\d{3,})\s*,?\s*$/i;
+
+export function crossReferences(file: CableFile): CrossReference[] {
+  return memo(file, 'crossReferences', (f) => f.cables.flatMap((c) => scanCable(f, c)));
+}
+
+function scanCable(file: CableFile, cable: Cable): CrossReference[] {
+  const text = cable.text;
+  if (!text) return [];
+  const lines = linesOf(file);
+  const found: CrossReference[] = [];
+  const referenceRange = cable.references?.range;
+  for (let line = text.start.line; line <= text.end.line; line++) {
+    const content = lines[line] ?? '';
+    if (!/para|¶|ref|\d{2}[A-Z]{4}/i.test(content)) continue;
+    const inRefBlock = referenceRange !== undefined && line >= referenceRange.start.line && line <= referenceRange.end.line;
+    if (!inRefBlock) {
+      PARA.lastIndex = 0;
+      for (let m = PARA.exec(content); m; m = PARA.exec(content)) {
+        if (m[1] === '¶' && m.index === (content.length - content.trimStart().length)) continue;
+        if (ELSEWHERE.test(content.slice(Math.max(0, m.index - 30), m.index))) continue;
+        const first = Number(m[2]);
+        const last = m[3] !== undefined ? Number(m[3]) : first;
+        found.push({ kind: 'paragraph', range: lineRange(line, m.index, m.index + m[0].length), cable, first, last: Math.max(first, last) });
+      }
+      REF.lastIndex = 0;
+      for (let m = REF.exec(content); m; m = REF.exec(content)) {
+        if (/^REFS?\s*:/i.test(content.slice(m.index)) && m.index === content.length - content.trimStart().length) continue;
+        found.push({ kind: 'reference', range: lineRange(line, m.index, m.index + m[0].length), cable, letter: m[2]?.toUpperCase() });
+      }
+    }
+    REFERENCE_ID.lastIndex = 0;
+    for (let m = REFERENCE_ID.exec(content); m; m = REFERENCE_ID.exec(content)) {
+      found.push({ kind: 'referenceId', range: lineRange(line, m.index, m.index + m[0].length), cable, referenceId: m[0] });
+    }
+  }
+  return found;
+}
+
+function lineRange(line: number, start: number, end: number): Range {
+  return { start: { line, character: start }, end: { line, character: end } };
+}

@@ -1,0 +1,34 @@
+import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
+import type { CableFile } from '../cable/model';
+import { runRules, type RuleSettings } from '../diagnostics/engine';
+import type { Severity } from '../diagnostics/types';
+
+const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** What a quick fix needs, carried in `Diagnostic.data` so code actions need no second run. */
+export interface DiagnosticData {
+  readonly fix?: { readonly title: string; readonly range: Diagnostic['range']; readonly newText: string };
+}
+
+/** LSP diagnostics for a model; `rulesPage` is where codeDescription links point (none when unknown). */
+export function diagnostics(file: CableFile, uri: string, rules: RuleSettings, rulesPage: string | undefined): Diagnostic[] {
+  return runRules(file, rules).map((f) => {
+    const d: Diagnostic = {
+      range: f.range,
+      severity: SEVERITY[f.severity],
+      code: f.code,
+      source: 'cable',
+      message: f.message,
+    };
+    if (rulesPage) d.codeDescription = { href: `${rulesPage}#${f.code.replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}` };
+    if (f.related?.length) d.relatedInformation = f.related.map((r) => ({ location: { uri, range: r.range }, message: r.message }));
+    const data: DiagnosticData = { fix: f.fix };
+    if (f.fix) d.data = data;
+    return d;
+  });
+}

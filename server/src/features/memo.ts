@@ -1,0 +1,19 @@
+import type { CableFile } from '../cable/model';
+import { splitLines } from '../cable/scan';
+
+const caches = new WeakMap<CableFile, Map<string, unknown>>();
+
+/** Computes `compute(file)` once per parsed model (so once per document version). */
+export function memo<T>(file: CableFile, key: string, compute: (file: CableFile) => T): T {
+  let cache = caches.get(file);
+  if (!cache) {
+    cache = new Map();
+    caches.set(file, cache);
+  }
+  if (!cache.has(key)) cache.set(key, compute(file));
+  return cache.get(key) as T;
+}
+
+export function linesOf(file: CableFile): string[] {
+  return memo(file, 'lines', (f) => splitLines(f.text).map((l) => l.text));
+}

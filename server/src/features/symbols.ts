@@ -1,0 +1,114 @@
+import { type DocumentSymbol, SymbolKind } from 'vscode-languageserver';
+import type { Cable, CableFile, Paragraph, TransmissionHeader } from '../cable/model';
+import { rangeBetween } from './ranges';
+
+export interface SymbolResult {
+  readonly symbols: DocumentSymbol[];
+  /** Symbols left out because of the cap. */
+  readonly omitted: number;
+}
+
+/** A counter shared by the whole tree so the cap bounds the total, not each level. */
+class Budget {
+  used = 0;
+  omitted = 0;
+  constructor(readonly limit: number) {}
+  take(): boolean {
+    if (this.used < this.limit) {
+      this.used++;
+      return true;
+    }
+    this.omitted++;
+    return false;
+  }
+}
+
+/**
+ * The outline: one symbol per cable (named by reference id), with the transmission header and its
+ * fields, the subject, the references and the numbered paragraphs (named as written) below it.
+ */
+export function documentSymbols(file: CableFile, maxItems: number): SymbolResult {
+  const budget = new Budget(Math.max(0, maxItems));
+  const symbols: DocumentSymbol[] = [];
+  for (const cable of file.cables) {
+    if (!budget.take()) continue;
+    symbols.push(cableSymbol(cable, budget));
+  }
+  return { symbols, omitted: budget.omitted };
+}
+
+export function cableName(cable: Cable): string {
+  return cable.referenceId ?? cable.referenceIdWithoutYear ?? cable.dtg?.token.text ?? cable.subject?.text ?? 'Cable';
+}
+
+function cableSymbol(cable: Cable, budget: Budget): DocumentSymbol {
+  const children: DocumentSymbol[] = [];
+  if (cable.header && budget.take()) children.push(headerSymbol(cable.header, budget));
+  if (cable.subject && budget.take()) {
+    children.push(symbol('Subject', cable.subject.text, SymbolKind.String, cable.subject.range, cable.subject.keyword.range, []));
+  }
+  if (cable.references && budget.take()) {
+    const refs = cable.references;
+    const entries: DocumentSymbol[] = [];
+    for (const e of refs.entries) {
+      if (!budget.take()) break;
+      const name = e.letter ? `${e.letter.value}. ${e.text}` : e.text;
+      entries.push(symbol(name || 'REF', e.cable?.referenceId, SymbolKind.Key, e.range, e.letter?.range ?? e.range, []));
+    }
+    children.push(symbol(refs.keyword.text.toUpperCase(), undefined, SymbolKind.Namespace, refs.range, refs.keyword.range, entries));
+  }
+  for (const p of cable.paragraphs) {
+    if (!budget.take()) break;
+    children.push(paragraphSymbol(p, budget));
+  }
+  const selection = cable.referenceId && cable.classificationLine ? cable.classificationLine.range : cable.header?.range ?? cable.classificationLine?.range ?? cable.range;
+  const detail = [cable.classification.label, cable.subject?.text].filter(Boolean).join(' — ');
+  return symbol(cableName(cable), detail || undefined, SymbolKind.File, cable.range, clampInside(selection, cable.range), children);
+}
+
+function headerSymbol(header: TransmissionHeader, budget: Budget): DocumentSymbol {
+  const children: DocumentSymbol[] = [];
+  const add = (name: string, detail: string | undefined, kind: SymbolKind, range: Parameters<typeof symbol>[3]) => {
+    if (budget.take()) children.push(symbol(name, detail, kind, range, range, []));
+  };
+  if (header.transmissionId) add(header.transmissionId.text, 'FL1 transmission id', SymbolKind.Constant, header.transmissionId.range);
+  if (header.precedenceProsign) {
+    const last = header.relays[header.relays.length - 1] ?? header.precedenceProsign;
+    add(`${header.precedenceProsign.text} ${header.relays.map((r) => r.text).join(' ')}`.trim(), 'FL2 precedence and relays', SymbolKind.Constant, rangeBetween(header.precedenceProsign.range, last.range));
+  }
+  if (header.station) add(`DE ${header.station.routingIndicator?.text ?? ''} ${header.station.serial?.text ?? ''}`.replace(/\s+/g, ' ').trim(), 'FL3 station, serial, filing time', SymbolKind.Constant, header.station.range);
+  if (header.securityGroup) add(`${header.securityGroup.signal.text} ${header.securityGroup.group?.text ?? ''}`.trim(), 'FL4 security group', SymbolKind.Constant, header.securityGroup.range);
+  if (header.dtg) add(header.dtg.token.text, 'FL5 date-time group', SymbolKind.Event, header.dtg.range);
+  if (header.from?.address) add(`FM ${header.from.address.text}`, 'originator', SymbolKind.Field, header.from.range);
+  for (const a of header.addressees) {
+    const name = `${a.role.toUpperCase()} ${a.routingIndicator ? `${a.routingIndicator.text}/` : ''}${a.address.text}`;
+    add(name, [a.precedence?.text, a.mcn?.text].filter(Boolean).join(' ') || undefined, SymbolKind.Field, a.range);
+  }
+  const name = header.layout === 'oneLine' ? 'Transmission header (one line)' : 'Transmission header';
+  const selection = header.transmissionId?.range ?? header.dtg?.range ?? header.range;
+  return symbol(name, header.dtg?.token.text, SymbolKind.Namespace, header.range, clampInside(selection, header.range), children);
+}
+
+function paragraphSymbol(p: Paragraph, budget: Budget): DocumentSymbol {
+  const children: DocumentSymbol[] = [];
+  for (const s of p.subParagraphs) {
+    if (!budget.take()) break;
+    const label = typeof s.label.value === 'number' ? s.label.text : s.label.text;
+    const name = [label, s.marking?.text, s.title].filter(Boolean).join(' ');
+    const selection = s.marking ? rangeBetween(s.label.range, s.marking.range) : s.label.range;
+    children.push(symbol(name, undefined, SymbolKind.EnumMember, s.range, selection, []));
+  }
+  const name = [p.number.text, p.marking?.text, p.title].filter(Boolean).join(' ');
+  return symbol(name, undefined, SymbolKind.Number, p.range, p.selectionRange, children);
+}
+
+function symbol(name: string, detail: string | undefined, kind: SymbolKind, range: DocumentSymbol['range'], selectionRange: DocumentSymbol['range'], children: DocumentSymbol[]): DocumentSymbol {
+  const result: DocumentSymbol = { name: name.trim() || '(unnamed)', kind, range, selectionRange, children };
+  if (detail) result.detail = detail;
+  return result;
+}
+
+function clampInside(inner: DocumentSymbol['range'], outer: DocumentSymbol['range']): DocumentSymbol['range'] {
+  const before = (a: { line: number; character: number }, b: { line: number; character: number }) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  return before(outer.start, inner.start) && before(inner.end, outer.end) ? inner : { start: outer.start, end: outer.start };
+}

@@ -1,0 +1,242 @@
+import {
+  type CancellationToken, type ClientCapabilities, type Connection, DidChangeConfigurationNotification,
+  DocumentDiagnosticReportKind, type DocumentSymbol, type InitializeParams, type SymbolInformation, type InitializeResult, NotificationType, TextDocuments,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ModelCache } from './documents';
+import { codeActions } from './features/codeActions';
+import { diagnostics } from './features/diagnostics';
+import { foldingRanges } from './features/folding';
+import { definition, documentLinks } from './features/links';
+import { selectionRanges } from './features/selectionRanges';
+import { documentSymbols } from './features/symbols';
+import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
+import { WorkspaceIndex } from './workspaceIndex';
+import { type FileSystem, scanWorkspace } from './workspaceScan';
+
+/** Sent when a feature capped its result, so the client can say so in a language status item. */
+export interface StatusParams {
+  readonly uri: string;
+  readonly symbols: { readonly shown: number; readonly omitted: number };
+  readonly foldingRangesOmitted: number;
+  readonly cables: number;
+}
+export const StatusNotification = new NotificationType<StatusParams>('cable/status');
+
+export interface ServerOptions {
+  /** Present on node: lets the server index `*.cable`/`*.tel` files of the workspace folders. */
+  readonly fileSystem?: FileSystem;
+}
+
+const PUSH_DELAY_MS = 250;
+
+/**
+ * Wires the language features to a connection. Every handler looks up the document, returns an
+ * empty result when it is unknown or the request was cancelled, and delegates to one feature
+ * module; none of them throws.
+ */
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
+  const documents = new TextDocuments(TextDocument);
+  const models = new ModelCache();
+  const index = new WorkspaceIndex();
+  const settingsCache = new Map<string, Promise<Settings>>();
+  const pushTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  let capabilities: ClientCapabilities = {};
+  let pullDiagnostics = false;
+  let rulesPage: string | undefined;
+  let canDisableRules = false;
+
+  const safely = <P, R>(fallback: R, handler: (params: P, token: CancellationToken) => R | Promise<R>) =>
+    async (params: P, token: CancellationToken): Promise<R> => {
+      if (token?.isCancellationRequested) return fallback;
+      try {
+        return await handler(params, token);
+      } catch (error) {
+        connection.console.error(`cable: ${(error as Error)?.stack ?? String(error)}`);
+        return fallback;
+      }
+    };
+
+  const modelOf = (uri: string) => {
+    const document = documents.get(uri);
+    return document ? { document, model: models.get(document) } : undefined;
+  };
+
+  function settingsFor(uri: string): Promise<Settings> {
+    if (!capabilities.workspace?.configuration) return Promise.resolve(DEFAULT_SETTINGS);
+    let cached = settingsCache.get(uri);
+    if (!cached) {
+      cached = connection.workspace
+        .getConfiguration({ scopeUri: uri, section: 'cable' })
+        .then(readSettings, () => DEFAULT_SETTINGS);
+      settingsCache.set(uri, cached);
+    }
+    return cached;
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    capabilities = params.capabilities ?? {};
+    pullDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
+    const init = (params.initializationOptions ?? {}) as { rulesPage?: unknown; canDisableRules?: unknown };
+    rulesPage = typeof init.rulesPage === 'string' ? init.rulesPage : undefined;
+    canDisableRules = init.canDisableRules === true;
+    const result: InitializeResult = {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        documentSymbolProvider: { label: 'Cable' },
+        foldingRangeProvider: true,
+        selectionRangeProvider: true,
+        definitionProvider: true,
+        documentLinkProvider: { resolveProvider: false },
+        workspaceSymbolProvider: true,
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
+      },
+      serverInfo: { name: 'cable-language-server', version: VERSION },
+    };
+    if (pullDiagnostics) {
+      result.capabilities.diagnosticProvider = { identifier: 'cable', interFileDependencies: false, workspaceDiagnostics: false };
+    }
+    return result;
+  });
+
+  connection.onInitialized(() => {
+    if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'cable' }).catch(() => undefined);
+    }
+    if (options.fileSystem) {
+      void connection.workspace.getWorkspaceFolders?.().then((folders) => {
+        if (folders?.length) scanWorkspace(options.fileSystem!, folders.map((f) => f.uri), (uri, file) => {
+          if (!documents.get(uri)) index.update(uri, file);
+        });
+      }, () => undefined);
+    }
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    settingsCache.clear();
+    if (pullDiagnostics && capabilities.workspace?.diagnostics?.refreshSupport) {
+      void connection.languages.diagnostics.refresh().catch(() => undefined);
+    } else if (!pullDiagnostics) {
+      for (const document of documents.all()) schedulePush(document.uri, 0);
+    }
+  });
+
+  async function diagnosticsFor(uri: string) {
+    const entry = modelOf(uri);
+    if (!entry) return [];
+    const settings = await settingsFor(uri);
+    if (!settings.diagnostics.enable) return [];
+    return diagnostics(entry.model, uri, settings.diagnostics.rules, rulesPage);
+  }
+
+  function schedulePush(uri: string, delay = PUSH_DELAY_MS): void {
+    if (pullDiagnostics) return;
+    clearTimeout(pushTimers.get(uri));
+    pushTimers.set(uri, setTimeout(() => {
+      pushTimers.delete(uri);
+      const document = documents.get(uri);
+      if (!document) return;
+      const version = document.version;
+      diagnosticsFor(uri).then((list) => {
+        // A newer edit has its own push coming; never publish results for an outdated version.
+        if (documents.get(uri)?.version !== version) return;
+        void connection.sendDiagnostics({ uri, version, diagnostics: list });
+      }, (error) => connection.console.error(`cable: diagnostics failed: ${String(error)}`));
+    }, delay));
+  }
+
+  documents.onDidChangeContent((change) => {
+    try {
+      index.update(change.document.uri, models.get(change.document));
+    } catch (error) {
+      connection.console.error(`cable: ${String(error)}`);
+    }
+    schedulePush(change.document.uri);
+  });
+
+  documents.onDidClose((event) => {
+    const uri = event.document.uri;
+    models.delete(uri);
+    settingsCache.delete(uri);
+    clearTimeout(pushTimers.get(uri));
+    pushTimers.delete(uri);
+    if (!pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
+  });
+
+  connection.onDocumentSymbol(safely([], (params) => {
+    const entry = modelOf(params.textDocument.uri);
+    if (!entry) return [];
+    return settingsFor(params.textDocument.uri).then((settings) => {
+      const result = documentSymbols(entry.model, settings.maxOutlineItems);
+      const folding = foldingRanges(entry.model, settings.maxFoldingRanges);
+      void connection.sendNotification(StatusNotification, {
+        uri: params.textDocument.uri,
+        symbols: { shown: countSymbols(result.symbols), omitted: result.omitted },
+        foldingRangesOmitted: folding.omitted,
+        cables: entry.model.cables.length,
+      });
+      return capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport
+        ? result.symbols
+        : flattenSymbols(result.symbols, params.textDocument.uri);
+    });
+  }));
+
+  connection.onFoldingRanges(safely([], async (params) => {
+    const entry = modelOf(params.textDocument.uri);
+    if (!entry) return [];
+    const settings = await settingsFor(params.textDocument.uri);
+    return foldingRanges(entry.model, settings.maxFoldingRanges).ranges;
+  }));
+
+  connection.onSelectionRanges(safely([], (params) => {
+    const entry = modelOf(params.textDocument.uri);
+    return entry ? selectionRanges(entry.model, params.positions) : [];
+  }));
+
+  connection.onDefinition(safely([], (params) => {
+    const entry = modelOf(params.textDocument.uri);
+    return entry ? definition(entry.model, params.textDocument.uri, params.position, index) : [];
+  }));
+
+  connection.onDocumentLinks(safely([], (params) => {
+    const entry = modelOf(params.textDocument.uri);
+    return entry ? documentLinks(entry.model, params.textDocument.uri, index) : [];
+  }));
+
+  connection.onWorkspaceSymbol(safely([], (params) =>
+    index.search(params.query ?? '', 500).map((c) => ({
+      name: c.name,
+      kind: 1 /* File */,
+      containerName: c.subject,
+      location: { uri: c.uri, range: c.selectionRange },
+    }))));
+
+  connection.onCodeAction(safely([], (params) => codeActions(params.textDocument.uri, params.context?.diagnostics ?? [], canDisableRules)));
+
+  connection.languages.diagnostics.on(safely(
+    { kind: DocumentDiagnosticReportKind.Full, items: [] },
+    async (params) => ({ kind: DocumentDiagnosticReportKind.Full, items: await diagnosticsFor(params.textDocument.uri) }),
+  ));
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+/** SymbolInformation for clients that do not declare hierarchical document symbols. */
+function flattenSymbols(symbols: readonly DocumentSymbol[], uri: string, container?: string, out: SymbolInformation[] = []): SymbolInformation[] {
+  for (const s of symbols) {
+    out.push({ name: s.name, kind: s.kind, location: { uri, range: s.range }, ...(container ? { containerName: container } : {}) });
+    flattenSymbols(s.children ?? [], uri, s.name, out);
+  }
+  return out;
+}
+
+function countSymbols(symbols: readonly { children?: readonly unknown[] }[]): number {
+  let n = 0;
+  for (const s of symbols) n += 1 + countSymbols((s.children ?? []) as { children?: unknown[] }[]);
+  return n;
+}
+
+declare const __VERSION__: string | undefined;
+export const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';

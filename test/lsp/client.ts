@@ -1,0 +1,96 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+import {
+  type ClientCapabilities, createProtocolConnection, type InitializeResult, type ProtocolConnection,
+  PublishDiagnosticsNotification, type PublishDiagnosticsParams, StreamMessageReader, StreamMessageWriter,
+} from 'vscode-languageserver-protocol/node';
+import { ROOT } from '../util';
+
+export const SERVER = path.join(ROOT, 'dist', 'server.js');
+
+/** A real LSP client talking JSON-RPC over stdio to the bundled server, as Neovim or Emacs would. */
+export class StdioClient {
+  readonly process: ChildProcess;
+  readonly connection: ProtocolConnection;
+  readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  readonly notifications: { method: string; params: unknown }[] = [];
+  readonly #waiters: { match: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  stderr = '';
+
+  constructor(args: string[] = ['--stdio']) {
+    this.process = spawn(process.execPath, [SERVER, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process.stderr!.on('data', (d) => (this.stderr += String(d)));
+    this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+      this.diagnostics.set(params.uri, params);
+      for (const w of [...this.#waiters]) {
+        if (w.match(params)) {
+          this.#waiters.splice(this.#waiters.indexOf(w), 1);
+          w.resolve(params);
+        }
+      }
+    });
+    this.connection.onUnhandledNotification((n) => this.notifications.push({ method: n.method, params: n.params }));
+    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.configuration));
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.listen();
+  }
+
+  configuration: unknown = null;
+
+  async initialize(capabilities: ClientCapabilities = DEFAULT_CAPABILITIES, initializationOptions?: unknown): Promise<InitializeResult> {
+    const result = await this.connection.sendRequest<InitializeResult>('initialize', { processId: process.pid, rootUri: null, capabilities, initializationOptions, workspaceFolders: null });
+    await this.connection.sendNotification('initialized', {});
+    return result;
+  }
+
+  open(uri: string, text: string, version = 1): Promise<void> {
+    return this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'cable', version, text } });
+  }
+
+  change(uri: string, version: number, changes: unknown[]): Promise<void> {
+    return this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+  }
+
+  close(uri: string): Promise<void> {
+    return this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.connection.sendRequest<R>(method, params);
+  }
+
+  /** Resolves with the next publishDiagnostics for `uri` that satisfies `match`. */
+  waitForDiagnostics(uri: string, match: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 10_000): Promise<PublishDiagnosticsParams> {
+    const existing = this.diagnostics.get(uri);
+    if (existing && match(existing)) return Promise.resolve(existing);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);
+      this.#waiters.push({ match: (p) => p.uri === uri && match(p), resolve: (p) => { clearTimeout(timer); resolve(p); } });
+    });
+  }
+
+  async shutdown(): Promise<number | null> {
+    const exited = new Promise<number | null>((resolve) => this.process.once('exit', (code) => resolve(code)));
+    try {
+      await this.connection.sendRequest('shutdown');
+      await this.connection.sendNotification('exit');
+    } catch {
+      this.process.kill();
+    }
+    const timer = setTimeout(() => this.process.kill('SIGKILL'), 5000);
+    const code = await exited;
+    clearTimeout(timer);
+    this.connection.dispose();
+    return code;
+  }
+}
+
+export const DEFAULT_CAPABILITIES: ClientCapabilities = {
+  textDocument: {
+    documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+    synchronization: { dynamicRegistration: false },
+    publishDiagnostics: { relatedInformation: true },
+  },
+  workspace: { configuration: true },
+};
