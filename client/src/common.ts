@@ -45,6 +45,7 @@ export async function activateCommon(context: vscode.ExtensionContext, createCli
 
   context.subscriptions.push(
     vscode.commands.registerCommand('cable.goToParagraph', () => goToParagraph()),
+    vscode.commands.registerCommand('cable.lookUpRoutingIndicator', () => lookUpRoutingIndicator(client)),
     vscode.commands.registerCommand('cable.treatAsCable', async (uri?: vscode.Uri) => {
       const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
       if (document) await vscode.languages.setTextDocumentLanguage(document, 'cable');
@@ -94,4 +95,31 @@ async function goToParagraph(): Promise<void> {
   if (!picked) return;
   editor.selection = new vscode.Selection(picked.range.start, picked.range.start);
   editor.revealRange(picked.range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
+interface RoutingIndicatorRow {
+  readonly ri: string;
+  readonly names: string[];
+  readonly country?: string;
+}
+
+/** A searchable picker over the routing table; the pick is inserted as `RI/NAME` into a cable, else copied. */
+async function lookUpRoutingIndicator(client: BaseLanguageClient): Promise<void> {
+  const rows = await client.sendRequest<RoutingIndicatorRow[]>('cable/routingIndicators', { query: '', limit: 2000 });
+  const items = rows.map((r) => ({
+    label: r.ri,
+    description: r.names[0],
+    detail: [r.country, r.names.length > 1 ? `also ${r.names.slice(1, 4).join('; ')}${r.names.length > 4 ? '…' : ''}` : undefined].filter(Boolean).join(' — ') || undefined,
+    row: r,
+  }));
+  const picked = await vscode.window.showQuickPick(items, { placeHolder: 'Type a routing indicator (RUEHBW) or a city (Belgrade)', matchOnDescription: true, matchOnDetail: true });
+  if (!picked) return;
+  const text = `${picked.row.ri}/${picked.row.names[0]}`;
+  const editor = vscode.window.activeTextEditor;
+  if (editor && editor.document.languageId === 'cable') {
+    await editor.edit((edit) => edit.replace(editor.selection, text));
+  } else {
+    await vscode.env.clipboard.writeText(text);
+    void vscode.window.showInformationMessage(`${text} copied to the clipboard.`);
+  }
 }

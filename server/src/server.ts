@@ -1,13 +1,16 @@
 import {
   type CancellationToken, type ClientCapabilities, type Connection, DidChangeConfigurationNotification,
-  DocumentDiagnosticReportKind, type DocumentSymbol, type InitializeParams, type SymbolInformation, type InitializeResult, NotificationType, TextDocuments,
+  DocumentDiagnosticReportKind, type DocumentSymbol, type InitializeParams, type SymbolInformation, type InitializeResult, NotificationType, RequestType, TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { searchRoutingIndicators } from './data';
 import { ModelCache } from './documents';
 import { codeActions } from './features/codeActions';
 import { diagnostics } from './features/diagnostics';
+import { completion } from './features/completion';
 import { foldingRanges } from './features/folding';
+import { hover } from './features/hover';
 import { definition, documentLinks } from './features/links';
 import { selectionRanges } from './features/selectionRanges';
 import { documentSymbols } from './features/symbols';
@@ -23,6 +26,9 @@ export interface StatusParams {
   readonly cables: number;
 }
 export const StatusNotification = new NotificationType<StatusParams>('cable/status');
+
+/** The routing table for a picker: `{ query }` filters by RI prefix or words of the station name. */
+export const RoutingIndicatorsRequest = new RequestType<{ query?: string; limit?: number } | undefined, { ri: string; names: string[]; country?: string }[], void>('cable/routingIndicators');
 
 export interface ServerOptions {
   /** Present on node: lets the server index `*.cable`/`*.tel` files of the workspace folders. */
@@ -91,6 +97,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         documentLinkProvider: { resolveProvider: false },
         workspaceSymbolProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix'] },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: ['(', '/', ' ', ','] },
       },
       serverInfo: { name: 'cable-language-server', version: VERSION },
     };
@@ -211,6 +219,21 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       containerName: c.subject,
       location: { uri: c.uri, range: c.selectionRange },
     }))));
+
+  connection.onHover(safely(null, (params) => {
+    const entry = modelOf(params.textDocument.uri);
+    return entry ? hover(entry.model, params.position, params.textDocument.uri, index) : null;
+  }));
+
+  connection.onCompletion(safely({ isIncomplete: false, items: [] }, (params) => {
+    const entry = modelOf(params.textDocument.uri);
+    return entry ? completion(entry.model, params.position) : { isIncomplete: false, items: [] };
+  }));
+
+  connection.onRequest(RoutingIndicatorsRequest, safely([], (params: { query?: string; limit?: number } | undefined) =>
+    searchRoutingIndicators(params?.query ?? '', Math.min(params?.limit ?? 2000, 2000))
+      .filter((ri) => !ri.range)
+      .map((ri) => ({ ri: ri.ri, names: ri.names, country: ri.country }))));
 
   connection.onCodeAction(safely([], (params) => codeActions(params.textDocument.uri, params.context?.diagnostics ?? [], canDisableRules)));
 

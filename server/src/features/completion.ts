@@ -1,0 +1,116 @@
+import { type CompletionItem, CompletionItemKind, type CompletionList, InsertTextFormat, MarkupKind } from 'vscode-languageserver';
+import { LEVEL_RANK, type Cable, type CableFile, type Level, type Position } from '../cable/model';
+import { lookupCode, searchRoutingIndicators, searchTags } from '../data';
+import { linesOf } from './memo';
+import { contains } from './ranges';
+
+const MARKINGS: readonly { text: string; level: Level; detail: string }[] = [
+  { text: '(U)', level: 'U', detail: 'UNCLASSIFIED' },
+  { text: '(SBU)', level: 'SBU', detail: 'SENSITIVE BUT UNCLASSIFIED' },
+  { text: '(C)', level: 'C', detail: 'CONFIDENTIAL' },
+  { text: '(C//NF)', level: 'C', detail: 'CONFIDENTIAL, NOFORN' },
+  { text: '(S)', level: 'S', detail: 'SECRET' },
+  { text: '(S//NF)', level: 'S', detail: 'SECRET, NOFORN' },
+  { text: '(TS)', level: 'TS', detail: 'TOP SECRET' },
+];
+const CAPTIONS = ['SIPDIS', 'NOFORN', 'SENSITIVE', 'EXDIS', 'NODIS', 'LIMDIS', 'STADIS'];
+const PRECEDENCE_WORDS = ['FLASH', 'NIACT IMMEDIATE', 'IMMEDIATE', 'PRIORITY', 'ROUTINE'];
+
+/**
+ * Context-aware completion: TAGS on the TAGS line, portion markings after a paragraph number,
+ * captions in the front matter, routing indicators and precedence words on TO/INFO lines, and
+ * `End Summary.` while a summary is open.
+ */
+export function completion(file: CableFile, position: Position): CompletionList {
+  const lines = linesOf(file);
+  const line = lines[position.line] ?? '';
+  const before = line.slice(0, position.character);
+  const cable = file.cables.find((c) => contains(c.range, position));
+  const items: CompletionItem[] = [];
+  const word = /[A-Za-z0-9/]*$/.exec(before)?.[0] ?? '';
+  const wordStart = position.character - word.length;
+  const replace = (text: string) => ({ range: { start: { line: position.line, character: wordStart }, end: position }, newText: text });
+
+  if (cable?.tags && isOnTagsLine(cable, position, before)) {
+    for (const tag of searchTags(word, 60)) {
+      if (tag.tag.startsWith('(')) continue;
+      items.push({ label: tag.tag, kind: CompletionItemKind.Value, detail: `${tag.kind} tag`, documentation: tag.meaning, textEdit: replace(tag.tag), filterText: `${tag.tag} ${tag.meaning}` });
+    }
+    return { isIncomplete: true, items };
+  }
+
+  const paragraph = /^\s{0,3}(?:¶\s*|-\s+)?\d{1,3}\s?\.\s*(\(?[A-Za-z/]*)$/.exec(before);
+  if (paragraph && cable) {
+    const typed = paragraph[1];
+    const overall = cable.classification.level;
+    const start = position.character - typed.length;
+    for (const m of MARKINGS) {
+      const allowed = overall === undefined || LEVEL_RANK[m.level] <= LEVEL_RANK[overall];
+      const noforn = m.text.includes('NF') && !cable.classification.caveats.includes('NOFORN');
+      items.push({
+        label: m.text,
+        kind: CompletionItemKind.EnumMember,
+        detail: m.detail,
+        sortText: `${allowed && !noforn ? 0 : 1}${LEVEL_RANK[m.level]}${m.text}`,
+        documentation: allowed ? undefined : `Above the cable's classification (${cable.classification.label ?? '?'})`,
+        textEdit: { range: { start: { line: position.line, character: start }, end: position }, newText: `${m.text} ` },
+      });
+    }
+    return { isIncomplete: false, items };
+  }
+
+  const header = cable?.header;
+  const addresseeLine = header && position.line >= header.range.start.line && position.line <= header.range.end.line + 1
+    ? /^\s*(?:(?:TO|INFO|XMT)\s+)?(.*)$/.exec(before) : undefined;
+  if (header && addresseeLine && inAddressees(cable!, position.line, lines)) {
+    const text = addresseeLine[1];
+    if (/\/\S.*\s$/.test(text) || /[A-Z]\s$/.test(text) && text.trim().length > 0) {
+      for (const w of PRECEDENCE_WORDS) items.push({ label: w, kind: CompletionItemKind.Keyword, detail: 'precedence', textEdit: replace(w) });
+      return { isIncomplete: false, items };
+    }
+    if (!text.includes('/') && word.length >= 1) {
+      for (const ri of searchRoutingIndicators(word, 50)) {
+        if (ri.range) continue;
+        const name = ri.names[0];
+        items.push({
+          label: `${ri.ri}/${name}`,
+          kind: CompletionItemKind.Reference,
+          detail: ri.country,
+          documentation: ri.names.length > 1 ? { kind: MarkupKind.PlainText, value: ri.names.join('\n') } : undefined,
+          filterText: `${word} ${ri.ri} ${ri.names.join(' ')}`,
+          textEdit: replace(`${ri.ri}/${name}`),
+        });
+      }
+      return { isIncomplete: true, items };
+    }
+  }
+
+  if (cable && isFrontMatter(cable, position) && /^\s*[A-Z]*$/.test(before)) {
+    for (const c of CAPTIONS) items.push({ label: c, kind: CompletionItemKind.Constant, detail: 'caption', documentation: lookupCode(c)?.meaning, textEdit: replace(c) });
+  }
+
+  if (cable && cable.blocks.some((b) => b.kind === 'summary' && !b.end && b.begin && (b.begin.start.line < position.line || (b.begin.start.line === position.line && b.begin.end.character <= position.character)))) {
+    items.push({ label: 'End Summary.', kind: CompletionItemKind.Snippet, detail: 'close the open summary', insertTextFormat: InsertTextFormat.PlainText, textEdit: replace('End Summary.'), sortText: '0' });
+  }
+  return { isIncomplete: false, items };
+}
+
+function isOnTagsLine(cable: Cable, position: Position, before: string): boolean {
+  const tags = cable.tags!;
+  if (position.line < tags.range.start.line || position.line > tags.range.end.line + 1) return false;
+  if (position.line === tags.range.start.line) return tags.keyword.range.end.character <= position.character;
+  return position.line <= tags.range.end.line || /,\s*$/.test(before) || before.trim() === '';
+}
+
+function inAddressees(cable: Cable, line: number, lines: readonly string[]): boolean {
+  const header = cable.header!;
+  const first = header.addressees[0];
+  if (first && line >= first.range.start.line) return true;
+  return /^\s*(?:TO|INFO|XMT)\s/.test(lines[line] ?? '');
+}
+
+function isFrontMatter(cable: Cable, position: Position): boolean {
+  const start = cable.classificationLine?.range.end.line;
+  const end = cable.eoLine?.range.start.line ?? cable.tags?.range.start.line ?? cable.paragraphs[0]?.range.start.line;
+  return start !== undefined && end !== undefined && position.line > start && position.line < end;
+}
