@@ -13,6 +13,7 @@ import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
 import { definition, documentLinks } from './features/links';
 import { selectionRanges } from './features/selectionRanges';
+import { LEGEND, semanticTokens } from './features/semanticTokens';
 import { documentSymbols } from './features/symbols';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 import { WorkspaceIndex } from './workspaceIndex';
@@ -36,6 +37,8 @@ export interface ServerOptions {
 }
 
 const PUSH_DELAY_MS = 250;
+/** Semantic tokens beyond this are left to the TextMate grammar (a 10 MB corpus dump has ~1M). */
+const MAX_SEMANTIC_TOKENS = 200_000;
 
 /**
  * Wires the language features to a connection. Every handler looks up the document, returns an
@@ -99,6 +102,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         codeActionProvider: { codeActionKinds: ['quickfix'] },
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['(', '/', ' ', ','] },
+        semanticTokensProvider: { legend: LEGEND, full: true, range: true },
       },
       serverInfo: { name: 'cable-language-server', version: VERSION },
     };
@@ -234,6 +238,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     searchRoutingIndicators(params?.query ?? '', Math.min(params?.limit ?? 2000, 2000))
       .filter((ri) => !ri.range)
       .map((ri) => ({ ri: ri.ri, names: ri.names, country: ri.country }))));
+
+  connection.languages.semanticTokens.on(safely({ data: [] }, (params) => {
+    const entry = modelOf(params.textDocument.uri);
+    return entry ? semanticTokens(entry.model, undefined, MAX_SEMANTIC_TOKENS).tokens : { data: [] };
+  }));
+
+  connection.languages.semanticTokens.onRange(safely({ data: [] }, (params) => {
+    const entry = modelOf(params.textDocument.uri);
+    return entry ? semanticTokens(entry.model, params.range, MAX_SEMANTIC_TOKENS).tokens : { data: [] };
+  }));
 
   connection.onCodeAction(safely([], (params) => codeActions(params.textDocument.uri, params.context?.diagnostics ?? [], canDisableRules)));
 
