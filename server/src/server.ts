@@ -6,6 +6,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { searchRoutingIndicators } from './data';
 import { ModelCache } from './documents';
+import { memo } from './features/memo';
 import { codeActions } from './features/codeActions';
 import { diagnostics } from './features/diagnostics';
 import { completion } from './features/completion';
@@ -51,6 +52,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const index = new WorkspaceIndex();
   const settingsCache = new Map<string, Promise<Settings>>();
   const pushTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  const lastStatus = new Map<string, string>();
   let capabilities: ClientCapabilities = {};
   let pullDiagnostics = false;
   let rulesPage: string | undefined;
@@ -139,7 +141,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!entry) return [];
     const settings = await settingsFor(uri);
     if (!settings.diagnostics.enable) return [];
-    return diagnostics(entry.model, uri, settings.diagnostics.rules, rulesPage);
+    return memo(entry.model, `diagnostics:${uri}:${JSON.stringify(settings.diagnostics.rules)}`, (m) => diagnostics(m, uri, settings.diagnostics.rules, rulesPage));
   }
 
   function schedulePush(uri: string, delay = PUSH_DELAY_MS): void {
@@ -171,6 +173,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const uri = event.document.uri;
     models.delete(uri);
     settingsCache.delete(uri);
+    lastStatus.delete(uri);
     clearTimeout(pushTimers.get(uri));
     pushTimers.delete(uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -180,14 +183,19 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const entry = modelOf(params.textDocument.uri);
     if (!entry) return [];
     return settingsFor(params.textDocument.uri).then((settings) => {
-      const result = documentSymbols(entry.model, settings.maxOutlineItems);
-      const folding = foldingRanges(entry.model, settings.maxFoldingRanges);
-      void connection.sendNotification(StatusNotification, {
+      const result = memo(entry.model, `symbols:${settings.maxOutlineItems}`, (m) => documentSymbols(m, settings.maxOutlineItems));
+      const folding = memo(entry.model, `folding:${settings.maxFoldingRanges}`, (m) => foldingRanges(m, settings.maxFoldingRanges));
+      const status: StatusParams = {
         uri: params.textDocument.uri,
         symbols: { shown: countSymbols(result.symbols), omitted: result.omitted },
         foldingRangesOmitted: folding.omitted,
         cables: entry.model.cables.length,
-      });
+      };
+      const key = JSON.stringify(status);
+      if (lastStatus.get(status.uri) !== key) {
+        lastStatus.set(status.uri, key);
+        void connection.sendNotification(StatusNotification, status);
+      }
       return capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport
         ? result.symbols
         : flattenSymbols(result.symbols, params.textDocument.uri);
@@ -198,7 +206,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const entry = modelOf(params.textDocument.uri);
     if (!entry) return [];
     const settings = await settingsFor(params.textDocument.uri);
-    return foldingRanges(entry.model, settings.maxFoldingRanges).ranges;
+    return memo(entry.model, `folding:${settings.maxFoldingRanges}`, (m) => foldingRanges(m, settings.maxFoldingRanges)).ranges;
   }));
 
   connection.onSelectionRanges(safely([], (params) => {
@@ -241,7 +249,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.languages.semanticTokens.on(safely({ data: [] }, (params) => {
     const entry = modelOf(params.textDocument.uri);
-    return entry ? semanticTokens(entry.model, undefined, MAX_SEMANTIC_TOKENS).tokens : { data: [] };
+    return entry ? memo(entry.model, 'semanticTokens', (m) => semanticTokens(m, undefined, MAX_SEMANTIC_TOKENS).tokens) : { data: [] };
   }));
 
   connection.languages.semanticTokens.onRange(safely({ data: [] }, (params) => {

@@ -49,3 +49,19 @@ test('the fixtures themselves keep the invariants', () => {
   for (const seed of SEEDS) assert.deepEqual(checkInvariants(parse(seed)), []);
   assert.deepEqual(checkInvariants(parse(SEEDS.join('\n'))), []);
 });
+
+test('re-parsing after an edit, reusing the previous model, equals a fresh parse', () => {
+  const base = [fixture('multiLine.cable'), fixture('oneLine.cable'), fixture('old.cable'), fixture('partialCrlf.cable'), fixture('multiLine.cable')].join('\n\n');
+  const edit = fc.tuple(fc.nat(), fc.nat({ max: 40 }), fc.constantFrom('x', '\n', '\n\n', '', '1. (S) New.\n', 'VZCZCXRO0001\n', 'UNCLAS STATE 000001\n', 'SUBJECT: Y\n'));
+  fc.assert(fc.property(fc.array(edit, { minLength: 1, maxLength: 5 }), (edits) => {
+    let text = base;
+    let model = parse(text);
+    for (const [at, length, insert] of edits) {
+      const start = at % (text.length + 1);
+      text = text.slice(0, start) + insert + text.slice(start + length);
+      const incremental = parse(text, model);
+      assert.deepEqual(incremental, parse(text));
+      model = incremental;
+    }
+  }), { numRuns: 150 });
+});

@@ -15,7 +15,8 @@ export class BlockCollector {
 
   scan(segment: Segment): void {
     const text = segment.text;
-    if (!/summary|comment|note|text|talking/i.test(text)) return;
+    // Every marker has a colon or an END/BEGIN; most lines of prose have neither.
+    if (text.indexOf(':') < 0 && !/\b(?:END|BEGIN|End|Begin|end|begin)\s/.test(text)) return;
     MARKER.lastIndex = 0;
     for (let m = MARKER.exec(text); m; m = MARKER.exec(text)) {
       const at = range(segment.line, segment.start + m.index, segment.line, segment.start + m.index + m[0].length);

@@ -161,8 +161,11 @@ function leadingSpace(text: string): number {
   return m ? m[0].length : 0;
 }
 
+let classificationAtStart: RegExp | undefined;
+
 function startsClassificationLine(text: string): boolean {
-  return new RegExp(`^\\s*(?:${CLASSIFICATION_START.source})`, 'i').test(text) && /\d/.test(text);
+  classificationAtStart ??= new RegExp(`^\\s*(?:${CLASSIFICATION_START.source})`, 'i');
+  return classificationAtStart.test(text) && /\d/.test(text);
 }
 
 function isTextFrontMatter(text: string): boolean {

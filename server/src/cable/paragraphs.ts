@@ -47,7 +47,7 @@ export function subParagraphStart(segment: Segment): Omit<SubParagraph, 'range'>
 
 /** A short title: the lead-in before a colon (`Summary:`), else the first words. */
 export function titleOf(text: string): string {
-  const clean = text.replace(/\s+/g, ' ').trim();
+  const clean = text.slice(0, 200).replace(/\s+/g, ' ').trim();
   const leadIn = /^([^:.]{1,40}):(?!\/)/.exec(clean);
   if (leadIn) return `${leadIn[1].trim()}:`;
   if (clean.length <= 60) return clean;

@@ -19,11 +19,59 @@ import {
  * Cables are split where a new header (or a new classification line followed by its front
  * matter) starts after the previous cable's body.
  */
-export function parse(text: string): CableFile {
+export function parse(text: string, previous?: CableFile): CableFile {
   const lines = splitLines(text);
   const starts = findCableStarts(lines);
-  const cables = starts.map((start, i) => parseCable(lines, start, (starts[i + 1] ?? lines.length) - 1));
-  return { text, lineCount: lines.length, cables };
+  const reuse = previous ? reusable(previous, lines) : undefined;
+  const cables = starts.map((start, i) => {
+    const end = (starts[i + 1] ?? lines.length) - 1;
+    return reuse?.(start, end) ?? parseCable(lines, start, end);
+  });
+  const file: CableFile = { text, lineCount: lines.length, cables };
+  sourceLines.set(file, lines);
+  return file;
+}
+
+const sourceLines = new WeakMap<CableFile, readonly SourceLine[]>();
+
+/**
+ * After an edit, the cables wholly before the first changed line or wholly after the last one
+ * parse exactly as before (a cable's parse reads only its own lines), so they are taken from the
+ * previous model, shifted by the number of lines the edit added or removed.
+ */
+function reusable(previous: CableFile, lines: readonly SourceLine[]): ((first: number, last: number) => Cable | undefined) | undefined {
+  const old = sourceLines.get(previous);
+  if (!old) return undefined;
+  let prefix = 0;
+  const common = Math.min(old.length, lines.length);
+  while (prefix < common && old[prefix].text === lines[prefix].text) prefix++;
+  let suffix = 0;
+  while (suffix < common - prefix && old[old.length - 1 - suffix].text === lines[lines.length - 1 - suffix].text) suffix++;
+  const delta = lines.length - old.length;
+  const byStart = new Map<number, Cable>();
+  for (const cable of previous.cables) byStart.set(cable.range.start.line, cable);
+  return (first, last) => {
+    if (last < prefix) {
+      const cable = byStart.get(first);
+      return cable && cable.range.end.line === last ? cable : undefined;
+    }
+    if (first >= lines.length - suffix) {
+      const cable = byStart.get(first - delta);
+      return cable && cable.range.end.line === last - delta ? (delta === 0 ? cable : shiftLines(cable, delta)) : undefined;
+    }
+    return undefined;
+  };
+}
+
+/** A copy of a parsed value with every position moved `delta` lines. */
+function shiftLines<T>(value: T, delta: number): T {
+  if (Array.isArray(value)) return value.map((v) => shiftLines(v, delta)) as T;
+  if (typeof value !== 'object' || value === null) return value;
+  const record = value as Record<string, unknown>;
+  if (typeof record.line === 'number' && typeof record.character === 'number') return { line: record.line + delta, character: record.character } as T;
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(record)) copy[key] = shiftLines(record[key], delta);
+  return copy as T;
 }
 
 const PARTIAL_EXTRACT = /^\s*This record is a partial extract of the original cable/i;
@@ -233,9 +281,12 @@ function textSegments(lines: readonly SourceLine[], from: number, to: number, gl
   const list: Segment[] = [];
   if (glued) list.push(glued);
   let collapsed = false;
+  let nonBlank = 0;
   for (let i = from; i <= to; i++) {
     const segment = wholeLine(lines[i]);
-    if (isCollapsedLine(segment.text)) {
+    // Collapsed fields only ever open a cable's text: look at its first lines alone.
+    if (!isBlank(segment.text)) nonBlank++;
+    if (nonBlank <= 40 && segment.text.length > 20 && isCollapsedLine(segment.text)) {
       // Several fields on one line: a body with its newlines removed, or a partially re-joined front matter.
       if (segment.text.length > 300) collapsed = true;
       list.push(...splitCollapsed(segment));
@@ -344,7 +395,7 @@ function parseTextSegments(segments: readonly Segment[], draft: Draft, blocks: B
     const text = segment.text;
     if (isBlank(text)) continue;
     nonBlankSeen++;
-    const continuation = parseContinuationHeader(segment);
+    const continuation = text.length < 90 && /OF/i.test(text) ? parseContinuationHeader(segment) : undefined;
     if (continuation) {
       draft.continuationHeaders.push(continuation);
       continue;
@@ -357,7 +408,7 @@ function parseTextSegments(segments: readonly Segment[], draft: Draft, blocks: B
         continue;
       }
     }
-    if (/^\s*NNNN\s*$|^\s*BT\s*$|^\s*\d{4}[A-Z]+\d+\s+-\s+[A-Z /]+\s*$/.test(text)) {
+    if (text.length < 80 && /^\s*NNNN\s*$|^\s*BT\s*$|^\s*\d{4}[A-Z]+\d+\s+-\s+[A-Z /]+\s*$/.test(text)) {
       draft.endMarks.push(tokenAt(segment, text.length - text.trimStart().length, text.trim()));
       continue;
     }
@@ -460,7 +511,7 @@ function acceptParagraph(para: ParagraphStart, previous: readonly Paragraph[], o
 function collectArtefacts(lines: readonly SourceLine[], first: number, last: number, artefacts: Artefact[]): void {
   for (let i = first; i <= last; i++) {
     const text = lines[i].text;
-    if (text.indexOf('\\') < 0 && text.indexOf('¶') < 0 && !text.startsWith('-')) continue;
+    if (text.charCodeAt(0) !== 45 /* - */ && text.indexOf('\\') < 0 && text.indexOf('¶') < 0) continue;
     const md = /^(-\s+)\d{1,3}\.\s/.exec(text);
     if (md) artefacts.push({ kind: 'markdown-bullet', range: range(i, 0, i, md[1].length) });
     for (const m of text.matchAll(/\\\$/g)) artefacts.push({ kind: 'escaped-dollar', range: range(i, m.index!, i, m.index! + 2) });

@@ -1,0 +1,226 @@
+/**
+ * `npm run bench`: every figure next to an anchor measured in the same run, as a ratio, with its
+ * target. Writes bench/results.json and exits non-zero when a target is missed. Not part of
+ * `npm test`: timings never decide a test.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from '../server/src/cable/parse';
+import type { CableFile } from '../server/src/cable/model';
+import { runRules } from '../server/src/diagnostics/engine';
+import { foldingRanges } from '../server/src/features/folding';
+import { semanticTokens } from '../server/src/features/semanticTokens';
+import { documentSymbols } from '../server/src/features/symbols';
+import { StdioClient } from '../test/lsp/client';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const CORPUS = path.resolve(ROOT, '..', 'shared', 'corpus', 'real');
+
+interface Row {
+  readonly figure: string;
+  readonly ours: number;
+  readonly unit: string;
+  readonly anchor?: number;
+  readonly anchorName?: string;
+  readonly ratio?: number;
+  readonly target?: string;
+  readonly ok?: boolean;
+}
+const rows: Row[] = [];
+
+function record(row: Row): void {
+  rows.push(row);
+  const ratio = row.ratio !== undefined ? `  ratio ${row.ratio.toFixed(2)}×` : '';
+  const anchor = row.anchor !== undefined ? `  vs ${row.anchorName} ${row.anchor.toFixed(2)} ${row.unit}` : '';
+  const target = row.target ? `  target ${row.target} ${row.ok ? 'OK' : 'MISSED'}` : '';
+  console.log(`${row.figure.padEnd(58)} ${row.ours.toFixed(2).padStart(10)} ${row.unit}${anchor}${ratio}${target}`);
+}
+
+function now(): number {
+  return Number(process.hrtime.bigint()) / 1e6;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function p95(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))];
+}
+
+/** Best of `runs` timings of `work`, in ms. */
+function best(runs: number, work: () => void): number {
+  let min = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const start = now();
+    work();
+    min = Math.min(min, now() - start);
+  }
+  return min;
+}
+
+function corpusTexts(): string[] {
+  return readdirSync(CORPUS).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(path.join(CORPUS, f), 'utf8'));
+}
+
+/** A multi-cable document of about `bytes` characters, cables from the corpus back to back. */
+function multiCable(texts: readonly string[], bytes: number): string {
+  const parts: string[] = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const t = texts[i % texts.length];
+    parts.push(t);
+    size += t.length + 2;
+  }
+  return parts.join('\n\n').slice(0, bytes);
+}
+
+function benchParser(texts: readonly string[]): void {
+  const bytes = texts.reduce((n, t) => n + t.length, 0);
+  const mb = bytes / 1e6;
+  let sink = 0;
+  const floor = best(5, () => {
+    for (const t of texts) for (const line of t.split(/\r\n|\r|\n/)) for (let i = 0; i < line.length; i++) sink += line.charCodeAt(i);
+  });
+  const ours = best(5, () => {
+    for (const t of texts) sink += parse(t).cables.length;
+  });
+  const oursMBps = mb / (ours / 1000);
+  const floorMBps = mb / (floor / 1000);
+  record({ figure: `parse: corpus ${mb.toFixed(1)} MB`, ours: oursMBps, unit: 'MB/s', anchor: floorMBps, anchorName: 'line-split floor', ratio: oursMBps / floorMBps, target: '≥ 0.25×', ok: oursMBps / floorMBps >= 0.25 });
+  if (sink === -1) console.log('');
+}
+
+function benchScaling(texts: readonly string[]): void {
+  const sizes = [1, 2, 4, 8].map((n) => n * 1_000_000);
+  const docs = sizes.map((s) => multiCable(texts, s));
+  const models: CableFile[] = docs.map((d) => parse(d));
+  const features: [string, (i: number) => void][] = [
+    ['parse', (i) => void parse(docs[i])],
+    ['documentSymbol', (i) => void documentSymbols(models[i], Number.MAX_SAFE_INTEGER)],
+    ['folding', (i) => void foldingRanges(models[i], Number.MAX_SAFE_INTEGER)],
+    ['diagnostics', (i) => void runRules(models[i], {})],
+    ['semantic tokens', (i) => void semanticTokens(parse(docs[i]), undefined, Number.MAX_SAFE_INTEGER)],
+  ];
+  for (const [name, work] of features) {
+    const times = sizes.map((_, i) => best(3, () => work(i)));
+    const worst = Math.max(...times.slice(1).map((t, i) => t / times[i]));
+    record({ figure: `scaling ${name}: 1/2/4/8 MB ${times.map((t) => t.toFixed(0)).join('/')} ms`, ours: worst, unit: '× per doubling (worst)', target: '≤ 2.2×', ok: worst <= 2.2 });
+  }
+  const ten = multiCable(texts, 10_000_000);
+  record({ figure: 'parse: 10 MB multi-cable file', ours: best(3, () => void parse(ten)), unit: 'ms' });
+}
+
+async function benchLsp(texts: readonly string[]): Promise<void> {
+  // Cold start: spawn to initialize result, with the data tables in the bundle.
+  const starts: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const start = now();
+    const client = new StdioClient();
+    await client.initialize();
+    starts.push(now() - start);
+    await client.shutdown();
+  }
+  const nodeStart = best(5, () => execFileSync(process.execPath, ['-e', '0']));
+  record({ figure: 'LSP: cold start to initialize result (median of 5)', ours: median(starts), unit: 'ms', anchor: nodeStart, anchorName: 'bare node start', ratio: median(starts) / nodeStart, target: '≤ 150 ms', ok: median(starts) <= 150 });
+
+  const client = new StdioClient();
+  await client.initialize({ textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true }, diagnostic: {} } });
+  const small = texts.find((t) => t.length > 9000 && t.length < 11000 && /^VZCZC/.test(t)) ?? texts[0];
+  const large = multiCable(texts, 1_000_000);
+  await client.open('file:///bench/small.cable', small);
+  await client.open('file:///bench/large.cable', large);
+  const smallLines = small.split(/\r\n|\r|\n/);
+  const riLine = smallLines.findIndex((l) => /^TO R[A-Z]+\//.test(l));
+  const hoverAt = { line: riLine, character: 4 };
+  const requests: [string, string, (uri: string) => unknown][] = [
+    ['documentSymbol', 'textDocument/documentSymbol', (uri) => ({ textDocument: { uri } })],
+    ['folding', 'textDocument/foldingRange', (uri) => ({ textDocument: { uri } })],
+    ['hover', 'textDocument/hover', (uri) => ({ textDocument: { uri }, position: hoverAt })],
+    ['diagnostics (pull)', 'textDocument/diagnostic', (uri) => ({ textDocument: { uri } })],
+    ['semantic tokens', 'textDocument/semanticTokens/full', (uri) => ({ textDocument: { uri } })],
+  ];
+  const ping = async () => {
+    const start = now();
+    await client.request('workspace/symbol', { query: 'zzzz-no-such-cable' });
+    return now() - start;
+  };
+  const rtt: number[] = [];
+  for (let i = 0; i < 50; i++) rtt.push(await ping());
+  for (const [name, method, params] of requests) {
+    for (const [size, uri, target, stat] of [['10 KB', 'file:///bench/small.cable', 1, median], ['1 MB', 'file:///bench/large.cable', 20, p95]] as const) {
+      const times: number[] = [];
+      for (let i = 0; i < (size === '10 KB' ? 200 : 40); i++) {
+        const start = now();
+        await client.request(method, params(uri));
+        times.push(now() - start);
+      }
+      const value = stat(times);
+      record({ figure: `LSP ${name} on ${size} (${stat === median ? 'median' : 'p95'})`, ours: value, unit: 'ms', anchor: median(rtt), anchorName: 'empty request round trip', ratio: value / median(rtt), target: `≤ ${target} ms`, ok: value <= target });
+    }
+  }
+  // An edit, then the outline of the new version: includes re-parsing 1 MB.
+  const edits: number[] = [];
+  for (let v = 2; v < 22; v++) {
+    const start = now();
+    await client.change('file:///bench/large.cable', v, [{ range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, text: 'x' }]);
+    await client.request('textDocument/documentSymbol', { textDocument: { uri: 'file:///bench/large.cable' } });
+    edits.push(now() - start);
+  }
+  record({ figure: 'LSP edit + documentSymbol on 1 MB (median)', ours: median(edits), unit: 'ms', anchor: median(rtt), anchorName: 'empty request round trip', ratio: median(edits) / median(rtt) });
+  await client.shutdown();
+
+  // Memory: server RSS with a 10 MB document open.
+  const memory = new StdioClient();
+  await memory.initialize();
+  await memory.open('file:///bench/ten.cable', multiCable(texts, 10_000_000));
+  await memory.request('textDocument/documentSymbol', { textDocument: { uri: 'file:///bench/ten.cable' } });
+  const rss = Number(execFileSync('ps', ['-o', 'rss=', '-p', String(memory.process.pid)], { encoding: 'utf8' }).trim()) / 1024;
+  await memory.shutdown();
+  record({ figure: 'server RSS with a 10 MB document open', ours: rss, unit: 'MB', target: '≤ 80 MB', ok: rss <= 80 });
+}
+
+async function benchGrammarIfPresent(texts: readonly string[]): Promise<void> {
+  const module = path.join(__dirname, 'grammar.js');
+  if (!existsSync(module)) return;
+  const { benchGrammar } = require(module) as { benchGrammar(t: string[]): Promise<{ oursMBps: number; markdownMBps: number; ratio: number; slowestLineMs: number; oneLineHeader100KBms: number }> };
+  const g = await benchGrammar([...texts]);
+  record({ figure: 'grammar: tokenization over the corpus', ours: g.oursMBps, unit: 'MB/s', anchor: g.markdownMBps, anchorName: 'VS Code Markdown grammar', ratio: g.ratio, target: '≥ 1.0×', ok: g.ratio >= 1 });
+  record({ figure: 'grammar: slowest line', ours: g.slowestLineMs, unit: 'ms', target: '≤ 50 ms', ok: g.slowestLineMs <= 50 });
+  record({ figure: 'grammar: 100 KB one-line header', ours: g.oneLineHeader100KBms, unit: 'ms' });
+}
+
+function benchSizes(): void {
+  for (const file of ['dist/extension.js', 'dist/server.js', 'dist/browser/extension.js', 'dist/browser/server.js', 'dist/cli.js']) {
+    const full = path.join(ROOT, file);
+    if (existsSync(full)) record({ figure: `size: ${file}`, ours: statSync(full).size / 1024, unit: 'KB' });
+  }
+  const vsix = path.join(ROOT, 'cable-language.vsix');
+  if (existsSync(vsix)) {
+    const kb = statSync(vsix).size / 1024;
+    record({ figure: 'size: cable-language.vsix', ours: kb, unit: 'KB', target: '≤ 400 KB', ok: kb <= 400 });
+  }
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(CORPUS)) {
+    console.error(`bench: the corpus is not at ${CORPUS}`);
+    process.exit(2);
+  }
+  const texts = corpusTexts();
+  console.log(`node ${process.version}, ${texts.length} corpus files\n`);
+  benchParser(texts);
+  benchScaling(texts);
+  await benchLsp(texts);
+  await benchGrammarIfPresent(texts);
+  benchSizes();
+  writeFileSync(path.join(ROOT, 'bench', 'results.json'), `${JSON.stringify({ date: new Date().toISOString(), node: process.version, rows }, null, 2)}\n`);
+  const missed = rows.filter((r) => r.ok === false);
+  console.log(`\n${rows.filter((r) => r.ok).length} targets met, ${missed.length} missed${missed.length ? `: ${missed.map((r) => r.figure).join('; ')}` : ''}`);
+  process.exit(missed.length > 0 ? 1 : 0);
+}
+
+void main();
