@@ -5,27 +5,74 @@ const KIND: Readonly<Record<string, BlockKind>> = {
   SUMMARY: 'summary', COMMENT: 'comment', NOTE: 'note', TEXT: 'text', 'TALKING POINTS': 'talkingPoints',
 };
 
-const MARKER =
-  /\b(?:(END\s+(?:OF\s+)?)(SUMMARY|COMMENT|NOTE|TEXT|TALKING\s+POINTS)\b[.:]?|(BEGIN\s+)(SUMMARY|COMMENT|NOTE|TEXT|TALKING\s+POINTS)\b[.:]?|(SUMMARY|COMMENT|NOTE)\s*:)/gi;
+const WORDS = 'SUMMARY|COMMENT|NOTE|TEXT|TALKING\\s+POINTS';
+/** `END SUMMARY`, `END OF COMMENT`, `END SUMMARY AND COMMENT`, `BEGIN TEXT`, `SUMMARY:`, `(Note:`. */
+const MARKER = new RegExp(
+  `\\b(?:(END\\s+(?:OF\\s+)?)(${WORDS})(?:\\s+AND\\s+(COMMENT|SUMMARY))?\\b[.:]?|(BEGIN\\s+)(${WORDS})\\b[.:]?|(SUMMARY|COMMENT|NOTE)(?:\\s+AND\\s+(COMMENT))?\\s*:)`,
+  'gi',
+);
+/** A heading or lead-in that opens a block without a colon: `SUMMARY` on its own line, `1. (C) Summary.`, `(Note.`, `COMMENT -------`. */
+const LEAD_IN = /^(\s*(?:¶\s*)?(?:\d{1,3}\s?\.\s*(?:\([^)]{1,14}\)\s*)?)?(?:--\s*)?\(?\s*)(SUMMARY|COMMENT|NOTE)(?:\s+AND\s+(COMMENT))?(?=\s*(?:[.\-]|$))/i;
+const TRAILING_END = /(?:^|\s)(END|End|end|BEGIN|Begin|begin)\s*$/;
+const WRAPPED_WORD = new RegExp(`^\\s*(${WORDS})\\b[.:]?`, 'i');
+const NOTE_IN_PARENS = /\((NOTE|COMMENT)\s*\./gi;
 
 /** Pairs Summary/Comment/Note/Begin text/Talking Points markers with their ends, in one pass. */
 export class BlockCollector {
   readonly #open = new Map<BlockKind, Range>();
   readonly #blocks: Block[] = [];
+  /** An `End` or `Begin` that closed the previous line, waiting for its word. */
+  #pending: { end: boolean; range: Range } | undefined;
 
   scan(segment: Segment): void {
     const text = segment.text;
-    // Every marker has a colon or an END/BEGIN; most lines of prose have neither.
-    if (text.indexOf(':') < 0 && !/\b(?:END|BEGIN|End|Begin|end|begin)\s/.test(text)) return;
-    MARKER.lastIndex = 0;
+    const pending = this.#pending;
+    this.#pending = undefined;
+    const wrapped = pending ? WRAPPED_WORD.exec(text) : null;
+    if (pending && wrapped) {
+      // `… End` / `Summary.`: the marker wrapped onto the next line.
+      const end = this.#range(segment, wrapped.index + wrapped[0].length - wrapped[0].trimStart().length, wrapped.index + wrapped[0].length);
+      const at = { start: pending.range.start, end: end.end };
+      if (pending.end) this.#end(KIND[normal(wrapped[1])], at);
+      else this.#begin(KIND[normal(wrapped[1])], at);
+      this.#scanRest(segment, wrapped[0].length);
+      return;
+    }
+    const lead = LEAD_IN.exec(text);
+    if (lead) {
+      const at = this.#range(segment, lead[1].length, lead[0].length);
+      this.#begin(KIND[normal(lead[2])], at);
+      if (lead[3]) this.#begin('comment', at);
+    }
+    this.#scanRest(segment, lead ? lead[0].length : 0);
+  }
+
+  #scanRest(segment: Segment, skip: number): void {
+    const text = segment.text;
+    const trailing = TRAILING_END.exec(text);
+    if (trailing && trailing.index >= skip) {
+      this.#pending = { end: /^end$/i.test(trailing[1]), range: this.#range(segment, trailing.index + trailing[0].indexOf(trailing[1]), trailing.index + trailing[0].length) };
+    }
+    if (text.indexOf(':') < 0 && text.indexOf('(') < 0 && !/\b(?:END|BEGIN|End|Begin|end|begin)\s/.test(text)) return;
+    MARKER.lastIndex = skip;
     for (let m = MARKER.exec(text); m; m = MARKER.exec(text)) {
-      const at = range(segment.line, segment.start + m.index, segment.line, segment.start + m.index + m[0].length);
+      const at = this.#range(segment, m.index, m.index + m[0].length);
       if (m[1] !== undefined) {
         this.#end(KIND[normal(m[2])], at);
+        if (m[3]) this.#end(KIND[normal(m[3])], at);
       } else {
-        this.#begin(KIND[normal(m[4] ?? m[5])], at);
+        this.#begin(KIND[normal(m[5] ?? m[6])], at);
+        if (m[7]) this.#begin('comment', at);
       }
     }
+    NOTE_IN_PARENS.lastIndex = skip;
+    for (let m = NOTE_IN_PARENS.exec(text); m; m = NOTE_IN_PARENS.exec(text)) {
+      this.#begin(KIND[normal(m[1])], this.#range(segment, m.index, m.index + m[0].length));
+    }
+  }
+
+  #range(segment: Segment, start: number, end: number): Range {
+    return range(segment.line, segment.start + start, segment.line, segment.start + end);
   }
 
   finish(): Block[] {
@@ -35,9 +82,8 @@ export class BlockCollector {
   }
 
   #begin(kind: BlockKind, at: Range): void {
-    const previous = this.#open.get(kind);
-    if (previous) this.#blocks.push({ kind, range: previous, begin: previous });
-    this.#open.set(kind, at);
+    // A heading `Summary` followed by `1. (C) Summary:` opens one block, not two.
+    if (!this.#open.has(kind)) this.#open.set(kind, at);
   }
 
   #end(kind: BlockKind, at: Range): void {

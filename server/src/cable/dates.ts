@@ -37,9 +37,9 @@ export function dayOfYear(year: number, month: number, day: number): number {
 
 /** `01/19/2029`, `08/24/05` (M/D/Y) or `2020/02/23` (Y/M/D). */
 export function parseCalendarDate(text: string): CalendarDate | undefined {
-  let m = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(text);
+  let m = /^(\d{4})[/-](\d{1,2})[/-](\d{1,2})$/.exec(text);
   if (m) return calendarDate(Number(m[1]), Number(m[2]), Number(m[3]));
-  m = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/.exec(text);
+  m = /^(\d{1,3})[/-](\d{1,2})[/-](\d{2}|\d{4})$/.exec(text);
   if (m) {
     const year = m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
     return calendarDate(year, Number(m[1]), Number(m[2]));

@@ -350,7 +350,7 @@ function fieldExtent(segments: readonly Segment[], index: number, kind: FieldKin
     } else if (startsAnything(next)) {
       if (kind === 'references' && isBlank(next.text)) {
         const after = segments.slice(j + 1).find((s) => !isBlank(s.text));
-        if (after && /^\s*(?:[B-H][.)]|\([B-H]\))\s/.test(after.text)) continue;
+        if (after && !startsAnything(after) && /(?:^|\s)(?:[B-H][.)]|\([B-H]\))(?:\s|[A-Z0-9])/.test(after.text)) continue;
       }
       break;
     }
@@ -413,7 +413,7 @@ function parseTextSegments(segments: readonly Segment[], draft: Draft, blocks: B
       continue;
     }
     const para = paragraphStart(segment);
-    if (para && acceptParagraph(para, draft.paragraphs, current?.start)) {
+    if (para && acceptParagraph(para, draft.paragraphs, current?.start, current ? [...current.subs, ...(current.sub ? [current.sub] : [])] : [], i > 0 && isBlank(segments[i - 1].text))) {
       closeParagraph();
       inBody = true;
       const trimmed = trimmedRange(segment);
@@ -498,14 +498,22 @@ function subFromParagraph(para: ParagraphStart): Omit<SubParagraph, 'range'> {
   return { label: para.number, kind: 'number', marking: para.marking, title: '' };
 }
 
-/** Tells a numbered paragraph from a numbered list inside one. */
-function acceptParagraph(para: ParagraphStart, previous: readonly Paragraph[], open: ParagraphStart | undefined): boolean {
+/**
+ * Tells a numbered paragraph from a numbered list inside one: a list restarts low (`1.`, `2.`) or
+ * continues its own items; a paragraph carries a marking, follows the last paragraph, or jumps
+ * past it.
+ */
+function acceptParagraph(para: ParagraphStart, previous: readonly Paragraph[], open: ParagraphStart | undefined, openSubs: readonly { kind: string; label: { value: unknown } }[], afterBlank: boolean): boolean {
   const last = open ?? previous[previous.length - 1];
   if (!last) return true;
   if (para.marking) return true;
   if (para.number.value === last.number.value + 1) return true;
+  const lastSub = openSubs[openSubs.length - 1];
+  if (lastSub?.kind === 'number' && lastSub.label.value === para.number.value - 1) return false;
+  // A wrapped line can start with a number (`September` / `15. Charge told…`): a jump only
+  // counts as a paragraph when a blank line sets it apart, or in cables that mark nothing.
   const marked = previous.some((p) => p.marking) || open?.marking !== undefined;
-  return !marked && para.number.value > last.number.value;
+  return para.number.value > last.number.value && (afterBlank || !marked);
 }
 
 function collectArtefacts(lines: readonly SourceLine[], first: number, last: number, artefacts: Artefact[]): void {

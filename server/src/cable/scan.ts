@@ -52,12 +52,13 @@ export function spanRange(first: Range, last: Range): Range {
 }
 
 /** A token for `text` found at `offset` inside `segment`. */
-export function tokenAt<T = string>(segment: Segment, offset: number, text: string, value?: T): Token<T> {
+export function tokenAt<T = string>(segment: Segment, offset: number, text: string, ...value: [T] | []): Token<T> {
   const character = segment.start + offset;
   return {
     text,
     range: range(segment.line, character, segment.line, character + text.length),
-    value: (value === undefined ? text : value) as T,
+    // An explicit `undefined` value stays undefined; only an omitted one defaults to the text.
+    value: (value.length === 0 ? text : value[0]) as T,
   };
 }
 

@@ -1,6 +1,6 @@
 import { parseCalendarDate } from './dates';
 import type {
-  CableCitation, ClassificationLine, ClassifiedBy, ContinuationHeader, EoLine, Level, ReferenceBlock, ReferenceEntry,
+  CableCitation, CalendarDate, ClassificationLine, ClassifiedBy, ContinuationHeader, EoLine, Level, ReferenceBlock, ReferenceEntry,
   Subject, TagsLine, Token,
 } from './model';
 import { parseMarkingAt } from './markings';
@@ -166,8 +166,11 @@ export function parseEoLine(segment: Segment): EoLine | undefined {
     const { end } = trimmedBounds(text);
     const value = text.slice(valueStart, Math.max(valueStart, end));
     if (value) {
-      const date = /^\d{1,4}\/\d{1,2}\/\d{1,4}/.exec(value);
-      declValue = tokenAt(segment, valueStart, date ? date[0] : value, date ? parseCalendarDate(date[0]) : undefined);
+      // `01/19/2029`, `2019-02-12`, `on 8/31/2034`, `CO 01/26/2021` (downgrade): the first date-like part.
+      const date = /\d{1,4}[/-]\d{1,3}[/-]\d{1,4}/.exec(value);
+      declValue = date
+        ? tokenAt(segment, valueStart + date.index, date[0], parseCalendarDate(date[0]))
+        : tokenAt<CalendarDate | undefined>(segment, valueStart, value, undefined);
     }
   } else {
     const na = /\bN\/?A\b/i.exec(text.slice(rest));
@@ -236,7 +239,7 @@ export function startsReferences(text: string): boolean {
   return REF.test(text) && !/^\s*REFTEL\s+(?:IS|WAS|SAID|REPORTED)\b/i.test(text);
 }
 
-const ENTRY_LETTER = /(?<!\S)(?:([A-Z])[.)]|\(([A-Z])\))(?=\s)/g;
+const ENTRY_LETTER = /(?<!\S)(?:([A-Z])[.)](?=\s)|\(([A-Z])\)(?=\s|[A-Z0-9]))/g;
 const CITATION = /(?:\b(\d{2}|\d{4})\s+)?\b([A-Z][A-Z]+(?:\s[A-Z][A-Z]+){0,3})\s+0*(\d{1,7})\b(?:\s*\((\d{2}|\d{4})\))?/;
 const NOT_A_STATION = /^(?:PARA|PARAGRAPH|SECTION|PAGE|AND|OF|THE|NO|NUMBER|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)$/;
 

@@ -9,15 +9,28 @@ export interface Finding {
   readonly range: Range;
   readonly message: string;
   readonly related?: readonly { readonly range: Range; readonly message: string }[];
-  /** Replacement text for a quick fix, when the correct text is clear. */
-  readonly fix?: { readonly title: string; readonly range: Range; readonly newText: string };
+  /** A quick fix, when the correct text is clear: one or more replacements. */
+  readonly fix?: Fix;
+}
+
+export interface Fix {
+  readonly title: string;
+  readonly edits: readonly { readonly range: Range; readonly newText: string }[];
+}
+
+export function replace(title: string, range: Range, newText: string): Fix {
+  return { title, edits: [{ range, newText }] };
 }
 
 export interface Rule {
   /** Stable code, `cable/<family>-<what>`. */
   readonly code: string;
   readonly defaultSeverity: Severity;
-  /** One line for docs/rules.md and the rule's hover. */
+  /** What the rule checks, one line (docs/rules.md). */
   readonly description: string;
+  /** A short example of text it reports. */
+  readonly example: string;
+  /** Why it matters, and why this severity. */
+  readonly why: string;
   check(cable: Cable, file: CableFile): Finding[];
 }

@@ -19,7 +19,7 @@ export function codeActions(uri: string, context: readonly Diagnostic[], canDisa
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
         isPreferred: true,
-        edit: { changes: { [uri]: [{ range: fix.range, newText: fix.newText }] } },
+        edit: { changes: { [uri]: fix.edits.map((e) => ({ range: e.range, newText: e.newText })) } },
       });
     }
     const code = typeof diagnostic.code === 'string' ? diagnostic.code : undefined;

@@ -1,7 +1,7 @@
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import type { CableFile } from '../cable/model';
 import { runRules, type RuleSettings } from '../diagnostics/engine';
-import type { Severity } from '../diagnostics/types';
+import type { Fix, Severity } from '../diagnostics/types';
 
 const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
   error: DiagnosticSeverity.Error,
@@ -12,7 +12,7 @@ const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
 
 /** What a quick fix needs, carried in `Diagnostic.data` so code actions need no second run. */
 export interface DiagnosticData {
-  readonly fix?: { readonly title: string; readonly range: Diagnostic['range']; readonly newText: string };
+  readonly fix?: Fix;
 }
 
 /** LSP diagnostics for a model; `rulesPage` is where codeDescription links point (none when unknown). */

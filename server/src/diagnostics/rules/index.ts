@@ -1,15 +1,40 @@
 import type { Rule } from '../types';
-import { headerClassificationMismatch, paraMarkAboveOverall } from './classification';
-import { dtgInvalid } from './dates';
-import { markingUnclosed, markingUnknown } from './markings';
-import { sectionRange } from './sections';
+import { markdownArtefact } from './artefacts';
+import { blockEndWithoutBegin, commentUnclosed, noteUnclosed, summaryUnclosed, talkingPointsUnclosed, textUnclosed } from './blocks';
+import {
+  caveatNotCarried, classifiedByMissing, classifiedByOnUnclassified, distributionConflict, eoDeclOnUnclassified,
+  eoNotApplicableOnClassified, headerClassificationMismatch, paraMarkAboveOverall, relToWithNoforn, securityWarningMismatch,
+  sensitiveOnClassified,
+} from './classification';
+import { declBeforeDtg, declDateInvalid, dtgInvalid, dtgMonthCase, filingTimeInvalid, filingTimeMismatch } from './dates';
+import { eoMissing, subjectMissing, tagsMissing, tagsUnknown } from './fields';
+import { precedenceMismatch, precedenceWordUnknown, routingIndicatorFormat, transmissionIdFormat } from './header';
+import { markingNonCanonical, markingUnclosed, markingUnknown, paragraphMissingMark } from './markings';
+import { paragraphSequence, paragraphStart, singleNumberedParagraph } from './numbering';
+import { referenceUndefined, referenceUnused } from './references';
+import { continuationSequence, continuationSerial, sectionRange, stationSectionMismatch, stationSerialMismatch } from './sections';
 
-/** Every rule, in the order docs/rules.md lists them. */
+/** Every rule, grouped by family in the order docs/rules.md lists them. */
 export const RULES: readonly Rule[] = [
-  paraMarkAboveOverall,
-  headerClassificationMismatch,
-  markingUnclosed,
-  markingUnknown,
-  sectionRange,
-  dtgInvalid,
+  // classification consistency
+  paraMarkAboveOverall, headerClassificationMismatch, securityWarningMismatch, eoNotApplicableOnClassified, eoDeclOnUnclassified,
+  classifiedByMissing, classifiedByOnUnclassified, caveatNotCarried, relToWithNoforn, sensitiveOnClassified, distributionConflict,
+  // portion markings
+  markingUnclosed, markingUnknown, markingNonCanonical, paragraphMissingMark,
+  // paragraph numbering
+  paragraphSequence, paragraphStart, singleNumberedParagraph,
+  // sections and serials
+  sectionRange, continuationSequence, continuationSerial, stationSerialMismatch, stationSectionMismatch,
+  // dates
+  dtgInvalid, dtgMonthCase, filingTimeInvalid, filingTimeMismatch, declDateInvalid, declBeforeDtg,
+  // header syntax
+  transmissionIdFormat, routingIndicatorFormat, precedenceWordUnknown, precedenceMismatch,
+  // fields and TAGS
+  tagsMissing, subjectMissing, eoMissing, tagsUnknown,
+  // references
+  referenceUndefined, referenceUnused,
+  // blocks
+  summaryUnclosed, commentUnclosed, noteUnclosed, textUnclosed, talkingPointsUnclosed, blockEndWithoutBegin,
+  // conversion artefacts
+  markdownArtefact,
 ];

@@ -1,0 +1,16 @@
+import { replace, type Rule } from '../types';
+
+export const markdownArtefact: Rule = {
+  code: 'cable/artefact-markdown',
+  defaultSeverity: 'hint',
+  description: 'Markdown conversion artefacts: `- ` before a paragraph number, `\\$` for `$`.',
+  example: '`- 12. (U) …`, `\\$5`',
+  why: 'Markdown conversions add bullets and escapes that were never in the telegram; the quick fix removes them.',
+  check(cable) {
+    return cable.artefacts.flatMap((a) => {
+      if (a.kind === 'markdown-bullet') return [{ code: this.code, range: a.range, message: 'Markdown bullet before a paragraph number (a conversion artefact)', fix: replace('Remove the bullet', a.range, '') }];
+      if (a.kind === 'escaped-dollar') return [{ code: this.code, range: a.range, message: 'Escaped dollar sign \\$ (a markdown conversion artefact)', fix: replace('Replace with $', a.range, '$') }];
+      return [];
+    });
+  },
+};

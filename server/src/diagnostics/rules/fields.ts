@@ -1,0 +1,77 @@
+import { allTags, lookupTag } from '../../data';
+import type { Rule } from '../types';
+
+const textStarted = (cable: Parameters<Rule['check']>[0]) => cable.classificationLine !== undefined && cable.paragraphs.length > 0;
+
+export const tagsMissing: Rule = {
+  code: 'cable/tags-missing',
+  defaultSeverity: 'warning',
+  description: 'The cable has no TAGS line; every cable carries at least one subject tag.',
+  example: 'no `TAGS:` line',
+  why: 'Every cable carries at least one subject tag; indexing and retrieval depend on it.',
+  check(cable) {
+    return textStarted(cable) && !cable.tags ? [{ code: this.code, range: cable.classificationLine!.range, message: 'No TAGS line' }] : [];
+  },
+};
+
+export const subjectMissing: Rule = {
+  code: 'cable/subject-missing',
+  defaultSeverity: 'information',
+  description: 'The cable has no SUBJECT line.',
+  example: 'no `SUBJECT:` line',
+  why: 'The subject line is how readers and archives find a cable; some genuine cables lack one, so this is informational.',
+  check(cable) {
+    return textStarted(cable) && !cable.subject ? [{ code: this.code, range: cable.classificationLine!.range, message: 'No SUBJECT line' }] : [];
+  },
+};
+
+export const eoMissing: Rule = {
+  code: 'cable/eo-missing',
+  defaultSeverity: 'information',
+  description: 'The cable has no E.O. (declassification) line.',
+  example: 'no `E.O.` line',
+  why: 'The E.O. line carries the declassification instruction.',
+  check(cable) {
+    return textStarted(cable) && !cable.eoLine ? [{ code: this.code, range: cable.classificationLine!.range, message: 'No E.O. line (E.O. 12958: DECL: … or N/A)' }] : [];
+  },
+};
+
+export const tagsUnknown: Rule = {
+  code: 'cable/tags-unknown',
+  defaultSeverity: 'hint',
+  description: 'A TAGS entry that is not in the TAGS table (organisation and person tags are open-ended, so this is a hint).',
+  example: '`TAGS: PREL, POGOV` (closest known: PGOV)',
+  why: 'Tags come from a controlled vocabulary; an unknown one is often a typo. Organisation and person tags are open-ended, hence a hint.',
+  check(cable) {
+    return (cable.tags?.tags ?? []).flatMap((t) => {
+      const value = t.value.replace(/\s*\(.*$/, '').trim();
+      if (!/^[A-Z]{2,5}$/.test(value) || lookupTag(value)) return [];
+      const close = closest(value);
+      return [{ code: this.code, range: t.range, message: `Tag ${value} is not in the TAGS table${close.length ? `; closest known: ${close.join(', ')}` : ''}` }];
+    });
+  },
+};
+
+/** Known tags of the same length at edit distance 1 (or 2 for 4+ letters), most used first. */
+function closest(tag: string): string[] {
+  const limit = tag.length >= 4 ? 2 : 1;
+  return allTags()
+    .filter((t) => !t.tag.startsWith('(') && Math.abs(t.tag.length - tag.length) <= 1 && distance(t.tag, tag) <= limit)
+    .sort((a, b) => distance(a.tag, tag) - distance(b.tag, tag) || (b.corpusCables ?? 0) - (a.corpusCables ?? 0))
+    .slice(0, 3)
+    .map((t) => t.tag);
+}
+
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length];
+}

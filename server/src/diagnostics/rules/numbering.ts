@@ -1,0 +1,69 @@
+import { type Finding, replace, type Rule } from '../types';
+
+export const paragraphSequence: Rule = {
+  code: 'cable/para-number-sequence',
+  defaultSeverity: 'information',
+  description: 'Numbered paragraphs skip a number, repeat one, or start again; the quick fix renumbers them consecutively.',
+  example: '`6.` … `6.`, or `11.` after `9.`',
+  why: 'Paragraphs are numbered consecutively (5 FAH-1 H-246.2); gaps and repeats usually mean a lost or duplicated paragraph. Partial extracts are exempt.',
+  check(cable) {
+    const paragraphs = cable.paragraphs;
+    // A partial extract keeps only some paragraphs: gaps are expected there.
+    if (paragraphs.length < 2 || cable.partialExtract) return [];
+    const findings: Finding[] = [];
+    const first = paragraphs[0].number.value;
+    for (let i = 1; i < paragraphs.length; i++) {
+      const previous = paragraphs[i - 1].number.value;
+      const p = paragraphs[i];
+      const n = p.number.value;
+      if (n === previous + 1) continue;
+      const what = n === previous ? `repeats number ${n}` : n < previous ? `restarts at ${n} after ${previous}` : `skips from ${previous} to ${n}`;
+      findings.push({
+        code: this.code,
+        range: p.number.range,
+        message: `Paragraph numbering ${what}; expected ${previous + 1}.`,
+        related: [{ range: paragraphs[i - 1].number.range, message: `Paragraph ${previous}` }],
+        fix: renumberFix(cable, first),
+      });
+    }
+    return findings;
+  },
+};
+
+/** Renumbers every paragraph consecutively from 1 (from the first number in a later section). */
+function renumberFix(cable: Parameters<Rule['check']>[0], first: number): Finding['fix'] {
+  const start = (cable.classificationLine?.section?.number.value ?? 1) > 1 ? first : 1;
+  const edits = cable.paragraphs
+    .map((p, i) => ({ p, expected: start + i }))
+    .filter(({ p, expected }) => p.number.value !== expected)
+    .map(({ p, expected }) => ({ range: p.number.range, newText: p.number.text.replace(/^\d+/, String(expected)) }));
+  return edits.length > 0 ? { title: `Renumber the paragraphs consecutively from ${start}`, edits } : undefined;
+}
+
+export const paragraphStart: Rule = {
+  code: 'cable/para-number-start',
+  defaultSeverity: 'information',
+  description: 'The first numbered paragraph is not 1 (markdown conversions shift numbers, e.g. `11.` for 1).',
+  example: 'first paragraph `11.`',
+  why: 'Numbering starts at 1; markdown conversions and excerpts shift it.',
+  check(cable) {
+    const first = cable.paragraphs[0];
+    if (!first || first.number.value === 1 || cable.partialExtract) return [];
+    // A later section of a long cable continues the numbering: that is not a defect.
+    if ((cable.classificationLine?.section?.number.value ?? 1) > 1) return [];
+    return [{ code: this.code, range: first.number.range, message: `Numbered paragraphs start at ${first.number.value}; expected 1.`, fix: replace('Renumber as 1', first.number.range, first.number.text.replace(/^\d+/, '1')) }];
+  },
+};
+
+export const singleNumberedParagraph: Rule = {
+  code: 'cable/para-single-numbered',
+  defaultSeverity: 'hint',
+  description: 'The only paragraph of the cable is numbered; the FAH says not to number a single paragraph.',
+  example: 'a cable with only `1. (U) …`',
+  why: 'The FAH says not to number a single paragraph.',
+  check(cable) {
+    return cable.paragraphs.length === 1 && cable.paragraphs[0].subParagraphs.length === 0 && cable.paragraphs[0].number.value === 1
+      ? [{ code: this.code, range: cable.paragraphs[0].number.range, message: 'A single paragraph is not numbered' }]
+      : [];
+  },
+};

@@ -1,0 +1,46 @@
+import { crossReferences } from '../../features/crossReferences';
+import type { Finding, Rule } from '../types';
+
+export const referenceUndefined: Rule = {
+  code: 'cable/ref-undefined',
+  defaultSeverity: 'information',
+  description: 'The text says `ref C` (or `reftel`) but the REF line defines no such reference.',
+  example: '`see ref D` when the REF line lists A–C',
+  why: 'A citation that leads nowhere; often a REF entry lost in transmission or a typo.',
+  check(cable, file) {
+    const entries = cable.references?.entries ?? [];
+    const letters = new Set(entries.map((e) => e.letter?.value).filter(Boolean));
+    const findings: Finding[] = [];
+    for (const ref of crossReferences(file)) {
+      if (ref.kind !== 'reference' || ref.cable !== cable) continue;
+      if (ref.letter && letters.size > 0 && !letters.has(ref.letter)) {
+        findings.push({ code: this.code, range: ref.range, message: `REF ${ref.letter} is not on the REF line (it lists ${[...letters].join(', ')})`, related: cable.references ? [{ range: cable.references.range, message: 'The REF line' }] : undefined });
+      } else if (!ref.letter && entries.length === 0) {
+        findings.push({ code: this.code, range: ref.range, message: 'The text cites a reference but the cable has no REF line' });
+      }
+    }
+    return findings;
+  },
+};
+
+export const referenceUnused: Rule = {
+  code: 'cable/ref-unused',
+  defaultSeverity: 'hint',
+  description: 'A lettered REF entry that the text never cites.',
+  example: '`REF: A. … B. …` and the text cites only ref A',
+  why: 'An uncited reference may be unnecessary; a hint only, since many cables cite their references implicitly.',
+  check(cable, file) {
+    const entries = (cable.references?.entries ?? []).filter((e) => e.letter);
+    if (entries.length < 2) return [];
+    const cited = new Set<string>();
+    let unlettered = false;
+    for (const ref of crossReferences(file)) {
+      if (ref.kind !== 'reference' || ref.cable !== cable) continue;
+      if (ref.letter) cited.add(ref.letter);
+      else unlettered = true;
+    }
+    // `refs`/`reftels` without letters may cite them all.
+    if (unlettered) return [];
+    return entries.filter((e) => !cited.has(e.letter!.value)).map((e) => ({ code: this.code, range: e.letter!.range, message: `REF ${e.letter!.value} is never cited in the text` }));
+  },
+};
