@@ -57,6 +57,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let pullDiagnostics = false;
   let rulesPage: string | undefined;
   let canDisableRules = false;
+  let workspaceFolders: string[] = [];
 
   const safely = <P, R>(fallback: R, handler: (params: P, token: CancellationToken) => R | Promise<R>) =>
     async (params: P, token: CancellationToken): Promise<R> => {
@@ -92,6 +93,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const init = (params.initializationOptions ?? {}) as { rulesPage?: unknown; canDisableRules?: unknown };
     rulesPage = typeof init.rulesPage === 'string' ? init.rulesPage : undefined;
     canDisableRules = init.canDisableRules === true;
+    workspaceFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     const result: InitializeResult = {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -118,12 +120,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'cable' }).catch(() => undefined);
     }
-    if (options.fileSystem) {
-      void connection.workspace.getWorkspaceFolders?.().then((folders) => {
-        if (folders?.length) scanWorkspace(options.fileSystem!, folders.map((f) => f.uri), (uri, file) => {
-          if (!documents.get(uri)) index.update(uri, file);
-        });
-      }, () => undefined);
+    if (options.fileSystem && workspaceFolders.length > 0) {
+      void scanWorkspace(options.fileSystem, workspaceFolders, (uri, file) => {
+        if (!documents.get(uri)) index.update(uri, file);
+      }).catch((error) => connection.console.error(`cable: workspace scan: ${String(error)}`));
     }
   });
 

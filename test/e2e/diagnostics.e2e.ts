@@ -2,7 +2,7 @@
 // Rule codes are the server's: Diagnostic.code reads `cable/<rule>`.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, diagnosticCodes, laterTest, openFixture, openFixtureAndWaitForServer, waitForDiagnostics } from './helpers';
+import { closeAllEditors, diagnosticCodes, openFixture, openFixtureAndWaitForServer, waitForDiagnostics } from './helpers';
 
 /** True if one of `diagnostics` has rule `code` (server codes read `cable/<rule>`). */
 const hasCode = (diagnostics: readonly vscode.Diagnostic[], code: string) =>
@@ -39,9 +39,12 @@ suite('Diagnostics', () => {
     }
   });
 
-  laterTest('the malformed cable reports its numbering, marking and TAGS problems', async () => {
-    // Rule names from /work/shared/docs/cable-format.md; adjust to the server's codes when they land.
-    const diagnostics = await malformedDiagnostics(['para-number-sequence', 'para-missing-mark', 'summary-unclosed', 'tags-iso-code']);
-    assert.ok(diagnostics.length >= 4);
+  test('the malformed cable reports its numbering, marking, summary and TAGS problems', async () => {
+    const diagnostics = await malformedDiagnostics(['para-number-sequence', 'para-missing-mark', 'block-summary-unclosed', 'tags-iso-code', 'marking-unclosed']);
+    const byCode = (code: string) => diagnostics.find((d) => hasCode([d], code))!;
+    assert.equal(byCode('para-number-sequence').range.start.line, 19, 'the repeated 2.');
+    assert.equal(byCode('tags-iso-code').severity, vscode.DiagnosticSeverity.Information);
+    assert.ok(byCode('para-mark-above-overall').relatedInformation?.length, 'points at the classification line');
+    assert.ok(byCode('marking-unclosed').code && typeof byCode('marking-unclosed').code === 'object', 'the code links to the rules page');
   });
 });

@@ -55,7 +55,7 @@ suite('Outline (document symbols)', () => {
   });
 
   test('malformed cable still lists its paragraphs, numbers as written', async () => {
-    await assertParagraphOutline('malformed.cable', ['1. (C)', '2. (S)', '2. (S)', '5.', '6. (TS)', '7. (C)']);
+    await assertParagraphOutline('malformed.cable', ['1. (C)', '2. (S)', '2. (S)', '5.', '6. (TS)', '7. (C)', '8. (C']);
   });
 
   test('multi-cable file lists the paragraphs of both cables', async () => {

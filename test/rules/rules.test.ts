@@ -46,6 +46,7 @@ const CASES: readonly { code: string; fires: Edit[]; at: string; nearMiss: Edit[
   { code: 'cable/subject-missing', fires: [['SUBJECT: SERBIA: A TEST CABLE\n', '']], at: 'C O N F I D E N T I A L SECTION 01 OF 02 BELGRADE 000123', nearMiss: [['SUBJECT: SERBIA: A TEST CABLE\n', 'SUBJ: SERBIA\n']] },
   { code: 'cable/eo-missing', fires: [['E.O. 12958: DECL: 11/26/2018\n', '']], at: 'C O N F I D E N T I A L SECTION 01 OF 02 BELGRADE 000123', nearMiss: [['E.O. 12958: DECL: 11/26/2018\n', 'EO 12958 DECL: 11/26/2018\n']] },
   { code: 'cable/tags-unknown', fires: [['TAGS: PREL PGOV SR', 'TAGS: PREL POGOV SR']], at: 'POGOV', nearMiss: [['TAGS: PREL PGOV SR', 'TAGS: PREL PGOV SR KV']] },
+  { code: 'cable/tags-iso-code', fires: [['TAGS: PREL PGOV SR', 'TAGS: PREL PGOV RU']], at: 'RU', nearMiss: [['TAGS: PREL PGOV SR', 'TAGS: PREL PGOV RS']] },
   { code: 'cable/ref-undefined', fires: [['see ref B and', 'see ref D and']], at: 'ref D', nearMiss: [['see ref B and', 'see reftel B and']] },
   { code: 'cable/ref-unused', fires: [['see ref B and', 'see and']], at: 'B.', nearMiss: [['see ref B and', 'see refs and']] },
   { code: 'cable/block-summary-unclosed', fires: [[' End Summary.', '']], at: 'Summary:', nearMiss: [[' End Summary.', ' End\nSummary.']] },
@@ -91,7 +92,7 @@ describe('diagnostic rules', () => {
   }
 
   test('quick fixes remove the diagnostic they fix', () => {
-    const fixable = ['cable/marking-unclosed', 'cable/marking-unknown', 'cable/marking-noncanonical', 'cable/section-range', 'cable/dtg-month-case', 'cable/header-precedence-word', 'cable/para-number-sequence', 'cable/block-summary-unclosed', 'cable/artefact-markdown', 'cable/header-znr-zny'];
+    const fixable = ['cable/tags-iso-code', 'cable/marking-unclosed', 'cable/marking-unknown', 'cable/marking-noncanonical', 'cable/section-range', 'cable/dtg-month-case', 'cable/header-precedence-word', 'cable/para-number-sequence', 'cable/block-summary-unclosed', 'cable/artefact-markdown', 'cable/header-znr-zny'];
     for (const code of fixable) {
       const c = CASES.find((x) => x.code === code)!;
       const text = apply(c.fires);

@@ -31,10 +31,25 @@ export function documentSymbols(file: CableFile, maxItems: number): SymbolResult
   const budget = new Budget(Math.max(0, maxItems));
   const symbols: DocumentSymbol[] = [];
   for (const cable of file.cables) {
-    if (!budget.take()) continue;
+    if (!budget.take()) break;
     symbols.push(cableSymbol(cable, budget));
   }
-  return { symbols, omitted: budget.omitted };
+  const omitted = budget.omitted === 0 ? 0 : totalSymbols(file) - budget.used;
+  return { symbols, omitted };
+}
+
+/** How many symbols the whole outline has, counted from the model without building it. */
+function totalSymbols(file: CableFile): number {
+  let n = 0;
+  for (const c of file.cables) {
+    n++;
+    const h = c.header;
+    if (h) n += 1 + (h.transmissionId ? 1 : 0) + (h.precedenceProsign ? 1 : 0) + (h.station ? 1 : 0) + (h.securityGroup ? 1 : 0) + (h.dtg ? 1 : 0) + (h.from?.address ? 1 : 0) + h.addressees.length;
+    if (c.subject) n++;
+    if (c.references) n += 1 + c.references.entries.length;
+    for (const p of c.paragraphs) n += 1 + p.subParagraphs.length;
+  }
+  return n;
 }
 
 export function cableName(cable: Cable): string {

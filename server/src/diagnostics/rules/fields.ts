@@ -1,5 +1,5 @@
 import { allTags, lookupTag } from '../../data';
-import type { Rule } from '../types';
+import { replace, type Rule } from '../types';
 
 const textStarted = (cable: Parameters<Rule['check']>[0]) => cable.classificationLine !== undefined && cable.paragraphs.length > 0;
 
@@ -45,7 +45,7 @@ export const tagsUnknown: Rule = {
   check(cable) {
     return (cable.tags?.tags ?? []).flatMap((t) => {
       const value = t.value.replace(/\s*\(.*$/, '').trim();
-      if (!/^[A-Z]{2,5}$/.test(value) || lookupTag(value)) return [];
+      if (!/^[A-Z]{2,5}$/.test(value) || lookupTag(value) || (ISO_TO_TAGS[value] && value === t.value)) return [];
       const close = closest(value);
       return [{ code: this.code, range: t.range, message: `Tag ${value} is not in the TAGS table${close.length ? `; closest known: ${close.join(', ')}` : ''}` }];
     });
@@ -75,3 +75,25 @@ function distance(a: string, b: string): number {
   }
   return row[b.length];
 }
+
+/** ISO 3166 codes that are not TAGS country codes, and the TAGS (FIPS-style) code meant. */
+const ISO_TO_TAGS: Readonly<Record<string, string>> = {
+  RU: 'RS', DE: 'GM', CN: 'CH', IQ: 'IZ', JP: 'JA', KR: 'KS', UA: 'UP', TR: 'TU', IL: 'IS', GB: 'UK', AT: 'AU', AU: 'AS',
+};
+
+export const tagsIsoCode: Rule = {
+  code: 'cable/tags-iso-code',
+  defaultSeverity: 'information',
+  description: 'A two-letter ISO country code where TAGS uses its own code (`RU` for Russia is `RS`, `DE` for Germany is `GM`).',
+  example: '`TAGS: PREL, RU` (Russia is RS)',
+  why: 'TAGS country codes are FIPS-style, not ISO; an ISO code files the cable under no country or the wrong one. 25 genuine cables use RU and the like, so this is informational.',
+  check(cable) {
+    return (cable.tags?.tags ?? []).flatMap((t) => {
+      const tags = ISO_TO_TAGS[t.value];
+      // Some ISO codes are TAGS codes of another country (GB is Gabon, AU Austria): leave known codes alone.
+      if (!tags || lookupTag(t.value)) return [];
+      const meaning = lookupTag(tags)?.meaning ?? tags;
+      return [{ code: this.code, range: t.range, message: `${t.value} is the ISO code; the TAGS code for ${meaning} is ${tags}`, fix: replace(`Change to ${tags} (${meaning})`, t.range, tags) }];
+    });
+  },
+};

@@ -7,7 +7,7 @@ import {
   sensitiveOnClassified,
 } from './classification';
 import { declBeforeDtg, declDateInvalid, dtgInvalid, dtgMonthCase, filingTimeInvalid, filingTimeMismatch } from './dates';
-import { eoMissing, subjectMissing, tagsMissing, tagsUnknown } from './fields';
+import { eoMissing, subjectMissing, tagsIsoCode, tagsMissing, tagsUnknown } from './fields';
 import { precedenceMismatch, precedenceWordUnknown, routingIndicatorFormat, transmissionIdFormat } from './header';
 import { markingNonCanonical, markingUnclosed, markingUnknown, paragraphMissingMark } from './markings';
 import { paragraphSequence, paragraphStart, singleNumberedParagraph } from './numbering';
@@ -30,7 +30,7 @@ export const RULES: readonly Rule[] = [
   // header syntax
   transmissionIdFormat, routingIndicatorFormat, precedenceWordUnknown, precedenceMismatch,
   // fields and TAGS
-  tagsMissing, subjectMissing, eoMissing, tagsUnknown,
+  tagsMissing, subjectMissing, eoMissing, tagsUnknown, tagsIsoCode,
   // references
   referenceUndefined, referenceUnused,
   // blocks

@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { DocumentSymbol, FoldingRange } from 'vscode-languageserver';
+import { parse } from '../../server/src/cable/parse';
+import type { Position, Range } from '../../server/src/cable/model';
+import { foldingRanges } from '../../server/src/features/folding';
+import { documentSymbols } from '../../server/src/features/symbols';
+import { corpusAvailable, corpusText, fixture, manifest } from '../util';
+
+const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+const inside = (inner: Range, outer: Range) => before(outer.start, inner.start) && before(inner.end, outer.end);
+
+/** The invariants VS Code enforces or relies on for the Outline, breadcrumbs and sticky scroll. */
+function symbolProblems(symbols: readonly DocumentSymbol[], lines: readonly string[], parent?: DocumentSymbol): string[] {
+  const problems: string[] = [];
+  symbols.forEach((s, i) => {
+    if (!inside(s.selectionRange, s.range)) problems.push(`${s.name}: selectionRange outside range`);
+    if (parent && !inside(s.range, parent.range)) problems.push(`${s.name}: outside its parent ${parent.name}`);
+    const next = symbols[i + 1];
+    if (next && !before(s.range.end, next.range.start)) problems.push(`${s.name} and ${next.name} overlap or are out of order`);
+    if (!s.name.trim()) problems.push('a symbol without a name');
+    const numbered = /^(\d+)\.\s/.exec(s.name);
+    if (numbered && s.kind === 16) {
+      const written = lines[s.selectionRange.start.line].slice(s.selectionRange.start.character);
+      if (!written.startsWith(`${numbered[1]}`)) problems.push(`${s.name}: the text at its selection reads "${written.slice(0, 12)}"`);
+    }
+    problems.push(...symbolProblems(s.children ?? [], lines, s));
+  });
+  return problems;
+}
+
+function foldingProblems(ranges: readonly FoldingRange[], lineCount: number): string[] {
+  return ranges.filter((r) => r.startLine < 0 || r.endLine >= lineCount || r.endLine <= r.startLine).map((r) => `bad folding range ${r.startLine}-${r.endLine}`);
+}
+
+test('outline and folding invariants on the fixtures and a multi-cable file', () => {
+  const text = ['multiLine.cable', 'oneLine.cable', 'old.cable', 'collapsed.cable', 'partialCrlf.cable'].map(fixture).join('\n\n');
+  const model = parse(text);
+  const lines = text.split(/\r\n|\r|\n/);
+  const { symbols } = documentSymbols(model, 5000);
+  assert.equal(symbols.length, 5);
+  assert.deepEqual(symbolProblems(symbols, lines), []);
+  assert.deepEqual(foldingProblems(foldingRanges(model, 5000).ranges, lines.length), []);
+});
+
+test('the outline cap bounds the whole tree and counts what it left out', () => {
+  const model = parse(fixture('multiLine.cable'));
+  const full = documentSymbols(model, 5000);
+  const count = (list: readonly DocumentSymbol[]): number => list.reduce((n, s) => n + 1 + count(s.children ?? []), 0);
+  const total = count(full.symbols);
+  const capped = documentSymbols(model, 10);
+  assert.equal(count(capped.symbols), 10);
+  assert.equal(capped.omitted, total - 10);
+  assert.equal(full.omitted, 0);
+});
+
+test('outline and folding invariants on every corpus file', { skip: corpusAvailable() ? false : 'no corpus' }, () => {
+  const broken: string[] = [];
+  let symbolCount = 0;
+  for (const row of manifest()) {
+    const text = corpusText(row.file);
+    const model = parse(text);
+    const lines = text.split(/\r\n|\r|\n/);
+    const { symbols } = documentSymbols(model, 100_000);
+    symbolCount += symbols.length;
+    const problems = [...symbolProblems(symbols, lines), ...foldingProblems(foldingRanges(model, 100_000).ranges, lines.length)];
+    if (problems.length) broken.push(`${row.file}: ${problems.slice(0, 3).join('; ')}`);
+  }
+  assert.deepEqual(broken, []);
+  assert.ok(symbolCount >= 1420);
+});
