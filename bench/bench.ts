@@ -194,7 +194,7 @@ async function benchGrammarIfPresent(texts: readonly string[]): Promise<void> {
 }
 
 function benchSizes(): void {
-  for (const file of ['dist/extension.js', 'dist/server.js', 'dist/browser/extension.js', 'dist/browser/server.js', 'dist/cli.js']) {
+  for (const file of ['dist/extension.js', 'dist/server.js', 'dist/cli.js']) {
     const full = path.join(ROOT, file);
     if (existsSync(full)) record({ figure: `size: ${file}`, ours: statSync(full).size / 1024, unit: 'KB' });
   }

@@ -86,12 +86,12 @@ const common = {
   absWorkingDir: root,
 };
 const node = { ...common, platform: 'node', mainFields: ['module', 'main'] };
-const browser = { ...common, platform: 'browser', mainFields: ['browser', 'module', 'main'], format: 'iife' };
+// Client and server each ship as one bundle that runs under node and in a Web Worker: both export
+// conditions resolve, and the entry picks the host's half at run time (client/src/main.ts, server/src/main.ts).
+const both = { ...node, format: 'iife', conditions: ['browser'] };
 
 await Promise.all([
-  build({ ...node, entryPoints: ['client/src/node.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
-  build({ ...browser, format: 'cjs', entryPoints: ['client/src/browser.ts'], outfile: 'dist/browser/extension.js', external: ['vscode'] }),
-  build({ ...node, entryPoints: ['server/src/node.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } }),
-  build({ ...browser, entryPoints: ['server/src/browser.ts'], outfile: 'dist/browser/server.js' }),
+  build({ ...both, format: 'cjs', entryPoints: ['client/src/main.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+  build({ ...both, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } }),
   build({ ...node, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
 ]);

@@ -3,7 +3,7 @@ import { LanguageClient, type LanguageClientOptions } from 'vscode-languageclien
 import { activateCommon } from './common';
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const worker = new Worker(vscode.Uri.joinPath(context.extensionUri, 'dist', 'browser', 'server.js').toString(true));
+  const worker = new Worker(vscode.Uri.joinPath(context.extensionUri, 'dist', 'server.js').toString(true));
   await activateCommon(context, (options: LanguageClientOptions) => new LanguageClient('cable', 'Cable Language Server', worker, options));
 }
 

@@ -1,0 +1,18 @@
+/**
+ * The one client bundle for desktop and web: `main` and `browser` in package.json both point here,
+ * and the host decides which LanguageClient starts (a child process or a Web Worker).
+ */
+import type * as vscode from 'vscode';
+
+declare const process: { versions?: { node?: string } } | undefined;
+
+type Entry = { activate(context: vscode.ExtensionContext): Promise<void>; deactivate(): void };
+const entry: Entry = typeof process === 'object' && typeof process?.versions?.node === 'string' ? require('./node') : require('./browser');
+
+export function activate(context: vscode.ExtensionContext): Promise<void> {
+  return entry.activate(context);
+}
+
+export function deactivate(): void {
+  entry.deactivate();
+}
