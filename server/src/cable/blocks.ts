@@ -14,6 +14,18 @@ const MARKER = new RegExp(
 /** A heading or lead-in that opens a block without a colon: `SUMMARY` on its own line, `1. (C) Summary.`, `(Note.`, `COMMENT -------`. */
 const LEAD_IN = /^(\s*(?:¶\s*)?(?:\d{1,3}\s?\.\s*(?:\([^)]{1,14}\)\s*)?)?(?:--\s*)?\(?\s*)(SUMMARY|COMMENT|NOTE)(?:\s+AND\s+(COMMENT))?(?=\s*(?:[.\-]|$))/i;
 const TRAILING_END = /(?:^|\s)(END|End|end|BEGIN|Begin|begin)\s*$/;
+/** `End` or `Begin` closing the line; only the last few characters are searched. */
+function trailingEnd(text: string): RegExpExecArray | null {
+  const tail = text.length > 12 ? text.slice(-12) : text;
+  const m = TRAILING_END.exec(tail);
+  if (m) m.index += text.length - tail.length;
+  return m;
+}
+/** Where a marker can be: a colon, `(`, or an END/BEGIN word; the full pattern runs only then. */
+function mayHoldMarker(text: string): boolean {
+  // A colon form (`SUMMARY:`) has a colon; `(Note.` a parenthesis before N; END/BEGIN forms an E or B word.
+  return text.indexOf(':') >= 0 || /\((?:[Nn][Oo][Tt][Ee]|[Cc][Oo][Mm]{2}[Ee][Nn][Tt])|\b(?:[Ee][Nn][Dd]|[Bb][Ee][Gg][Ii][Nn])\s+(?:[Oo][Ff]\s+)?[SsCcNnTt]/.test(text);
+}
 const WRAPPED_WORD = new RegExp(`^\\s*(${WORDS})\\b[.:]?`, 'i');
 const NOTE_IN_PARENS = /\((NOTE|COMMENT)\s*\./gi;
 
@@ -49,11 +61,11 @@ export class BlockCollector {
 
   #scanRest(segment: Segment, skip: number): void {
     const text = segment.text;
-    const trailing = TRAILING_END.exec(text);
+    const trailing = trailingEnd(text);
     if (trailing && trailing.index >= skip) {
       this.#pending = { end: /^end$/i.test(trailing[1]), range: this.#range(segment, trailing.index + trailing[0].indexOf(trailing[1]), trailing.index + trailing[0].length) };
     }
-    if (text.indexOf(':') < 0 && text.indexOf('(') < 0 && !/\b(?:END|BEGIN|End|Begin|end|begin)\s/.test(text)) return;
+    if (!mayHoldMarker(text)) return;
     MARKER.lastIndex = skip;
     for (let m = MARKER.exec(text); m; m = MARKER.exec(text)) {
       const at = this.#range(segment, m.index, m.index + m[0].length);

@@ -47,7 +47,18 @@ export function subParagraphStart(segment: Segment): Omit<SubParagraph, 'range'>
 
 /** A short title: the lead-in before a colon (`Summary:`), else the first words. */
 export function titleOf(text: string): string {
-  const clean = text.slice(0, 200).replace(/\s+/g, ' ').trim();
+  let clean = '';
+  let pendingSpace = false;
+  for (let i = 0; i < text.length && clean.length < 90; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0) {
+      pendingSpace = clean.length > 0;
+      continue;
+    }
+    if (pendingSpace) clean += ' ';
+    pendingSpace = false;
+    clean += text[i];
+  }
   const leadIn = /^([^:.]{1,40}):(?!\/)/.exec(clean);
   if (leadIn) return `${leadIn[1].trim()}:`;
   if (clean.length <= 60) return clean;

@@ -23,9 +23,11 @@ export function parse(text: string, previous?: CableFile): CableFile {
   const lines = splitLines(text);
   const starts = findCableStarts(lines);
   const reuse = previous ? reusable(previous, lines) : undefined;
+  // Most files have no markdown or WikiLeaks artefacts at all: one search spares a pass per cable.
+  const artefactsPossible = text.indexOf('\\') >= 0 || text.indexOf('¶') >= 0 || text.indexOf('\n-') >= 0 || text.startsWith('-');
   const cables = starts.map((start, i) => {
     const end = (starts[i + 1] ?? lines.length) - 1;
-    return reuse?.(start, end) ?? parseCable(lines, start, end);
+    return reuse?.(start, end) ?? parseCable(lines, start, end, artefactsPossible);
   });
   const file: CableFile = { text, lineCount: lines.length, cables };
   sourceLines.set(file, lines);
@@ -89,8 +91,20 @@ function isHeaderStart(lines: readonly SourceLine[], index: number): boolean {
   return false;
 }
 
+/**
+ * Every line that can start a cable begins (after spaces) with V (VZCZC), T (This record…), a digit
+ * (a bare DTG), a precedence letter Z/O/P/R/Y, or the first letter of a classification level.
+ */
+function mayStartCable(text: string): boolean {
+  let i = 0;
+  while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  const c = text.charCodeAt(i) | 0x20; // lower-cased letter, digits unchanged
+  return (c >= 48 && c <= 57) || c === 118 || c === 116 || c === 122 || c === 111 || c === 112 || c === 114 || c === 121 || c === 117 || c === 99 || c === 115 || c === 108;
+}
+
 /** A classification line (section 1 or none) followed within a few lines by E.O./TAGS/SUBJECT. */
 function isTextStart(lines: readonly SourceLine[], index: number): boolean {
+  if (!CLASSIFICATION_LIKE.test(lines[index].text)) return false;
   const classification = parseClassificationLine(wholeLine(lines[index]), false);
   if (!classification || (classification.section && classification.section.number.value > 1)) return false;
   // A collapsed body carries its front matter on the same line.
@@ -114,7 +128,7 @@ function findCableStarts(lines: readonly SourceLine[]): number[] {
     // A header after this cable's own header and classification line starts the next cable even
     // when this one was cut short before its body.
     const complete = seenBody || (seenHeader && seenClassification);
-    if (((complete && isHeaderStart(lines, i)) || (seenBody && isTextStart(lines, i))) && !repeatsHeader(lines, i, dtg)) {
+    if (complete && mayStartCable(text) && ((isHeaderStart(lines, i)) || (seenBody && isTextStart(lines, i))) && !repeatsHeader(lines, i, dtg)) {
       let start = i;
       const floor = starts[starts.length - 1];
       const wrapper = (k: number) => WRAPPER_LINE.test(lines[k].text) || DISTRIBUTION_LINE.test(lines[k].text);
@@ -173,7 +187,19 @@ function stationSerial(lines: readonly SourceLine[], dtgLine: number): string {
   return '';
 }
 
-const CLASSIFICATION_LIKE = /^\s*[UCSTL]/i;
+/** Cheap test before the classification-line pattern: the first letters spell the start of a level. */
+const CLASSIFICATION_LIKE = {
+  test(text: string): boolean {
+    let letters = '';
+    for (let i = 0; i < text.length && letters.length < 4 && i < 24; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 32 || c === 9) continue;
+      if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return false;
+      letters += String.fromCharCode(c & ~0x20);
+    }
+    return /^(?:UU?N|CC?ON|SS?EC|TOP|LIM)/.test(letters);
+  },
+};
 
 interface Anchor {
   readonly line: number;
@@ -208,7 +234,7 @@ interface Draft {
   artefacts: Artefact[];
 }
 
-function parseCable(lines: readonly SourceLine[], first: number, last: number): Cable {
+function parseCable(lines: readonly SourceLine[], first: number, last: number, artefactsPossible = true): Cable {
   const cableRange = range(first, 0, last, lines[last].text.length);
   const anchor = findHeaderAnchor(lines, first, last);
   let header: TransmissionHeader | undefined;
@@ -245,7 +271,7 @@ function parseCable(lines: readonly SourceLine[], first: number, last: number): 
   const segments = textSegments(lines, textLine, last, textSegment);
   const collapsed = segments.collapsed;
   parseTextSegments(segments.list, draft, blocks, dtg?.token.value.twoDigitYear);
-  collectArtefacts(lines, first, last, draft.artefacts);
+  collectArtefacts(lines, first, last, draft.artefacts, artefactsPossible);
 
   const textStart = segments.list.find((s) => !isBlank(s.text));
   const text = textStart ? range(textStart.line, textStart.start, last, lines[last].text.length) : undefined;
@@ -395,7 +421,7 @@ function parseTextSegments(segments: readonly Segment[], draft: Draft, blocks: B
     const text = segment.text;
     if (isBlank(text)) continue;
     nonBlankSeen++;
-    const continuation = text.length < 90 && /OF/i.test(text) ? parseContinuationHeader(segment) : undefined;
+    const continuation = text.length < 90 && (text.indexOf('OF') >= 0 || text.indexOf('of') >= 0) ? parseContinuationHeader(segment) : undefined;
     if (continuation) {
       draft.continuationHeaders.push(continuation);
       continue;
@@ -516,7 +542,8 @@ function acceptParagraph(para: ParagraphStart, previous: readonly Paragraph[], o
   return para.number.value > last.number.value && (afterBlank || !marked);
 }
 
-function collectArtefacts(lines: readonly SourceLine[], first: number, last: number, artefacts: Artefact[]): void {
+function collectArtefacts(lines: readonly SourceLine[], first: number, last: number, artefacts: Artefact[], possible: boolean): void {
+  if (!possible) return;
   for (let i = first; i <= last; i++) {
     const text = lines[i].text;
     if (text.charCodeAt(0) !== 45 /* - */ && text.indexOf('\\') < 0 && text.indexOf('¶') < 0) continue;
