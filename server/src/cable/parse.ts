@@ -388,20 +388,23 @@ function fieldExtent(segments: readonly Segment[], index: number, kind: FieldKin
 function parseTextSegments(segments: readonly Segment[], draft: Draft, blocks: BlockCollector, year: number | undefined): void {
   let inBody = false;
   let nonBlankSeen = 0;
-  let current: { start: ParagraphStart; segment: Segment; end: Range; subs: SubParagraph[]; subEnd?: Range; sub?: Omit<SubParagraph, 'range'> & { start: Range } } | undefined;
-  let lastContent: { line: number; end: number; segment: Segment } | undefined;
+  // Ends are kept as segments and turned into ranges once, when the paragraph closes: most lines
+  // of a cable are paragraph text, and a range per line would be garbage.
+  let current: { start: ParagraphStart; segment: Segment; end: Segment; subs: SubParagraph[]; subEnd?: Segment; sub?: Omit<SubParagraph, 'range'> & { start: Segment } } | undefined;
+  let lastContent: Segment | undefined;
 
   const closeSub = () => {
     if (current?.sub && current.subEnd) {
       const { start, ...rest } = current.sub;
-      current.subs.push({ ...rest, range: { start: start.start, end: current.subEnd.end } });
+      current.subs.push({ ...rest, range: { start: trimmedRange(start).start, end: trimmedRange(current.subEnd).end } });
     }
     if (current) current.sub = undefined;
   };
   const closeParagraph = () => {
     if (!current) return;
     closeSub();
-    const { start, segment, end } = current;
+    const { start, segment } = current;
+    const end = trimmedRange(current.end);
     const selectionEnd = start.marking?.range.end ?? start.number.range.end;
     const firstRange = start.prefix?.range ?? start.number.range;
     draft.paragraphs.push({
@@ -442,10 +445,9 @@ function parseTextSegments(segments: readonly Segment[], draft: Draft, blocks: B
     if (para && acceptParagraph(para, draft.paragraphs, current?.start, current ? [...current.subs, ...(current.sub ? [current.sub] : [])] : [], i > 0 && isBlank(segments[i - 1].text))) {
       closeParagraph();
       inBody = true;
-      const trimmed = trimmedRange(segment);
-      current = { start: para, segment, end: trimmed, subs: [] };
+      current = { start: para, segment, end: segment, subs: [] };
       blocks.scan(segment);
-      lastContent = { line: segment.line, end: trimmed.end.character, segment };
+      lastContent = segment;
       continue;
     }
     if (!inBody) {
@@ -476,31 +478,30 @@ function parseTextSegments(segments: readonly Segment[], draft: Draft, blocks: B
       }
     }
     blocks.scan(segment);
-    const trimmed = trimmedRange(segment);
     if (current) {
       const sub = subParagraphStart(segment);
       if (sub || para) {
         closeSub();
         const start = sub ?? { ...subFromParagraph(para!), textOffset: para!.textOffset };
-        current.sub = { label: start.label, kind: start.kind, marking: start.marking, title: start.title, start: trimmed };
+        current.sub = { label: start.label, kind: start.kind, marking: start.marking, title: start.title, start: segment };
       }
-      current.end = trimmed;
-      if (current.sub) current.subEnd = trimmed;
+      current.end = segment;
+      if (current.sub) current.subEnd = segment;
     }
-    lastContent = { line: segment.line, end: trimmed.end.character, segment };
+    lastContent = segment;
   }
 
   // The signature closes the text: a name line of its own, or glued to the last sentence.
   if (lastContent) {
-    const { segment } = lastContent;
+    const segment = lastContent;
     const own = isSignatureLine(segment.text) && !paragraphStart(segment);
     const glued = own ? undefined : gluedSignature(segment.text);
     if (own) {
       const start = segment.text.length - segment.text.trimStart().length;
       draft.signature = tokenAt(segment, start, segment.text.trim().replace(/\\$/, '').trim());
-      if (current && current.end.start.line === segment.line && current.start.number.range.start.line !== segment.line) {
+      if (current && current.end.line === segment.line && current.start.number.range.start.line !== segment.line) {
         current.end = previousContentEnd(segments, segment, current.start.number.range) ?? current.end;
-        if (current.sub && current.sub.start.start.line === segment.line) current.sub = undefined;
+        if (current.sub && current.sub.start.line === segment.line) current.sub = undefined;
         else if (current.sub) current.subEnd = current.end;
       }
     } else if (glued) {
@@ -510,12 +511,12 @@ function parseTextSegments(segments: readonly Segment[], draft: Draft, blocks: B
   closeParagraph();
 }
 
-function previousContentEnd(segments: readonly Segment[], before: Segment, floor: Range): Range | undefined {
-  const index = segments.indexOf(before);
+function previousContentEnd(segments: readonly Segment[], before: Segment, floor: Range): Segment | undefined {
+  const index = segments.lastIndexOf(before);
   for (let j = index - 1; j >= 0; j--) {
     const s = segments[j];
     if (s.line < floor.start.line) return undefined;
-    if (!isBlank(s.text) && !parseContinuationHeader(s)) return trimmedRange(s);
+    if (!isBlank(s.text) && !parseContinuationHeader(s)) return s;
   }
   return undefined;
 }
