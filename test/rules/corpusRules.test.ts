@@ -14,8 +14,6 @@ const GENUINE_ERRORS: Record<string, string> = {
   '09KABUL1892.txt': 'portion marking (N/SF), a typo for (S//NF)',
   '09TRIPOLI1025.txt': 'portion marking (SNF), a typo for (S//NF)',
   '09BEIJING1970.txt': 'marking "(C XXXXXXXXXXXX" lost its parenthesis to a redaction',
-  '07PARIS2725.txt': 'header ZNY CCCCC of the Paris cable on the SECRET text of MOSCOW 005154',
-  '10MEXICO614.txt': 'header ZNR UUUUU of the Mexico cable on the SECRET text of ISLAMABAD 000416',
 };
 
 const available = corpusAvailable();
@@ -41,6 +39,7 @@ describe('rules on the corpus', { skip: available ? false : 'no corpus' }, () =>
     for (const [key, { count, files }] of [...perRule].sort()) console.log(`  ${String(count).padStart(5)} ${String(files.size).padStart(5)}  ${key}`);
     const rate = (errorFiles.size / rows.length) * 100;
     console.log(`files with an error: ${errorFiles.size} of ${rows.length} (${rate.toFixed(2)}%), all listed as genuine defects`);
+    assert.ok(rate <= 0.5, `errors on ${rate.toFixed(2)}% of the genuine files`);
     assert.deepEqual([...errorFiles].filter((f) => !GENUINE_ERRORS[f]).sort(), [], 'errors on files not known to be defective');
     assert.deepEqual(Object.keys(GENUINE_ERRORS).filter((f) => !errorFiles.has(f)).sort(), [], 'listed files that no longer get an error');
     for (const [key, { files }] of perRule) {

@@ -10,7 +10,7 @@ type Edit = readonly [string, string];
 /** For each rule: an edit of BASE that must be reported (with the text the range must cover) and a near miss that must not. */
 const CASES: readonly { code: string; fires: Edit[]; at: string; nearMiss: Edit[] }[] = [
   { code: 'cable/para-mark-above-overall', fires: [['2. (C) He', '2. (S) He']], at: '(S)', nearMiss: [['2. (C) He', '2. (SBU) He']] },
-  { code: 'cable/header-class-mismatch', fires: [['ZNY CCCCC', 'ZNY SSSSS']], at: 'SSSSS', nearMiss: [['ZNY CCCCC', 'ZNY CCCCC']] },
+  { code: 'cable/header-class-mismatch', fires: [['ZNY CCCCC', 'ZNY SSSSS']], at: 'SSSSS', nearMiss: [['ZNY CCCCC', 'ZNY SSSSS'], ['#0123/01', '#0999/01']] },
   { code: 'cable/header-znr-zny', fires: [['ZNY CCCCC', 'ZNR CCCCC']], at: 'ZNR', nearMiss: [['ZNY CCCCC', 'ZNY CCCCC']] },
   { code: 'cable/eo-na-classified', fires: [['DECL: 11/26/2018', 'N/A']], at: 'N/A', nearMiss: [['C O N F I D E N T I A L SECTION', 'UNCLAS SECTION'], ['ZNY CCCCC', 'ZNR UUUUU'], ['DECL: 11/26/2018', 'N/A'], ['Classified By: Ambassador Cameron Munter, reasons 1.4 (b) and (d)', ''], ['(C)', '(U)'], ['(C)', '(U)']] },
   { code: 'cable/eo-decl-unclassified', fires: [['C O N F I D E N T I A L SECTION', 'UNCLAS SECTION'], ['ZNY CCCCC', 'ZNR UUUUU'], ['Classified By: Ambassador Cameron Munter, reasons 1.4 (b) and (d)', ''], ['(C)', '(U)'], ['(C)', '(U)']], at: '11/26/2018', nearMiss: [['C O N F I D E N T I A L SECTION', 'UNCLAS SECTION'], ['ZNY CCCCC', 'ZNR UUUUU'], ['DECL: 11/26/2018', 'N/A'], ['Classified By: Ambassador Cameron Munter, reasons 1.4 (b) and (d)', ''], ['(C)', '(U)'], ['(C)', '(U)']] },

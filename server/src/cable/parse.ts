@@ -36,6 +36,16 @@ export function parse(text: string, previous?: CableFile): CableFile {
 
 const sourceLines = new WeakMap<CableFile, readonly SourceLine[]>();
 
+/** The lines a model was parsed from (features reuse them rather than splitting the text again). */
+export function linesOfModel(file: CableFile): readonly SourceLine[] {
+  let lines = sourceLines.get(file);
+  if (!lines) {
+    lines = splitLines(file.text);
+    sourceLines.set(file, lines);
+  }
+  return lines;
+}
+
 /**
  * After an edit, the cables wholly before the first changed line or wholly after the last one
  * parse exactly as before (a cable's parse reads only its own lines), so they are taken from the

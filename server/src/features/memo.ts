@@ -1,5 +1,5 @@
 import type { CableFile } from '../cable/model';
-import { splitLines } from '../cable/scan';
+import { linesOfModel } from '../cable/parse';
 
 const caches = new WeakMap<CableFile, Map<string, unknown>>();
 
@@ -15,5 +15,5 @@ export function memo<T>(file: CableFile, key: string, compute: (file: CableFile)
 }
 
 export function linesOf(file: CableFile): string[] {
-  return memo(file, 'lines', (f) => splitLines(f.text).map((l) => l.text));
+  return memo(file, 'lines', (f) => linesOfModel(f).map((l) => l.text));
 }

@@ -43,6 +43,10 @@ export const headerClassificationMismatch: Rule = {
     const group = cable.header?.securityGroup?.group;
     const line = cable.classificationLine;
     if (!group?.value || !line) return [];
+    // A header whose station serial names another telegram belongs to another text altogether;
+    // cable/header-serial-mismatch reports that, and the levels are not comparable.
+    const serial = cable.header?.station?.serial?.value;
+    if (serial !== undefined && line.serial && line.serial.value % 10000 !== serial % 10000) return [];
     const lineLevel = line.level.value === 'SBU' ? 'U' : line.level.value;
     if (group.value === lineLevel) return [];
     return [{
