@@ -77,6 +77,7 @@ export class BlockCollector {
         if (m[7]) this.#begin('comment', at);
       }
     }
+    if (text.indexOf('(N') < 0 && text.indexOf('(n') < 0 && text.indexOf('(C') < 0 && text.indexOf('(c') < 0) return;
     NOTE_IN_PARENS.lastIndex = skip;
     for (let m = NOTE_IN_PARENS.exec(text); m; m = NOTE_IN_PARENS.exec(text)) {
       this.#begin(KIND[normal(m[1])], this.#range(segment, m.index, m.index + m[0].length));

@@ -333,13 +333,18 @@ function textSegments(lines: readonly SourceLine[], from: number, to: number, gl
   return { list, collapsed };
 }
 
-function isCollapsedLine(text: string): boolean {
+function isCollapsedLine(line: string): boolean {
+  // Collapsed front matter sits at the start of the line: look at that part only, so the long
+  // one-paragraph lines of most cables cost a bounded amount.
+  const text = line.length > 3000 ? line.slice(0, 3000) : line;
   let fields = 0;
-  if (/E\.?\s?O\.?\s?1\d{4}/i.test(text)) fields++;
-  if (/\bTAGS?:?\s/i.test(text)) fields++;
-  if (/\bSUBJ(?:ECT)?:/i.test(text)) fields++;
-  if (/¶\s*\d{1,3}\./.test(text)) fields++;
-  if ((text.match(/\s\s\d{1,3}\.\s+\([A-Z]/g)?.length ?? 0) >= 2) fields++;
+  const head = text.length > 800 ? text.slice(0, 800) : text;
+  if (/E\.?\s?O\.?\s?1\d{4}/i.test(head)) fields++;
+  if (/\bTAGS?:?\s/i.test(head)) fields++;
+  if (/\bSUBJ(?:ECT)?:/i.test(head)) fields++;
+  if (fields >= 2) return true;
+  if (text.indexOf('¶') >= 0 && /¶\s*\d{1,3}\./.test(text)) fields++;
+  if (text.indexOf('  ') >= 0 && (text.match(/\s\s\d{1,3}\.\s+\([A-Z]/g)?.length ?? 0) >= 2) fields++;
   return fields >= 2;
 }
 
