@@ -76,6 +76,7 @@ function cableSymbol(cable: Cable, budget: Budget): DocumentSymbol {
     if (!budget.take()) break;
     children.push(paragraphSymbol(p, budget));
   }
+  byPosition(children);
   const selection = cable.referenceId && cable.classificationLine ? cable.classificationLine.range : cable.header?.range ?? cable.classificationLine?.range ?? cable.range;
   const detail = [cable.classification.label, cable.subject?.text].filter(Boolean).join(' — ');
   return symbol(cableName(cable), detail || undefined, SymbolKind.File, cable.range, clampInside(selection, cable.range), children);
@@ -99,6 +100,7 @@ function headerSymbol(header: TransmissionHeader, budget: Budget): DocumentSymbo
     const name = `${a.role.toUpperCase()} ${a.routingIndicator ? `${a.routingIndicator.text}/` : ''}${a.address.text}`;
     add(name, [a.precedence?.text, a.mcn?.text].filter(Boolean).join(' ') || undefined, SymbolKind.Field, a.range);
   }
+  byPosition(children);
   const name = header.layout === 'oneLine' ? 'Transmission header (one line)' : 'Transmission header';
   const selection = header.transmissionId?.range ?? header.dtg?.range ?? header.range;
   return symbol(name, header.dtg?.token.text, SymbolKind.Namespace, header.range, clampInside(selection, header.range), children);
@@ -115,6 +117,11 @@ function paragraphSymbol(p: Paragraph, budget: Budget): DocumentSymbol {
   }
   const name = [p.number.text, p.marking?.text, p.title].filter(Boolean).join(' ');
   return symbol(name, undefined, SymbolKind.Number, p.range, p.selectionRange, children);
+}
+
+/** Damaged cables can put their fields in any order; the outline follows the document. */
+function byPosition(symbols: DocumentSymbol[]): void {
+  symbols.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
 function symbol(name: string, detail: string | undefined, kind: SymbolKind, range: DocumentSymbol['range'], selectionRange: DocumentSymbol['range'], children: DocumentSymbol[]): DocumentSymbol {
