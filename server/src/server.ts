@@ -38,6 +38,7 @@ export interface ServerOptions {
 }
 
 const PUSH_DELAY_MS = 250;
+const INDEX_DELAY_MS = 300;
 /** Semantic tokens beyond this are left to the TextMate grammar (a 10 MB corpus dump has ~1M). */
 const MAX_SEMANTIC_TOKENS = 200_000;
 
@@ -160,13 +161,30 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }, delay));
   }
 
-  documents.onDidChangeContent((change) => {
+  // The workspace index follows open documents a moment after typing stops: parsing on every
+  // keystroke just for cross-file links would make a large document lag.
+  const indexTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  const indexNow = (uri: string) => {
+    clearTimeout(indexTimers.get(uri));
+    indexTimers.delete(uri);
+    const document = documents.get(uri);
+    if (!document) return;
     try {
-      index.update(change.document.uri, models.get(change.document));
+      index.update(uri, models.get(document));
     } catch (error) {
       connection.console.error(`cable: ${String(error)}`);
     }
-    schedulePush(change.document.uri);
+  };
+  /** Requests that read the index first bring it up to date with the open documents. */
+  const flushIndex = () => {
+    for (const uri of [...indexTimers.keys()]) indexNow(uri);
+  };
+  documents.onDidOpen((event) => indexNow(event.document.uri));
+  documents.onDidChangeContent((change) => {
+    const uri = change.document.uri;
+    clearTimeout(indexTimers.get(uri));
+    indexTimers.set(uri, setTimeout(() => indexNow(uri), INDEX_DELAY_MS));
+    schedulePush(uri);
   });
 
   documents.onDidClose((event) => {
@@ -176,6 +194,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     lastStatus.delete(uri);
     clearTimeout(pushTimers.get(uri));
     pushTimers.delete(uri);
+    clearTimeout(indexTimers.get(uri));
+    indexTimers.delete(uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
 
@@ -215,24 +235,29 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }));
 
   connection.onDefinition(safely([], (params) => {
+    flushIndex();
     const entry = modelOf(params.textDocument.uri);
     return entry ? definition(entry.model, params.textDocument.uri, params.position, index) : [];
   }));
 
   connection.onDocumentLinks(safely([], (params) => {
+    flushIndex();
     const entry = modelOf(params.textDocument.uri);
     return entry ? documentLinks(entry.model, params.textDocument.uri, index) : [];
   }));
 
-  connection.onWorkspaceSymbol(safely([], (params) =>
-    index.search(params.query ?? '', 500).map((c) => ({
+  connection.onWorkspaceSymbol(safely([], (params) => {
+    flushIndex();
+    return index.search(params.query ?? '', 500).map((c) => ({
       name: c.name,
       kind: 1 /* File */,
       containerName: c.subject,
       location: { uri: c.uri, range: c.selectionRange },
-    }))));
+    }));
+  }));
 
   connection.onHover(safely(null, (params) => {
+    flushIndex();
     const entry = modelOf(params.textDocument.uri);
     return entry ? hover(entry.model, params.position, params.textDocument.uri, index) : null;
   }));

@@ -7,12 +7,12 @@ const KIND: Readonly<Record<string, BlockKind>> = {
 
 const WORDS = 'SUMMARY|COMMENT|NOTE|TEXT|TALKING\\s+POINTS';
 /** `END SUMMARY`, `END OF COMMENT`, `END SUMMARY AND COMMENT`, `BEGIN TEXT`, `SUMMARY:`, `(Note:`. */
-const MARKER = new RegExp(
+export const MARKER = new RegExp(
   `\\b(?:(END\\s+(?:OF\\s+)?)(${WORDS})(?:\\s+AND\\s+(COMMENT|SUMMARY))?\\b[.:]?|(BEGIN\\s+)(${WORDS})\\b[.:]?|(SUMMARY|COMMENT|NOTE)(?:\\s+AND\\s+(COMMENT))?\\s*:)`,
   'gi',
 );
 /** A heading or lead-in that opens a block without a colon: `SUMMARY` on its own line, `1. (C) Summary.`, `(Note.`, `COMMENT -------`. */
-const LEAD_IN = /^(\s*(?:¶\s*)?(?:\d{1,3}\s?\.\s*(?:\([^)]{1,14}\)\s*)?)?(?:--\s*)?\(?\s*)(SUMMARY|COMMENT|NOTE)(?:\s+AND\s+(COMMENT))?(?=\s*(?:[.\-]|$))/i;
+const LEAD_IN = /^(\s*(?:¶\s*)?(?:\d{1,3} ?\.(?:\s*\([^)]{1,14}\))?\s*)?(?:--\s*)?(?:\(\s*)?)(SUMMARY|COMMENT|NOTE)(?:\s+AND\s+(COMMENT))?(?=\s*(?:[.\-]|$))/i;
 const TRAILING_END = /(?:^|\s)(END|End|end|BEGIN|Begin|begin)\s*$/;
 /** `End` or `Begin` closing the line; only the last few characters are searched. */
 function trailingEnd(text: string): RegExpExecArray | null {
@@ -26,7 +26,7 @@ function mayHoldMarker(text: string): boolean {
   // A colon form (`SUMMARY:`) has a colon; `(Note.` a parenthesis before N; END/BEGIN forms an E or B word.
   return text.indexOf(':') >= 0 || /\((?:[Nn][Oo][Tt][Ee]|[Cc][Oo][Mm]{2}[Ee][Nn][Tt])|\b(?:[Ee][Nn][Dd]|[Bb][Ee][Gg][Ii][Nn])\s+(?:[Oo][Ff]\s+)?[SsCcNnTt]/.test(text);
 }
-const WRAPPED_WORD = new RegExp(`^\\s*(${WORDS})\\b[.:]?`, 'i');
+export const WRAPPED_WORD = new RegExp(`^\\s*(${WORDS})\\b[.:]?`, 'i');
 const NOTE_IN_PARENS = /\((NOTE|COMMENT)\s*\./gi;
 
 /** Pairs Summary/Comment/Note/Begin text/Talking Points markers with their ends, in one pass. */

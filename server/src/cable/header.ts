@@ -11,8 +11,17 @@ export const FL1 = /^\s*(VZCZC[A-Z0-9]*)/i;
 /** Precedence letters then `DDHHMMZ MON YY`; the letters are absent in partial extracts. */
 export const DTG_LINE = /^\s*((?:[ZOPRY0]\s+){0,2})(\d{2})(\d{2})(\d{2})Z\s+([A-Za-z]{3})\s+(\d{2})(?![\d])/;
 const RI = /^R[A-Z0-9]{3,8}$/;
-const PRECEDENCE_WORD = /\s+(FLASH|NIACT\s+IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE|PIORITY|PRIORTY)$/;
-const MCN = /\s+(\d{4}(?:-\d{4})?)$/;
+const PRECEDENCE_WORDS = new Set(['FLASH', 'IMMEDIATE', 'PRIORITY', 'ROUTINE', 'PIORITY', 'PRIORTY']);
+const MCN = /^\d{4}(?:-\d{4})?$/;
+
+/** The last word of `text` before `end`: its start and the word; undefined when there is none. */
+function lastWord(text: string, end: number): { start: number; word: string } | undefined {
+  let stop = end;
+  while (stop > 0 && /\s/.test(text[stop - 1])) stop--;
+  let start = stop;
+  while (start > 0 && !/\s/.test(text[start - 1])) start--;
+  return stop > start ? { start, word: text.slice(start, stop) } : undefined;
+}
 /** Office distribution blocks and page headers of received copies: part of the header, no fields. */
 export const DISTRIBUTION_LINE =
   /^\s*(?:(?:ACTION|ORIGIN|INFO)\s+[A-Z]+-\d\d\b|(?:[A-Z]+-\d\d\s*)+(?:\/\d+[A-Z]?\s*)?$|-{5,}|PAGE\s+\d\d\s|\/\d+[A-Z]\s*$)/;
@@ -124,7 +133,7 @@ export function parseHeader(lines: readonly SourceLine[], first: number, last: n
         precedenceProsign = tokenAt(segment, m.index + m[0].length - 2, m[1]);
         collectRelays(segment, m[0].length, relays);
         state = 'fl2';
-      } else if (state === 'fl2' && /^\s*(R[A-Z0-9]{3,8}\s*)+$/.test(text)) {
+      } else if (state === 'fl2' && /^\s*R[A-Z0-9]{3,8}(?:\s+R[A-Z0-9]{3,8})*\s*$/.test(text)) {
         collectRelays(segment, 0, relays);
       } else if ((state === 'to' || state === 'info' || state === 'xmt') && !DISTRIBUTION_LINE.test(text)) {
         const addressee = parseAddressee(segment, 0, state, undefined);
@@ -273,16 +282,21 @@ function parseAddressee(segment: Segment, offset: number, role: AddresseeRole, k
   let addressEnd = body.length;
   let mcn: Token | undefined;
   let precedence: Token | undefined;
-  let m = MCN.exec(body.slice(0, addressEnd));
-  if (m && m.index >= addressStart) {
-    mcn = tokenAt(segment, base + m.index + m[0].length - m[1].length, m[1]);
-    addressEnd = m.index;
+  // `… PRIORITY 4366`: an MCN, then a precedence word (NIACT IMMEDIATE is two), read from the end.
+  let last = lastWord(body, addressEnd);
+  if (last && last.start > addressStart && MCN.test(last.word)) {
+    mcn = tokenAt(segment, base + last.start, last.word);
+    addressEnd = last.start;
+    last = lastWord(body, addressEnd);
   }
-  m = PRECEDENCE_WORD.exec(body.slice(0, addressEnd));
-  if (m && m.index >= addressStart) {
-    precedence = tokenAt(segment, base + m.index + m[0].length - m[1].length, m[1]);
-    addressEnd = m.index;
+  if (last && last.start > addressStart && PRECEDENCE_WORDS.has(last.word)) {
+    let start = last.start;
+    const before = lastWord(body, last.start);
+    if (last.word === 'IMMEDIATE' && before?.word === 'NIACT' && before.start > addressStart) start = before.start;
+    precedence = tokenAt(segment, base + start, body.slice(start, last.start + last.word.length));
+    addressEnd = start;
   }
+  while (addressEnd > addressStart && /\s/.test(body[addressEnd - 1])) addressEnd--;
   const addressText = body.slice(addressStart, addressEnd).trim();
   const address = tokenAt(segment, base + addressStart, addressText || body.slice(addressStart));
   const first = keyword ?? routingIndicator ?? address;

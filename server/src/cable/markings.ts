@@ -51,7 +51,7 @@ function looksLikeMarking(content: string): boolean {
 
 function interpret(content: string): { level?: Level; caveats: string[]; unknownParts: string[] } {
   // 1970s telegrams mark the whole text at once: `(C - ENTIRE TEXT)`.
-  const entire = /\s*-\s*ENTIRE\s+TEXT\s*$/i.exec(content);
+  const entire = /-\s*ENTIRE\s+TEXT\s*$/i.exec(content);
   const parts = content.slice(0, entire ? entire.index : content.length).toUpperCase().split(/[\s/,]+/).filter(Boolean);
   if (entire) parts.push('ENTIRE TEXT');
   let level: Level | undefined;

@@ -64,7 +64,9 @@ export function titleOf(text: string): string {
   if (clean.length <= 60) return clean;
   const cut = clean.slice(0, 60);
   const space = cut.lastIndexOf(' ');
-  return `${(space > 30 ? cut.slice(0, space) : cut).replace(/[\s,;:]+$/, '')}…`;
+  let title = space > 30 ? cut.slice(0, space) : cut;
+  while (title.length > 0 && /[\s,;:]/.test(title[title.length - 1])) title = title.slice(0, -1);
+  return `${title}…`;
 }
 
 /** All-caps surname line(s) closing a cable: `RICE`, `KEEGAN PAAL`, `HOAGLAND`. */
@@ -81,7 +83,9 @@ export function isSignatureLine(text: string): boolean {
 
 /** `…cleared this cable. HOAGLAND` — a signature glued to the last paragraph. */
 export function gluedSignature(text: string): { offset: number; name: string } | undefined {
-  const m = /[.!?"')]\s+([A-Z][A-Z'-]{2,}(?: [A-Z][A-Z'-]{2,})?)\s*\\?\s*$/.exec(text);
+  // Only the end of the line can hold it; a bounded tail keeps long paragraphs cheap.
+  const from = Math.max(0, text.length - 80);
+  const m = /[.!?"')] +([A-Z][A-Z'-]{2,}(?: [A-Z][A-Z'-]{2,})?) *(?:\\ *)?$/.exec(text.slice(from));
   if (!m || !isSignatureLine(m[1])) return undefined;
-  return { offset: m.index + m[0].indexOf(m[1]), name: m[1] };
+  return { offset: from + m.index + m[0].indexOf(m[1]), name: m[1] };
 }

@@ -89,7 +89,7 @@ function shiftLines<T>(value: T, delta: number): T {
 const PARTIAL_EXTRACT = /^\s*This record is a partial extract of the original cable/i;
 /** Print wrappers and office distribution blocks that precede a header. */
 const WRAPPER_LINE =
-  /^\s*(?:null\s*$|.*DB\/Inbox|Results\s*$|Cable\s*$|Text:|TELEGRAM\b|To:|Action:|From:|Captions:|Ref:|_{5,}|CX[A-Z]+:|ACTION:|INFO:|DISSEMINATION:|CHARGE:|(?:APPROVED|DRAFTED|CLEARED)(?: BY)?:|SOURCE:|Distribution:|[A-Z]{3}\d{3,4}\s*$|\d{6}\s*$|\([A-Z]+\)\s*\/\d+[A-Z]\s*$|PAGE\s+01\s)/;
+  /^\s*(?:null\s*$|\S[^\n]{0,80}DB\/Inbox|Results\s*$|Cable\s*$|Text:|TELEGRAM\b|To:|Action:|From:|Captions:|Ref:|_{5,}|CX[A-Z]+:|ACTION:|INFO:|DISSEMINATION:|CHARGE:|(?:APPROVED|DRAFTED|CLEARED)(?: BY)?:|SOURCE:|Distribution:|[A-Z]{3}\d{3,4}\s*$|\d{6}\s*$|\([A-Z]+\)\s*\/\d+[A-Z]\s*$|PAGE\s+01\s)/;
 
 function isHeaderStart(lines: readonly SourceLine[], index: number): boolean {
   const text = lines[index].text;
@@ -311,7 +311,7 @@ function firstNonBlank(lines: readonly SourceLine[], from: number, to: number): 
 const COLLAPSED_FIELD =
   /(?:(?<lead>)(?:SIPDIS|E\.?\s?O\.?\s?1\d{4}\b|TAGS?:|TAGS\s|SUBJ(?:ECT)?:|REFS?:|(?:\(U\)\s*)?Classified\s+by\b))/dgi;
 const COLLAPSED_PARAGRAPH = /(?:¶|(?<=\s\s|[.)"]\s|[.)"])(?=\d{1,3}\.\s*\())/g;
-const COLLAPSED_PAGE = /(?<=\s)(?=[A-Z][A-Z ]{2,30}\s\d{8}\s\d{3}(?:\.\d)?\sOF\s\d{3}\b)/g;
+const COLLAPSED_PAGE = /(?<lead>\s)[A-Z]{2,}(?: [A-Z]+){0,3} +\d{8} +\d{3}(?:\.\d)? +OF +\d{3}\b/dg;
 
 function textSegments(lines: readonly SourceLine[], from: number, to: number, glued: Segment | undefined): { list: Segment[]; collapsed: boolean } {
   const list: Segment[] = [];
@@ -387,7 +387,7 @@ function fieldExtent(segments: readonly Segment[], index: number, kind: FieldKin
   for (let j = index + 1; j < segments.length; j++) {
     const next = segments[j];
     if (kind === 'tags') {
-      if (!/,\s*\\?\s*$/.test(segments[end].text) || startsAnything(next)) break;
+      if (!/,\s*(?:\\\s*)?$/.test(segments[end].text) || startsAnything(next)) break;
     } else if (startsAnything(next)) {
       if (kind === 'references' && isBlank(next.text)) {
         const after = segments.slice(j + 1).find((s) => !isBlank(s.text));
@@ -452,7 +452,7 @@ function parseTextSegments(segments: readonly Segment[], draft: Draft, blocks: B
         continue;
       }
     }
-    if (text.length < 80 && /^\s*NNNN\s*$|^\s*BT\s*$|^\s*\d{4}[A-Z]+\d+\s+-\s+[A-Z /]+\s*$/.test(text)) {
+    if (text.length < 80 && /^\s*NNNN\s*$|^\s*BT\s*$|^\s*\d{4}[A-Z]+\d+\s+-\s+[A-Z/]+(?: [A-Z/]+)*\s*$/.test(text)) {
       draft.endMarks.push(tokenAt(segment, text.length - text.trimStart().length, text.trim()));
       continue;
     }

@@ -16,12 +16,18 @@ export const CLASSIFICATION_START = new RegExp(
 );
 
 const CAVEAT_WORDS = `NOFORN|SENSITIVE|E ?F ?T ?O|EXDIS|NODIS|LIMDIS|STADIS`;
-const CLASSIFICATION_LINE = new RegExp(
-  `^(\\s*)(${CLASSIFICATION_START.source})((?:\\s+(?:${CAVEAT_WORDS})(?![A-Za-z]))*)` +
-    `(?:\\s+(SECTION\\s+(\\d{1,3})\\s+OF\\s+(\\d{1,3})))?` +
-    `(?:\\s+(?:\\d{2}\\s+)?([A-Za-z][A-Za-z .'-]*?)\\s+(\\d{1,8})(?!\\d)((?:\\s+(?:${CAVEAT_WORDS}|SIPDIS)(?![A-Za-z]))*)|\\s*\\\\?\\s*$)`,
-  'i',
-);
+/**
+ * The parts of a classification line, matched one after the other with sticky patterns: one big
+ * pattern would let caveat words and station words trade places and backtrack quadratically.
+ */
+export const CLASSIFICATION_PARTS = {
+  level: new RegExp(`^(\\s*)(${CLASSIFICATION_START.source})`, 'i'),
+  caveat: new RegExp(`\\s+(${CAVEAT_WORDS})(?![A-Za-z])`, 'iy'),
+  section: /\s+(SECTION\s+(\d{1,3})\s+OF\s+(\d{1,3}))/iy,
+  station: /\s+(?:\d{2}\s+)?([A-Za-z][A-Za-z.'-]*(?: {1,3}[A-Za-z.'-]+)*)\s+(\d{1,8})(?!\d)/y,
+  trailing: new RegExp(`\\s+(${CAVEAT_WORDS}|SIPDIS)(?![A-Za-z])`, 'iy'),
+  bareEnd: /\s*(?:\\\s*)?$/y,
+};
 
 export function levelOf(text: string): Level | undefined {
   const word = unspace(text);
@@ -35,43 +41,46 @@ export function levelOf(text: string): Level | undefined {
 
 /** `S E C R E T SECTION 01 OF 03 ASTANA 000095`, `UNCLAS STATE 125608`, or a bare level line. */
 export function parseClassificationLine(segment: Segment, allowBare: boolean): ClassificationLine | undefined {
-  const m = CLASSIFICATION_LINE.exec(segment.text);
+  const text = segment.text;
+  const parts = CLASSIFICATION_PARTS;
+  const m = parts.level.exec(text);
   if (!m) return undefined;
-  const bare = m[7] === undefined;
-  if (bare && !allowBare) return undefined;
-  let offset = m[1].length;
-  const level = tokenAt(segment, offset, m[2], levelOf(m[2]) ?? 'U');
-  offset += m[2].length;
+  const level = tokenAt(segment, m[1].length, m[2], levelOf(m[2]) ?? 'U');
+  let at = m[0].length;
+  const sticky = (pattern: RegExp): RegExpExecArray | null => {
+    pattern.lastIndex = at;
+    const found = pattern.exec(text);
+    if (found) at = pattern.lastIndex;
+    return found;
+  };
   const caveats: Token[] = [];
-  for (const c of m[3].matchAll(new RegExp(CAVEAT_WORDS, 'gi'))) {
-    caveats.push(tokenAt(segment, offset + c.index!, c[0], unspace(c[0])));
-  }
-  if (m[9]) {
-    // Captions typed on the classification line after the serial (`… BOGOTA 000243 SIPDIS NOFORN`).
-    const trailingAt = m.index + m[0].length - m[9].length;
-    for (const c of m[9].matchAll(new RegExp(`${CAVEAT_WORDS}|SIPDIS`, 'gi'))) {
-      caveats.push(tokenAt(segment, trailingAt + c.index!, c[0], unspace(c[0])));
-    }
+  for (let c = sticky(parts.caveat); c; c = sticky(parts.caveat)) {
+    caveats.push(tokenAt(segment, at - c[1].length, c[1], unspace(c[1])));
   }
   let section: ClassificationLine['section'];
-  if (m[4] !== undefined) {
-    const at = segment.text.indexOf(m[4], offset);
-    const numberAt = at + m[4].indexOf(m[5], 7);
-    const totalAt = at + m[4].lastIndexOf(m[6]);
+  const s = sticky(parts.section);
+  if (s) {
+    const sectionAt = at - s[1].length;
     section = {
-      range: tokenAt(segment, at, m[4]).range,
-      number: tokenAt(segment, numberAt, m[5], Number(m[5])),
-      total: tokenAt(segment, totalAt, m[6], Number(m[6])),
+      range: tokenAt(segment, sectionAt, s[1]).range,
+      number: tokenAt(segment, sectionAt + s[1].indexOf(s[2], 7), s[2], Number(s[2])),
+      total: tokenAt(segment, sectionAt + s[1].lastIndexOf(s[3]), s[3], Number(s[3])),
     };
-    offset = at + m[4].length;
   }
   let station: Token | undefined;
   let serial: Token<number> | undefined;
-  if (!bare) {
-    const serialAt = m.index + m[0].length - (m[9]?.length ?? 0) - m[8].length;
-    const stationAt = segment.text.lastIndexOf(m[7], serialAt - 1);
-    station = tokenAt(segment, stationAt, m[7], m[7].toUpperCase().replace(/\s+/g, ' '));
-    serial = tokenAt(segment, serialAt, m[8], Number(m[8]));
+  const st = sticky(parts.station);
+  if (st) {
+    const serialAt = at - st[2].length;
+    const stationAt = text.lastIndexOf(st[1], serialAt - 1);
+    station = tokenAt(segment, stationAt, st[1], st[1].toUpperCase().replace(/\s+/g, ' '));
+    serial = tokenAt(segment, serialAt, st[2], Number(st[2]));
+    // Captions typed on the classification line after the serial (`… BOGOTA 000243 SIPDIS NOFORN`).
+    for (let c = sticky(parts.trailing); c; c = sticky(parts.trailing)) {
+      caveats.push(tokenAt(segment, at - c[1].length, c[1], unspace(c[1])));
+    }
+  } else {
+    if (!allowBare || !sticky(parts.bareEnd)) return undefined;
   }
   const end = caveats.length > 0 && serial && comesAfter(caveats[caveats.length - 1], serial) ? caveats[caveats.length - 1].range.end : serial?.range.end ?? section?.range.end ?? caveats[caveats.length - 1]?.range.end ?? level.range.end;
   return { range: { start: level.range.start, end }, level, caveats, section, station, serial };
@@ -81,8 +90,8 @@ function comesAfter(a: Token, b: Token<number>): boolean {
   return a.range.start.character > b.range.start.character;
 }
 
-const CONTINUATION = /^(\s*)([A-Za-z][A-Za-z .'-]*?)\s+(\d{8})\s+(\d{3})(?:\.(\d))?\s+OF\s+(\d{3})(?=\s*\\?\s*$)/i;
-const PAGE_HEADER = /^(\s*)PAGE\s+(\d{2,3})\s+(\S.*?)\s+(\d{5,8})\s+(\d{2})\s+OF\s+(\d{2})\s+\d{6}Z(?=\s*$)/;
+const CONTINUATION = /^(\s*)([A-Za-z][A-Za-z.'-]*(?: [A-Za-z.'-]+)*)\s+(\d{8})\s+(\d{3})(?:\.(\d))?\s+OF\s+(\d{3})(?=\s*(?:\\\s*)?$)/i;
+const PAGE_HEADER = /^(\s*)PAGE\s+(\d{2,3})\s+([A-Za-z][A-Za-z.'-]*(?: [A-Za-z.'-]+)*)\s+(\d{5,8})\s+(\d{2})\s+OF\s+(\d{2})\s+\d{6}Z(?=\s*$)/;
 
 /** `STATE 00125608 002 OF 002`, `PARIS 00000741 001.2 OF 004`, or an old `PAGE 02 … 01 OF 03 182017Z`. */
 export function parseContinuationHeader(segment: Segment): ContinuationHeader | undefined {
@@ -124,21 +133,28 @@ export const CAPTIONS = [
   'C O R R E C T E D  C O P Y', 'C O R R E C T E D C O P Y', 'ORCON', 'PROPIN', 'NOT FOR INTERNET DISTRIBUTION',
   'DEA SENSITIVE', 'HANDLE ACCORDINGLY',
 ];
-const CAPTION = new RegExp(
-  `(?:${CAPTIONS.map((c) => c.replace(/ /g, '\\s+')).sort((a, b) => b.length - a.length).join('|')})(?![A-Za-z])`,
+export const CAPTION = new RegExp(
+  `(?:${[...new Set(CAPTIONS.map((c) => c.replace(/ +/g, '\\s+')))].sort((a, b) => b.length - a.length).join('|')})(?![A-Za-z])`,
   'gi',
 );
-const CAPTION_LINE = new RegExp(`^[\\s\\-]*(?:(?:${CAPTION.source})[\\s\\-,]*)+(?:[-\\s]+[A-Z][A-Z ]*)?\\\\?\\s*$`, 'i');
 
 /** A line of captions (`SIPDIS`, `NOFORN`, `SIPDIS SIPDIS`, `- - C O R R E C T E D  C O P Y - -`). */
 export function parseCaptionLine(segment: Segment): Token[] | undefined {
-  if (!CAPTION_LINE.test(segment.text)) return undefined;
+  const text = segment.text;
   const tokens: Token[] = [];
+  let previousEnd = 0;
   CAPTION.lastIndex = 0;
-  for (let m = CAPTION.exec(segment.text); m; m = CAPTION.exec(segment.text)) {
+  for (let m = CAPTION.exec(text); m; m = CAPTION.exec(text)) {
+    // Between captions only spaces, dashes and commas: `SIPDIS SIPDIS`, `NOFORN, NOT FOR …`, `- - C O R R E C T E D …`.
+    if (!/^[\s\-,]*$/.test(text.slice(previousEnd, m.index))) return undefined;
     tokens.push(tokenAt(segment, m.index, m[0], foldSpace(m[0]).toUpperCase().replace(/^C O R R E C T E D C O P Y$/, 'CORRECTED COPY')));
+    previousEnd = m.index + m[0].length;
   }
-  return tokens.length > 0 ? tokens : undefined;
+  if (tokens.length === 0) return undefined;
+  // After the last caption: nothing, or a dash and a few capitalised words (`-- HANDLE ACCORDINGLY`).
+  const rest = text.slice(previousEnd);
+  if (!/^[\s\-,]*(?:[A-Z]+(?: [A-Z]+)*[\s\-,]*)?(?:\\\s*)?$/.test(rest)) return undefined;
+  return tokens;
 }
 
 /** Pass and office lines: `STATE FOR P, SCA/CEN`, `DEPT PASS USTR`, `PASS TO …`, `FOR THE SECRETARY`. */
@@ -200,14 +216,29 @@ export function parseTags(segments: readonly Segment[]): TagsLine | undefined {
 function collectTags(segment: Segment, from: number, tags: Token[]): void {
   const text = segment.text;
   const usesCommas = text.indexOf(',', from) >= 0;
-  // With commas an item may be several words (`Export Control Initiatives`); a person tag keeps its parentheses.
-  const item = usesCommas ? /[^,\s(][^,(]*?(?:\s*\([^)]*\)?)?(?=\s*(?:,|$))/g : /[^\s,(]+(?:\s*\([^)]*\)?)?/g;
-  item.lastIndex = from;
-  for (let m = item.exec(text); m; m = item.exec(text)) {
-    const value = m[0].replace(/\\$/, '').trim();
-    if (value) tags.push(tokenAt(segment, m.index, value, value.toUpperCase()));
-    if (m[0].length === 0) item.lastIndex++;
+  // With commas an item may be several words (`Export Control Initiatives`); a person tag keeps
+  // its parentheses (`OVIP (STEINBERG, JAMES B.)`), commas inside them included.
+  let itemStart = -1;
+  let depth = 0;
+  const flush = (end: number) => {
+    if (itemStart < 0) return;
+    let stop = end;
+    while (stop > itemStart && /[\s\\]/.test(text[stop - 1])) stop--;
+    if (stop > itemStart) {
+      const value = text.slice(itemStart, stop);
+      tags.push(tokenAt(segment, itemStart, value, value.toUpperCase()));
+    }
+    itemStart = -1;
+  };
+  for (let i = from; i < text.length; i++) {
+    const c = text[i];
+    if (c === '(') depth++;
+    else if (c === ')' && depth > 0) depth--;
+    const separator = depth === 0 && (c === ',' || (!usesCommas && /\s/.test(c) && !/^\s*\(/.test(text.slice(i, i + 3))));
+    if (separator) flush(i);
+    else if (itemStart < 0 && !/[\s,]/.test(c)) itemStart = i;
   }
+  flush(text.length);
 }
 
 const SUBJECT = /^(\s*)(SUBJ(?:ECT)?)\s*:\s*|^(\s*)(SUBJECT)\s+(?=[A-Z])/i;
@@ -364,9 +395,23 @@ export function parseClassifiedBy(segments: readonly Segment[]): ClassifiedBy | 
       authorityParts.push(text.slice(from));
     }
   });
-  const authority = foldSpace(authorityParts.join(' '))
-    .replace(/[\s,;:.]*(?:for\s+)?(?:reasons?|per|due to|under)?[\s:]*$/i, '')
-    .trim();
+  const authority = trimAuthority(foldSpace(authorityParts.join(' ')));
   const last = segments[segments.length - 1];
   return { range: { start: keyword.range.start, end: trimmedRange(last).end }, keyword, authority, section, reasons };
+}
+
+/** `Ambassador X, for reasons` → `Ambassador X`: trailing connective words and punctuation go. */
+function trimAuthority(text: string): string {
+  let result = text;
+  for (;;) {
+    const before = result;
+    let end = result.length;
+    while (end > 0 && ',;:. '.includes(result[end - 1])) end--;
+    result = result.slice(0, end);
+    const words = result.split(' ');
+    const last = (words[words.length - 1] ?? '').toLowerCase();
+    if (['for', 'reason', 'reasons', 'per', 'under', 'to'].includes(last)) result = words.slice(0, -1).join(' ');
+    else if (last === 'due') result = words.slice(0, -1).join(' ');
+    if (result === before) return result;
+  }
 }

@@ -763,7 +763,7 @@ const REASONS_1_5_DIFF: Readonly<Record<string, string>> = {
  * (a–g for 1.5).
  */
 export function classificationReason(letter: string, section: '1.4' | '1.5' = '1.4'): ClassificationReason | undefined {
-  const m = /^\s*(?:(1\.[45])\s*)?\(?\s*([a-h])\s*\)?\s*$/i.exec(letter);
+  const m = /^\s*(?:(1\.[45])\s*)?(?:\(\s*)?([a-h])(?:\s*\))?\s*$/i.exec(letter);
   if (!m) return undefined;
   const sec = (m[1] ?? section) as '1.4' | '1.5';
   const l = m[2].toLowerCase();

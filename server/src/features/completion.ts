@@ -27,7 +27,9 @@ export function completion(file: CableFile, position: Position): CompletionList 
   const before = line.slice(0, position.character);
   const cable = file.cables.find((c) => contains(c.range, position));
   const items: CompletionItem[] = [];
-  const word = /[A-Za-z0-9/]*$/.exec(before)?.[0] ?? '';
+  let wordStartAt = before.length;
+  while (wordStartAt > 0 && /[A-Za-z0-9/]/.test(before[wordStartAt - 1])) wordStartAt--;
+  const word = before.slice(wordStartAt);
   const wordStart = position.character - word.length;
   const replace = (text: string) => ({ range: { start: { line: position.line, character: wordStart }, end: position }, newText: text });
 
@@ -61,10 +63,12 @@ export function completion(file: CableFile, position: Position): CompletionList 
 
   const header = cable?.header;
   const addresseeLine = header && position.line >= header.range.start.line && position.line <= header.range.end.line + 1
-    ? /^\s*(?:(?:TO|INFO|XMT)\s+)?(.*)$/.exec(before) : undefined;
+    ? /^\s*(?:(?:TO|INFO|XMT)\s+)?(\S.*)?$/.exec(before) : undefined;
   if (header && addresseeLine && inAddressees(cable!, position.line, lines)) {
-    const text = addresseeLine[1];
-    if (/\/\S.*\s$/.test(text) || /[A-Z]\s$/.test(text) && text.trim().length > 0) {
+    const text = addresseeLine[1] ?? '';
+    const slash = text.indexOf('/');
+    const afterAddress = /\s$/.test(text) && ((slash >= 0 && slash + 1 < text.length && !/\s/.test(text[slash + 1])) || /[A-Z]\s$/.test(text));
+    if (afterAddress && text.trim().length > 0) {
       for (const w of PRECEDENCE_WORDS) items.push({ label: w, kind: CompletionItemKind.Keyword, detail: 'precedence', textEdit: replace(w) });
       return { isIncomplete: false, items };
     }

@@ -11,7 +11,7 @@ const PARA = /\b(para(?:graph)?s?|¶)\s*(\d{1,3})(?:\s*(?:-|–|through|thru|to|
 const REF = /\b(ref(?:tel)?s?)\b(?:\s+([A-H])\b)?/gi;
 const REFERENCE_ID = /\b(\d{2})([A-Z]{4,20})(\d{1,7})\b/g;
 /** Words right before `para N` that make it point into another telegram. */
-const ELSEWHERE = /\b(?:ref(?:tel)?s?(?:\s+[A-H])?|septel|\d{2}[A-Z]{4,}\d+|[A-Z]{4,}\s+\d{3,})\s*,?\s*$/i;
+const ELSEWHERE = /\b(?:ref(?:tel)?s?(?: [A-H])?|septel|\d{2}[A-Z]{4,}\d+|[A-Z]{4,} \d{3,}),? ?$/i;
 
 export function crossReferences(file: CableFile): CrossReference[] {
   return memo(file, 'crossReferences', (f) => f.cables.flatMap((c) => scanCable(f, c)));

@@ -1,4 +1,5 @@
 import { allTags, lookupTag } from '../../data';
+import { withoutPerson } from '../../features/hover';
 import { replace, type Rule } from '../types';
 
 const textStarted = (cable: Parameters<Rule['check']>[0]) => cable.classificationLine !== undefined && cable.paragraphs.length > 0;
@@ -44,7 +45,7 @@ export const tagsUnknown: Rule = {
   why: 'Tags come from a controlled vocabulary; an unknown one is often a typo. Organisation and person tags are open-ended, hence a hint.',
   check(cable) {
     return (cable.tags?.tags ?? []).flatMap((t) => {
-      const value = t.value.replace(/\s*\(.*$/, '').trim();
+      const value = withoutPerson(t.value);
       if (!/^[A-Z]{2,5}$/.test(value) || lookupTag(value) || (ISO_TO_TAGS[value] && value === t.value)) return [];
       const close = closest(value);
       return [{ code: this.code, range: t.range, message: `Tag ${value} is not in the TAGS table${close.length ? `; closest known: ${close.join(', ')}` : ''}` }];

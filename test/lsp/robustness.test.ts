@@ -1,0 +1,125 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { describe, test } from 'node:test';
+import fc from 'fast-check';
+import type { DocumentDiagnosticReport, DocumentSymbol, Hover } from 'vscode-languageserver-protocol';
+import { parse } from '../../server/src/cable/parse';
+import { diagnostics } from '../../server/src/features/diagnostics';
+import { documentSymbols } from '../../server/src/features/symbols';
+import { fixture } from '../util';
+import { StdioClient } from './client';
+
+function rssMb(pid: number): number {
+  return Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' }).trim()) / 1024;
+}
+
+/** Offset → LSP position in `text`. */
+function positionAt(text: string, offset: number): { line: number; character: number } {
+  let line = 0;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (text[i] === '\n') {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, character: offset - lineStart };
+}
+
+describe('edit storm over stdio', () => {
+  test('10,000 random incremental edits: the served outline and diagnostics equal a fresh parse after every batch', async () => {
+    const client = new StdioClient();
+    try {
+      await client.initialize({ textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true }, diagnostic: {} }, workspace: { configuration: true } });
+      const uri = 'file:///storm/storm.cable';
+      let text = [fixture('multiLine.cable'), fixture('oneLine.cable'), fixture('old.cable')].join('\n\n');
+      await client.open(uri, text);
+      const inserts = ['x', ' ', '\n', '\n\n', '(', ')', '(S)', '1. ', 'END SUMMARY. ', 'VZCZCXRO0001\n', 'UNCLAS STATE 000001\n', 'SUBJECT: X\n', 'RUEHBW/', '¶', 'é'];
+      const edits = fc.sample(fc.tuple(fc.nat(), fc.nat({ max: 12 }), fc.constantFrom(...inserts)), { numRuns: 10_000, seed: 7 });
+      let version = 1;
+      const rss: number[] = [];
+      for (let i = 0; i < edits.length; i++) {
+        const [at, length, insert] = edits[i];
+        // Keep the document around its size: delete more when it grows.
+        const start = at % (text.length + 1);
+        const end = Math.min(text.length, start + (text.length > 6000 ? length + 8 : length));
+        const range = { start: positionAt(text, start), end: positionAt(text, end) };
+        text = text.slice(0, start) + insert + text.slice(end);
+        await client.change(uri, ++version, [{ range, text: insert }]);
+        if ((i + 1) % 1000 === 0) {
+          const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+          const model = parse(text);
+          assert.deepEqual(symbols, documentSymbols(model, 5000).symbols, `outline after ${i + 1} edits`);
+          const report = await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
+          assert.equal(report.kind, 'full');
+          const served = report.kind === 'full' ? report.items : [];
+          assert.deepEqual(served.map((d) => [d.code, d.range, d.message]), diagnostics(model, uri, {}, undefined).map((d) => [d.code, d.range, d.message]), `diagnostics after ${i + 1} edits`);
+          rss.push(rssMb(client.process.pid!));
+        }
+      }
+      console.log(`edit storm: 10,000 edits, server RSS per 1,000 edits (MB): ${rss.map((r) => r.toFixed(0)).join(' ')}`);
+      assert.ok(rss[rss.length - 1] - rss[1] < 40, `server memory grew from ${rss[1].toFixed(0)} to ${rss[rss.length - 1].toFixed(0)} MB`);
+    } finally {
+      await client.shutdown();
+    }
+  });
+});
+
+describe('protocol robustness', () => {
+  test('malformed JSON-RPC, unknown methods, bad positions, stale versions, huge lines: the server keeps serving', async () => {
+    const client = new StdioClient();
+    try {
+      await client.initialize();
+      const uri = 'file:///robust/a.cable';
+      await client.open(uri, fixture('multiLine.cable'));
+      // A message whose body is not JSON.
+      client.process.stdin!.write('Content-Length: 11\r\n\r\n{not json!}');
+      // An unknown request is answered with MethodNotFound; an unknown notification is ignored.
+      await assert.rejects(client.request('cable/noSuchMethod', {}), (e: { code?: number }) => e.code === -32601);
+      await client.connection.sendNotification('cable/noSuchNotification', { x: 1 });
+      // Positions outside the document.
+      assert.equal(await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 9999, character: 9999 } }), null);
+      assert.ok(Array.isArray(await client.request('textDocument/selectionRange', { textDocument: { uri }, positions: [{ line: -1, character: -5 }, { line: 1e6, character: 0 }] })));
+      await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 500, character: 3 } });
+      // A change for an older version than the document has.
+      await client.change(uri, 0, [{ text: 'UNCLAS STATE 000002\n\n1. (U) Replaced.\n' }]);
+      // One line of 2 MB.
+      const huge = 'file:///robust/huge.cable';
+      await client.open(huge, `UNCLAS STATE 000003\n\n1. (U) ${'word '.repeat(400_000)}\n`);
+      const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: huge } });
+      assert.equal(symbols[0].children?.length, 1);
+      // Still serving normally.
+      const after = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+      assert.equal(after.length, 1);
+      assert.doesNotMatch(client.stderr, /Error:|at .*server\.js/, 'nothing thrown');
+    } finally {
+      await client.shutdown();
+    }
+  });
+
+  test('documents with untitled and non-file URIs work (virtual workspaces)', async () => {
+    const client = new StdioClient();
+    try {
+      await client.initialize();
+      for (const uri of ['untitled:Untitled-1', 'vscode-vfs://github/owner/repo/cables/08STATE125608.cable']) {
+        await client.open(uri, fixture('oneLine.cable'));
+        const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+        assert.equal(symbols[0].name, '08STATE125608', uri);
+      }
+    } finally {
+      await client.shutdown();
+    }
+  });
+
+  test('a client that exits without shutdown: the server stops by itself', async () => {
+    const client = new StdioClient();
+    await client.initialize();
+    const exited = new Promise<number | null>((resolve) => client.process.once('exit', (code) => resolve(code)));
+    client.process.stdin!.end();
+    const timer = setTimeout(() => client.process.kill('SIGKILL'), 10_000);
+    const code = await exited;
+    clearTimeout(timer);
+    assert.notEqual(code, null, 'exited on its own, not killed');
+    client.connection.dispose();
+  });
+});
