@@ -54,12 +54,16 @@ interface FileResult {
 }
 
 /** Reads a file as UTF-8 text; refuses directories and binary files with a message that says so. */
-export function readCableFile(file: string): { text: string } | { error: string } {
+export function readCableFile(file: string): { text: string; warning?: string } | { error: string } {
   try {
     if (statSync(file).isDirectory()) return { error: `${file}: is a directory` };
     const bytes = readFileSync(file);
     if (bytes.subarray(0, 8192).includes(0)) return { error: `${file}: looks like a binary file (NUL bytes); skipped` };
-    return { text: new TextDecoder('utf-8').decode(bytes) };
+    try {
+      return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+    } catch {
+      return { text: new TextDecoder('utf-8').decode(bytes), warning: `${file}: not valid UTF-8; undecodable bytes read as U+FFFD` };
+    }
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     return { error: `${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (e as Error).message}` };
@@ -117,6 +121,7 @@ export function main(argv: readonly string[], out: (s: string) => void, err: (s:
       unreadable++;
       continue;
     }
+    if (read.warning) err(`cable-lint: warning: ${read.warning}`);
     const model = parse(read.text);
     const diagnostics = computeDiagnostics(model, rules);
     errors += diagnostics.filter((d) => d.severity === 'error').length;

@@ -55,6 +55,20 @@ test('unreadable files get a clear message; the others still run; exit code 2', 
   assert.equal(JSON.parse(result.stdout).files[0].cables[0].referenceId, '66BUENOSAIRES2481');
 });
 
+test('empty files and invalid UTF-8 are read, not rejected', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'cable-cli-'));
+  const empty = path.join(dir, 'empty.cable');
+  writeFileSync(empty, '');
+  const latin1 = path.join(dir, 'latin1.cable');
+  writeFileSync(latin1, Buffer.concat([Buffer.from('UNCLAS STATE 000001\n\n1. (U) Caf'), Buffer.from([0xe9, 0xff, 0xfe]), Buffer.from('.\n')]));
+  const result = run('--format', 'json', empty, latin1);
+  assert.equal(result.status, 0, result.stderr);
+  const json = JSON.parse(result.stdout);
+  assert.equal(json.files[0].cables.length, 1);
+  assert.deepEqual(json.files[1].cables[0].paragraphs, [{ number: '1.', marking: '(U)', line: 3 }]);
+  assert.match(result.stderr, /latin1\.cable: not valid UTF-8/);
+});
+
 test('usage errors and --help', () => {
   assert.equal(run().status, 2);
   assert.equal(run('--format', 'xml', 'x').status, 2);

@@ -14,9 +14,13 @@ import { semanticTokens } from '../../server/src/features/semanticTokens';
 import { documentSymbols } from '../../server/src/features/symbols';
 import { WorkspaceIndex } from '../../server/src/workspaceIndex';
 import { checkInvariants } from '../parser/invariants';
-import { fixture } from '../util';
+import { corpusAvailable, corpusText, fixture, manifest } from '../util';
 
-const SEEDS = ['multiLine.cable', 'oneLine.cable', 'partialCrlf.cable', 'collapsed.cable', 'old.cable'].map(fixture);
+/** The fixtures, plus every 25th genuine cable of the corpus (all five layouts) when it is beside the project. */
+const SEEDS = [
+  ...['multiLine.cable', 'oneLine.cable', 'partialCrlf.cable', 'collapsed.cable', 'old.cable'].map(fixture),
+  ...(corpusAvailable() ? manifest().filter((_, i) => i % 25 === 0).map((row) => corpusText(row.file)) : []),
+];
 const NASTY = ['(', ')', '//', '(S', '(S//NF)', '1.', '¶', '\r', '\n', '\r\n', '\u0000', 'VZCZC', ' DE ', ' FM ', 'SUBJECT:', 'REF:', 'TAGS ', 'END SUMMARY', 'Summary:', '#', '0', '\uD83D\uDE00', '\uD800', 'é', 'RUEHC/', 'para 2', 'ref A', 'STATE 00000001 002 OF 001', '999999Z NOV 08', 'E.O. 12958: DECL: 99/99/9999', 'x'.repeat(3000)];
 
 /** A seed cable with random line edits and insertions of characters a cable parser finds hard. */
