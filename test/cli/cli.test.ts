@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -47,10 +47,11 @@ test('unreadable files get a clear message; the others still run; exit code 2', 
   const dir = mkdtempSync(path.join(tmpdir(), 'cable-cli-'));
   const binary = path.join(dir, 'image.cable');
   writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13]));
-  const result = run('--format', 'json', path.join(dir, 'missing.cable'), dir, binary, fixture('old.cable'));
+  const emptyDir = mkdtempSync(path.join(tmpdir(), 'cable-cli-empty-'));
+  const result = run('--format', 'json', path.join(dir, 'missing.cable'), emptyDir, binary, fixture('old.cable'));
   assert.equal(result.status, 2);
   assert.match(result.stderr, /missing\.cable: no such file/);
-  assert.match(result.stderr, /is a directory/);
+  assert.match(result.stderr, /a directory without \*\.cable/);
   assert.match(result.stderr, /binary file/);
   assert.equal(JSON.parse(result.stdout).files[0].cables[0].referenceId, '66BUENOSAIRES2481');
 });
@@ -91,4 +92,41 @@ test('npm start shows the outline, problems and hovers of the bundled sample', (
   assert.match(result.stdout, /OUTLINE\n {2}08STATE125608/);
   assert.match(result.stdout, /PROBLEMS\n.*cable\/header-class-mismatch/);
   assert.match(result.stdout, /RUEHBW — AMEMBASSY BELGRADE \(Serbia\)/);
+});
+
+test('--format sarif validates against the SARIF 2.1.0 schema and carries rule metadata', () => {
+  const result = run('--format', 'sarif', path.join(ROOT, 'samples', 'sample.cable'), fixture('multiLine.cable'));
+  assert.equal(result.status, 1, 'the sample has errors');
+  const sarif = JSON.parse(result.stdout);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const Ajv = require('ajv');
+  const schema = JSON.parse(readFileSync(path.join(ROOT, 'node_modules', '@microsoft', 'jest-sarif', 'lib', 'schemas', 'sarif-2.1.0-rtm.5.json'), 'utf8'));
+  const ajv = new Ajv({ schemaId: 'id', allErrors: true });
+  ajv.addMetaSchema(require('ajv/lib/refs/json-schema-draft-04.json'));
+  const valid = ajv.validate(schema, sarif);
+  assert.ok(valid, JSON.stringify(ajv.errors?.slice(0, 3)));
+  const run0 = sarif.runs[0];
+  assert.equal(run0.tool.driver.name, 'cable-lint');
+  assert.ok(run0.tool.driver.rules.length >= 40);
+  const error = run0.results.find((r: { ruleId: string }) => r.ruleId === 'cable/para-mark-above-overall');
+  assert.equal(error.level, 'error');
+  assert.equal(run0.tool.driver.rules[error.ruleIndex].id, 'cable/para-mark-above-overall');
+  assert.deepEqual(error.locations[0].physicalLocation.region, { startLine: 18, startColumn: 4, endLine: 18, endColumn: 7 });
+});
+
+test('directories and quoted globs are expanded; --summary counts per rule, classification and station', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'cable-cli-'));
+  mkdirSync(path.join(dir, 'a', 'b'), { recursive: true });
+  writeFileSync(path.join(dir, 'a', 'one.cable'), readFileSync(fixture('multiLine.cable')));
+  writeFileSync(path.join(dir, 'a', 'b', 'two.txt'), readFileSync(fixture('oneLine.cable')));
+  writeFileSync(path.join(dir, 'a', 'b', 'ignored.png'), 'x');
+  const fromDir = JSON.parse(run('--format', 'json', dir).stdout);
+  assert.deepEqual(fromDir.files.map((f: { file: string }) => path.relative(dir, f.file)).sort(), [path.join('a', 'b', 'two.txt'), path.join('a', 'one.cable')].sort());
+  const fromGlob = JSON.parse(run('--format', 'json', `${dir}/**/*.txt`).stdout);
+  assert.deepEqual(fromGlob.files.map((f: { file: string }) => path.basename(f.file)), ['two.txt']);
+  assert.equal(run(`${dir}/**/*.nothing`).status, 2, 'a glob that matches nothing is an error');
+  const summary = run('--summary', dir);
+  assert.match(summary.stdout, /2 files, 2 cables/);
+  assert.match(summary.stdout, /cables per classification:\n\s+1\s+SECRET/);
+  assert.match(summary.stdout, /cables per station:[\s\S]*ASTANA/);
 });
