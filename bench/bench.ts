@@ -87,10 +87,10 @@ function benchParser(texts: readonly string[]): void {
   let ours = Infinity;
   for (let round = 0; round < 6; round++) {
     floor = Math.min(floor, best(1, () => {
-      for (const t of texts) for (const line of t.split(/\r\n|\r|\n/)) for (let i = 0; i < line.length; i++) sink += line.charCodeAt(i);
+      for (const t of texts) for (const line of t.split(/\r\n|\r|\n/)) for (let i = 0; i < line.length; i++) sink = (sink + line.charCodeAt(i)) | 0;
     }));
     ours = Math.min(ours, best(1, () => {
-      for (const t of texts) sink += parse(t).cables.length;
+      for (const t of texts) sink = (sink + parse(t).cables.length) | 0;
     }));
   }
   const oursMBps = mb / (ours / 1000);
@@ -206,6 +206,35 @@ async function benchGrammarIfPresent(texts: readonly string[]): Promise<void> {
   record({ figure: 'grammar: 100 KB one-line header', ours: g.oneLineHeader100KBms, unit: 'ms' });
 }
 
+/** Inputs built to stress the parser's patterns (long runs the regexes could backtrack over): twice the input must cost about twice the time. */
+function benchAdversarial(): void {
+  const units: [string, string][] = [
+    ['spaces and digits', ' 0'],
+    ['open markings', '1. (S '],
+    ['caveat words', 'S E C R E T NODIS NOFORN '],
+    ['routing indicators', 'RUEHC/RUEHB '],
+    ['END words', 'END OF END '],
+    ['pilcrows', '¶1. (C) '],
+    ['tabs then a letter', '\t\t\tx'],
+  ];
+  for (const [name, unit] of units) {
+    const half = unit.repeat(Math.ceil(500_000 / unit.length));
+    const times = [half, half + half].map((text) => best(3, () => void parse(`UNCLAS STATE 000001\n\n${text}\n${text}`)));
+    const ratio = times[1] / times[0];
+    record({ figure: `adversarial ${name}: 1 MB ${times[0].toFixed(0)} ms, 2 MB ${times[1].toFixed(0)} ms`, ours: ratio, unit: '× for 2× input', target: '≤ 2.5×', ok: ratio <= 2.5 });
+  }
+}
+
+/** cable-lint over the whole corpus, as a user with a large corpus would run it. */
+function benchCli(): void {
+  const start = now();
+  execFileSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), '--format', 'json', CORPUS], { maxBuffer: 1 << 30, stdio: ['ignore', 'ignore', 'ignore'] });
+  const seconds = (now() - start) / 1000;
+  const files = readdirSync(CORPUS).filter((f) => f.endsWith('.txt'));
+  const mb = files.reduce((n, f) => n + statSync(path.join(CORPUS, f)).size, 0) / 1e6;
+  record({ figure: `cable-lint --format json over the corpus (${files.length} files)`, ours: files.length / seconds, unit: 'files/s', anchor: mb / seconds, anchorName: 'MB/s' });
+}
+
 function benchSizes(): void {
   for (const file of ['dist/extension.js', 'dist/server.js', 'dist/cli.js']) {
     const full = path.join(ROOT, file);
@@ -229,6 +258,8 @@ async function main(): Promise<void> {
   benchScaling(texts);
   await benchLsp(texts);
   await benchGrammarIfPresent(texts);
+  benchAdversarial();
+  benchCli();
   benchSizes();
   writeFileSync(path.join(ROOT, 'bench', 'results.json'), `${JSON.stringify({ date: new Date().toISOString(), node: process.version, rows }, null, 2)}\n`);
   const missed = rows.filter((r) => r.ok === false);
