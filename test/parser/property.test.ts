@@ -4,27 +4,10 @@ import fc from 'fast-check';
 import { parse } from '../../server/src/cable/parse';
 import { fixture } from '../util';
 import { checkInvariants } from './invariants';
+import { mutatedCable } from '../fuzz/properties';
 
 const SEEDS = ['multiLine.cable', 'oneLine.cable', 'partialCrlf.cable', 'collapsed.cable', 'old.cable'].map(fixture);
 const NASTY = ['(', ')', '//', '(S', '1.', '¶', '\r', '\n', '\u0000', 'VZCZC', ' DE ', ' FM ', 'SUBJECT:', 'REF:', 'TAGS ', 'END SUMMARY', '#', '0', '\uD83D\uDE00', '\uD800'];
-
-/** A cable with one random mutation: lines deleted, duplicated, swapped, truncated, or text inserted. */
-export const mutatedCable = fc
-  .tuple(fc.constantFrom(...SEEDS), fc.array(fc.tuple(fc.nat(), fc.nat(), fc.constantFrom('delete', 'duplicate', 'swap', 'truncate', 'insert'), fc.constantFrom(...NASTY)), { minLength: 1, maxLength: 6 }))
-  .map(([seed, edits]) => {
-    const lines = seed.split('\n');
-    for (const [a, b, kind, insert] of edits) {
-      if (lines.length === 0) break;
-      const i = a % lines.length;
-      const j = b % lines.length;
-      if (kind === 'delete') lines.splice(i, 1);
-      else if (kind === 'duplicate') lines.splice(i, 0, lines[i]);
-      else if (kind === 'swap') [lines[i], lines[j]] = [lines[j], lines[i]];
-      else if (kind === 'truncate') lines[i] = lines[i].slice(0, b % (lines[i].length + 1));
-      else lines[i] = lines[i].slice(0, b % (lines[i].length + 1)) + insert + lines[i].slice(b % (lines[i].length + 1));
-    }
-    return lines.join('\n');
-  });
 
 test('random strings parse without throwing and keep the invariants', () => {
   fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (text) => {
