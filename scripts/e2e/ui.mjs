@@ -210,6 +210,9 @@ export async function runUiChecks({ browser, baseUrl, folder, artifactsDir, docs
       });
       const de = lines.find((l) => l.text.replace(/\u00a0/g, ' ').startsWith('DE RUEHVI'));
       if (!de || new Set(de.classes).size < 2) throw new Error(`the DE line is not coloured: ${JSON.stringify(de)}`);
+      // The theme screenshots show the harder layout: the whole header on one line.
+      await wb.openFile('one-line-header.cable');
+      await until('coloured one-line header', async () => (await wb.renderedLines()).filter((l) => new Set(l.classes).size >= 2).length >= 3);
       // For the screenshot, let the language server answer first (semantic colours, breadcrumbs).
       await wb.waitForBreadcrumbSymbols();
       await page.mouse.move(VIEWPORT.width - 5, VIEWPORT.height - 5);
@@ -270,7 +273,7 @@ export async function runUiChecks({ browser, baseUrl, folder, artifactsDir, docs
 
     await check('light theme ("Default Light Modern") keeps the tokens coloured', async () => {
       await wb.command('View: Close All Editors');
-      await wb.openFile('multi-line-header.cable');
+      await wb.openFile('one-line-header.cable');
       await wb.command('Preferences: Color Theme', { keepOpen: true });
       const input = page.locator('.quick-input-widget input');
       await input.fill('Default Light Modern');

@@ -269,7 +269,7 @@ function summarizeRun(results: readonly FileResult[]): string {
     for (const c of r.cables) {
       cables++;
       count(classifications, c.classification ?? '(none)');
-      count(stations, c.referenceId?.replace(/^\d{2}/, '').replace(/\d+$/, '') ?? '(unknown)');
+      count(stations, c.referenceId ? stationOf(c.referenceId) : '(unknown)');
     }
   }
   const table = (title: string, map: Map<string, number>) =>
@@ -282,4 +282,11 @@ const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
 
 if (require.main === module) {
   process.exitCode = main(process.argv.slice(2), (s) => process.stdout.write(`${s}\n`), (s) => process.stderr.write(`${s}\n`));
+}
+
+/** `08STATE125608` → `STATE`. */
+function stationOf(referenceId: string): string {
+  let end = referenceId.length;
+  while (end > 0 && referenceId.charCodeAt(end - 1) >= 48 && referenceId.charCodeAt(end - 1) <= 57) end--;
+  return referenceId.slice(2, end);
 }
