@@ -217,6 +217,9 @@ export async function runUiChecks({ browser, baseUrl, folder, artifactsDir, docs
       await wb.waitForBreadcrumbSymbols();
       await page.mouse.move(VIEWPORT.width - 5, VIEWPORT.height - 5);
       await shoot('theme-dark');
+      // The checks that follow work on the multi-line header cable.
+      await wb.openFile('multi-line-header.cable');
+      await wb.waitForBreadcrumbSymbols();
     });
 
     await check('Outline view lists the numbered paragraphs', async () => {
@@ -254,6 +257,8 @@ export async function runUiChecks({ browser, baseUrl, folder, artifactsDir, docs
           12_000,
           0,
         );
+        // The hover fades in; a picture taken during the fade is half transparent.
+        await page.waitForTimeout(600);
         await shoot('hover');
         await page.mouse.move(VIEWPORT.width - 5, VIEWPORT.height - 5);
       },
