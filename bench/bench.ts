@@ -3,7 +3,7 @@
  * target. Writes bench/results.json and exits non-zero when a target is missed. Not part of
  * `npm test`: timings never decide a test.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from '../server/src/cable/parse';
@@ -228,7 +228,8 @@ function benchAdversarial(): void {
 /** cable-lint over the whole corpus, as a user with a large corpus would run it. */
 function benchCli(): void {
   const start = now();
-  execFileSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), '--format', 'json', CORPUS], { maxBuffer: 1 << 30, stdio: ['ignore', 'ignore', 'ignore'] });
+  // Exit code 1 (the corpus has a few genuine errors) is a result, not a failure of the run.
+  spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), '--format', 'json', CORPUS], { stdio: ['ignore', 'ignore', 'ignore'] });
   const seconds = (now() - start) / 1000;
   const files = readdirSync(CORPUS).filter((f) => f.endsWith('.txt'));
   const mb = files.reduce((n, f) => n + statSync(path.join(CORPUS, f)).size, 0) / 1e6;
