@@ -50,14 +50,7 @@ export function syntheticOneLineHeader(bytes = 100 * 1024): string {
   return `${out}XMT AMCONSUL JOHANNESBURG`;
 }
 
-export async function benchGrammar(texts: string[]): Promise<{
-  oursMBps: number;
-  markdownMBps: number;
-  ratio: number;
-  slowestLineMs: number;
-  slowestLine: string;
-  oneLineHeader100KBms: number;
-}> {
+export async function benchGrammar(texts: string[]): Promise<GrammarBenchResult> {
   const [ours, markdown] = await Promise.all([loadCableGrammar(), loadMarkdownGrammar()]);
   const docs = texts.map(splitLines);
   const megabytes = texts.reduce((sum, t) => sum + Buffer.byteLength(t, 'utf8'), 0) / 1e6;
