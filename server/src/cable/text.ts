@@ -415,3 +415,9 @@ function trimAuthority(text: string): string {
     if (result === before) return result;
   }
 }
+
+/** `OVIP (STEINBERG, JAMES B.)` → `OVIP`: the tag without its person. */
+export function tagWithoutPerson(tag: string): string {
+  const open = tag.indexOf('(');
+  return (open < 0 ? tag : tag.slice(0, open)).trim();
+}

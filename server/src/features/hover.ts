@@ -7,6 +7,7 @@ import {
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { crossReferences } from './crossReferences';
 import { code, escapeMarkdown } from './markdown';
+import { tagWithoutPerson } from '../cable/text';
 import { contains } from './ranges';
 
 const LEVEL_NAME: Readonly<Record<Level, string>> = {
@@ -124,7 +125,7 @@ function textHover(cable: Cable, position: Position, uri: string, index: Workspa
   }
   for (const t of cable.tags?.tags ?? []) {
     if (!hit(t, position)) continue;
-    const info = lookupTag(withoutPerson(t.value));
+    const info = lookupTag(tagWithoutPerson(t.value));
     return { range: t.range, lines: [info ? `**${escapeMarkdown(info.tag)}** — ${escapeMarkdown(info.meaning || 'no meaning recorded')}` : `**${escapeMarkdown(t.value)}** — not in the TAGS table`, info ? `${info.kind} tag${info.confidenceLevel !== 'high' ? ` (${info.confidence} confidence)` : ''}` : 'Organisation and free-text tags are open-ended.'] };
   }
   if (cable.subject?.marking && hit(cable.subject.marking, position)) return markingHover(cable.subject.marking, cable);
@@ -303,8 +304,3 @@ function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
 
-/** `OVIP (STEINBERG, JAMES B.)` → `OVIP`. */
-export function withoutPerson(tag: string): string {
-  const open = tag.indexOf('(');
-  return (open < 0 ? tag : tag.slice(0, open)).trim();
-}

@@ -1,41 +1,38 @@
 import { allTags, lookupTag } from '../../data';
-import { withoutPerson } from '../../features/hover';
+import type { Cable } from '../../cable/model';
+import { tagWithoutPerson } from '../../cable/text';
 import { replace, type Rule } from '../types';
 
-const textStarted = (cable: Parameters<Rule['check']>[0]) => cable.classificationLine !== undefined && cable.paragraphs.length > 0;
+/** A rule for a front-matter field the cable's text lacks; reported on the classification line. */
+function missingField(code: string, defaultSeverity: Rule['defaultSeverity'], has: (cable: Cable) => boolean, message: string, docs: Pick<Rule, 'description' | 'example' | 'why'>): Rule {
+  return {
+    code,
+    defaultSeverity,
+    ...docs,
+    check(cable) {
+      const started = cable.classificationLine !== undefined && cable.paragraphs.length > 0;
+      return started && !has(cable) ? [{ code, range: cable.classificationLine!.range, message }] : [];
+    },
+  };
+}
 
-export const tagsMissing: Rule = {
-  code: 'cable/tags-missing',
-  defaultSeverity: 'warning',
+export const tagsMissing = missingField('cable/tags-missing', 'warning', (c) => c.tags !== undefined, 'No TAGS line', {
   description: 'The cable has no TAGS line; every cable carries at least one subject tag.',
   example: 'no `TAGS:` line',
   why: 'Every cable carries at least one subject tag; indexing and retrieval depend on it.',
-  check(cable) {
-    return textStarted(cable) && !cable.tags ? [{ code: this.code, range: cable.classificationLine!.range, message: 'No TAGS line' }] : [];
-  },
-};
+});
 
-export const subjectMissing: Rule = {
-  code: 'cable/subject-missing',
-  defaultSeverity: 'information',
+export const subjectMissing = missingField('cable/subject-missing', 'information', (c) => c.subject !== undefined, 'No SUBJECT line', {
   description: 'The cable has no SUBJECT line.',
   example: 'no `SUBJECT:` line',
   why: 'The subject line is how readers and archives find a cable; some genuine cables lack one, so this is informational.',
-  check(cable) {
-    return textStarted(cable) && !cable.subject ? [{ code: this.code, range: cable.classificationLine!.range, message: 'No SUBJECT line' }] : [];
-  },
-};
+});
 
-export const eoMissing: Rule = {
-  code: 'cable/eo-missing',
-  defaultSeverity: 'information',
+export const eoMissing = missingField('cable/eo-missing', 'information', (c) => c.eoLine !== undefined, 'No E.O. line (E.O. 12958: DECL: … or N/A)', {
   description: 'The cable has no E.O. (declassification) line.',
   example: 'no `E.O.` line',
   why: 'The E.O. line carries the declassification instruction.',
-  check(cable) {
-    return textStarted(cable) && !cable.eoLine ? [{ code: this.code, range: cable.classificationLine!.range, message: 'No E.O. line (E.O. 12958: DECL: … or N/A)' }] : [];
-  },
-};
+});
 
 export const tagsUnknown: Rule = {
   code: 'cable/tags-unknown',
@@ -45,7 +42,7 @@ export const tagsUnknown: Rule = {
   why: 'Tags come from a controlled vocabulary; an unknown one is often a typo. Organisation and person tags are open-ended, hence a hint.',
   check(cable) {
     return (cable.tags?.tags ?? []).flatMap((t) => {
-      const value = withoutPerson(t.value);
+      const value = tagWithoutPerson(t.value);
       if (!/^[A-Z]{2,5}$/.test(value) || lookupTag(value) || (ISO_TO_TAGS[value] && value === t.value)) return [];
       const close = closest(value);
       return [{ code: this.code, range: t.range, message: `Tag ${value} is not in the TAGS table${close.length ? `; closest known: ${close.join(', ')}` : ''}` }];
