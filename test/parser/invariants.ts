@@ -29,7 +29,7 @@ export function checkInvariants(file: CableFile): string[] {
   const problems: string[] = [];
   const lines = splitLines(file.text);
   if (file.lineCount !== lines.length) problems.push(`lineCount ${file.lineCount} != ${lines.length}`);
-  const inside = (p: Position) => p.line >= 0 && p.line < lines.length && p.character >= 0 && p.character <= lines[p.line].text.length;
+  const inside = (p: Position) => p.line >= 0 && p.line < lines.length && p.character >= 0 && p.character <= lines[p.line].length;
   for (const [path, r] of allRanges(file.cables)) {
     if (!inside(r.start) || !inside(r.end)) problems.push(`${path} outside the text: ${JSON.stringify(r)}`);
     else if (!before(r.start, r.end)) problems.push(`${path} ends before it starts: ${JSON.stringify(r)}`);
@@ -53,7 +53,7 @@ export function checkInvariants(file: CableFile): string[] {
     });
   });
   const last = file.cables[file.cables.length - 1];
-  if (last && (last.range.end.line !== lines.length - 1 || last.range.end.character !== lines[lines.length - 1].text.length)) {
+  if (last && (last.range.end.line !== lines.length - 1 || last.range.end.character !== lines[lines.length - 1].length)) {
     problems.push('last cable does not end the text');
   }
   return problems;

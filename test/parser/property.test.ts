@@ -35,7 +35,7 @@ test('the fixtures themselves keep the invariants', () => {
 
 test('re-parsing after an edit, reusing the previous model, equals a fresh parse', () => {
   const base = [fixture('multiLine.cable'), fixture('oneLine.cable'), fixture('old.cable'), fixture('partialCrlf.cable'), fixture('multiLine.cable')].join('\n\n');
-  const edit = fc.tuple(fc.nat(), fc.nat({ max: 40 }), fc.constantFrom('x', '\n', '\n\n', '', '1. (S) New.\n', 'VZCZCXRO0001\n', 'UNCLAS STATE 000001\n', 'SUBJECT: Y\n'));
+  const edit = fc.tuple(fc.nat(), fc.nat({ max: 40 }), fc.constantFrom('x', '\n', '\n\n', '', '\r', '\r\n', '1. (S) New.\n', 'VZCZCXRO0001\n', 'UNCLAS STATE 000001\n', 'SUBJECT: Y\n'));
   fc.assert(fc.property(fc.array(edit, { minLength: 1, maxLength: 5 }), (edits) => {
     let text = base;
     let model = parse(text);
@@ -47,4 +47,24 @@ test('re-parsing after an edit, reusing the previous model, equals a fresh parse
       model = incremental;
     }
   }), { numRuns: 150 });
+});
+
+test('an edit re-parses only the cables it touches', () => {
+  const base = [fixture('multiLine.cable'), fixture('oneLine.cable'), fixture('multiLine.cable')].join('\n\n');
+  const model = parse(base);
+  assert.equal(model.cables.length, 3);
+  // Typing in the last cable: the first two are taken over as they are.
+  const typed = parse(`${base.slice(0, -5)}x${base.slice(-5)}`, model);
+  assert.equal(typed.cables[0], model.cables[0]);
+  assert.equal(typed.cables[1], model.cables[1]);
+  assert.notEqual(typed.cables[2], model.cables[2]);
+  // A line added in the first cable: the others are reused, moved one line down.
+  const firstBody = base.indexOf('\n', base.indexOf('SUBJECT'));
+  const added = parse(`${base.slice(0, firstBody)}\nA new line.${base.slice(firstBody)}`, model);
+  assert.notEqual(added.cables[0], model.cables[0]);
+  assert.equal(added.cables[2].range.start.line, model.cables[2].range.start.line + 1);
+  assert.deepEqual(added, parse(`${base.slice(0, firstBody)}\nA new line.${base.slice(firstBody)}`));
+  // The same text again: every cable is reused.
+  const same = parse(base, model);
+  same.cables.forEach((c, i) => assert.equal(c, model.cables[i]));
 });

@@ -1,5 +1,5 @@
 import type { Block, BlockKind, Range } from './model';
-import { range, type Segment } from './scan';
+import { indent, isRegExpSpace, range, type Segment } from './scan';
 
 const KIND: Readonly<Record<string, BlockKind>> = {
   SUMMARY: 'summary', COMMENT: 'comment', NOTE: 'note', TEXT: 'text', 'TALKING POINTS': 'talkingPoints',
@@ -16,6 +16,10 @@ const LEAD_IN = /^(\s*(?:¶\s*)?(?:\d{1,3} ?\.(?:\s*\([^)]{1,14}\))?\s*)?(?:--\s
 const TRAILING_END = /(?:^|\s)(END|End|end|BEGIN|Begin|begin)\s*$/;
 /** `End` or `Begin` closing the line; only the last few characters are searched. */
 function trailingEnd(text: string): RegExpExecArray | null {
+  let last = text.length - 1;
+  while (last >= 0 && isRegExpSpace(text.charCodeAt(last))) last--;
+  const c = text.charCodeAt(last) | 0x20;
+  if (c !== 100 /* d */ && c !== 110 /* n */) return null;
   const tail = text.length > 12 ? text.slice(-12) : text;
   const m = TRAILING_END.exec(tail);
   if (m) m.index += text.length - tail.length;
@@ -25,6 +29,12 @@ function trailingEnd(text: string): RegExpExecArray | null {
 function mayHoldMarker(text: string): boolean {
   // A colon form (`SUMMARY:`) has a colon; `(Note.` a parenthesis before N; END/BEGIN forms an E or B word.
   return text.indexOf(':') >= 0 || /\((?:[Nn][Oo][Tt][Ee]|[Cc][Oo][Mm]{2}[Ee][Nn][Tt])|\b(?:[Ee][Nn][Dd]|[Bb][Ee][Gg][Ii][Nn])\s+(?:[Oo][Ff]\s+)?[SsCcNnTt]/.test(text);
+}
+/** What can open a lead-in: a paragraph number, `¶`, `--`, `(` or the word itself. */
+function mayLeadIn(text: string): boolean {
+  const c = text.charCodeAt(indent(text));
+  const lower = c | 0x20;
+  return (c >= 48 && c <= 57) || c === 0xb6 || c === 45 || c === 40 || lower === 115 || lower === 99 || lower === 110 || isRegExpSpace(c);
 }
 export const WRAPPED_WORD = new RegExp(`^\\s*(${WORDS})\\b[.:]?`, 'i');
 const NOTE_IN_PARENS = /\((NOTE|COMMENT)\s*\./gi;
@@ -50,7 +60,7 @@ export class BlockCollector {
       this.#scanRest(segment, wrapped[0].length);
       return;
     }
-    const lead = LEAD_IN.exec(text);
+    const lead = mayLeadIn(text) ? LEAD_IN.exec(text) : null;
     if (lead) {
       const at = this.#range(segment, lead[1].length, lead[0].length);
       this.#begin(KIND[normal(lead[2])], at);

@@ -47,8 +47,8 @@ export function isOneLineHeader(text: string): boolean {
   return text.length > 30 && /\sDE\s+R[A-Z0-9]{3,8}\b|\sFM\s+\S/.test(text) && (FL1.test(text) || DTG_LINE.test(text));
 }
 
-function oneLineSegments(line: SourceLine): Segment[] {
-  const text = line.text;
+function oneLineSegments(lines: readonly SourceLine[], index: number): Segment[] {
+  const text = lines[index];
   const cuts = matchOffsets(ONE_LINE_FIELD, text);
   const fl1 = FL1.exec(text);
   if (fl1) cuts.push(fl1.index + fl1[0].length);
@@ -62,7 +62,7 @@ function oneLineSegments(line: SourceLine): Segment[] {
   for (const offset of matchOffsets(classification, text)) {
     if (fm && offset > fm.index) cuts.push(offset);
   }
-  return cutSegment(wholeLine(line), cuts.map((c) => c));
+  return cutSegment(wholeLine(lines, index), cuts);
 }
 
 /**
@@ -70,7 +70,7 @@ function oneLineSegments(line: SourceLine): Segment[] {
  * classification line, at the first blank line after the addressees, or at `last`.
  */
 export function parseHeader(lines: readonly SourceLine[], first: number, last: number): HeaderResult {
-  const oneLine = isOneLineHeader(lines[first].text);
+  const oneLine = isOneLineHeader(lines[first]);
   let state: State = 'start';
   let transmissionId: Token | undefined;
   let precedenceProsign: Token | undefined;
@@ -86,15 +86,14 @@ export function parseHeader(lines: readonly SourceLine[], first: number, last: n
   let textSegment: Segment | undefined;
 
   outer: for (let index = first; index <= last; index++) {
-    const line = lines[index];
-    if (isBlank(line.text)) {
+    if (isBlank(lines[index])) {
       if (state === 'fm' || state === 'to' || state === 'info' || state === 'xmt') {
         nextLine = index;
         break;
       }
       continue;
     }
-    const segments = index === first && oneLine ? oneLineSegments(line) : [wholeLine(line)];
+    const segments = index === first && oneLine ? oneLineSegments(lines, index) : [wholeLine(lines, index)];
     for (const segment of segments) {
       const text = segment.text;
       if (state !== 'start' && startsClassificationLine(text) && !DISTRIBUTION_LINE.test(text)) {
@@ -151,7 +150,7 @@ export function parseHeader(lines: readonly SourceLine[], first: number, last: n
   }
 
   const header: TransmissionHeader = {
-    range: range(first, leadingSpace(lines[first].text), lastContentLine, lastContentEnd),
+    range: range(first, leadingSpace(lines[first]), lastContentLine, lastContentEnd),
     layout: oneLine ? 'oneLine' : 'multiLine',
     transmissionId,
     precedenceProsign,

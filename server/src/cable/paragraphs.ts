@@ -1,6 +1,6 @@
 import type { Marking, SubParagraph, Token } from './model';
 import { parseMarkingAt } from './markings';
-import { type Segment, tokenAt, trimmedBounds } from './scan';
+import { indent, isRegExpSpace, type Segment, tokenAt, trimmedBounds } from './scan';
 
 /** `1.`, `1 .`, `1.(C)`, `¶1.`, `- 12.` at the start of a segment. */
 const PARAGRAPH_START = /^(\s{0,3})(?:(-\s+)|(¶\s*))?(\d{1,3})(\s?\.)(?=\s|\(|$)/;
@@ -13,7 +13,16 @@ export interface ParagraphStart {
   readonly textOffset: number;
 }
 
+/** The characters that can open a paragraph number, checked before the pattern runs. */
+function mayStartParagraph(text: string): boolean {
+  const at = indent(text);
+  if (at > 3) return false;
+  const c = text.charCodeAt(at);
+  return (c >= 48 && c <= 57) || c === 45 /* - */ || c === 0xb6 /* ¶ */ || isRegExpSpace(c);
+}
+
 export function paragraphStart(segment: Segment): ParagraphStart | undefined {
+  if (!mayStartParagraph(segment.text)) return undefined;
   const m = PARAGRAPH_START.exec(segment.text);
   if (!m) return undefined;
   let at = m[1].length;
@@ -33,7 +42,16 @@ export function paragraphStart(segment: Segment): ParagraphStart | undefined {
 
 const SUB_PARAGRAPH = /^(\s*)(?:([A-Z])\.(?=\s)|\(([A-Za-z])\)(?=\s)|\((\d{1,2})\)(?=\s)|(--?)(?=\s)|(\d{1,2})\.(?=\s))/;
 
+/** `A.`, `(a)`, `(1)`, `-`, `--`, `1.`: the first character (and the one after a capital) decide. */
+function mayStartSubParagraph(text: string): boolean {
+  const at = indent(text);
+  const c = text.charCodeAt(at);
+  if (c >= 65 && c <= 90) return text.charCodeAt(at + 1) === 46 /* . */;
+  return c === 40 /* ( */ || c === 45 /* - */ || (c >= 48 && c <= 57) || isRegExpSpace(c);
+}
+
 export function subParagraphStart(segment: Segment): Omit<SubParagraph, 'range'> & { textOffset: number } | undefined {
+  if (!mayStartSubParagraph(segment.text)) return undefined;
   const m = SUB_PARAGRAPH.exec(segment.text);
   if (!m) return undefined;
   const labelText = m[0].slice(m[1].length);
@@ -47,18 +65,7 @@ export function subParagraphStart(segment: Segment): Omit<SubParagraph, 'range'>
 
 /** A short title: the lead-in before a colon (`Summary:`), else the first words. */
 export function titleOf(text: string): string {
-  let clean = '';
-  let pendingSpace = false;
-  for (let i = 0; i < text.length && clean.length < 90; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0) {
-      pendingSpace = clean.length > 0;
-      continue;
-    }
-    if (pendingSpace) clean += ' ';
-    pendingSpace = false;
-    clean += text[i];
-  }
+  const clean = foldedHead(text, 61);
   const leadIn = /^([^:.]{1,40}):(?!\/)/.exec(clean);
   if (leadIn) return `${leadIn[1].trim()}:`;
   if (clean.length <= 60) return clean;
@@ -67,6 +74,29 @@ export function titleOf(text: string): string {
   let title = space > 30 ? cut.slice(0, space) : cut;
   while (title.length > 0 && /[\s,;:]/.test(title[title.length - 1])) title = title.slice(0, -1);
   return `${title}…`;
+}
+
+function isTitleSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
+}
+
+/**
+ * The text with runs of white space folded to one space and trimmed, built word by word and only
+ * until it is longer than `limit` (the title never looks further).
+ */
+function foldedHead(text: string, limit: number): string {
+  let out = '';
+  let i = 0;
+  const n = text.length;
+  while (i < n && out.length <= limit) {
+    while (i < n && isTitleSpace(text.charCodeAt(i))) i++;
+    if (i >= n) break;
+    let j = i + 1;
+    while (j < n && !isTitleSpace(text.charCodeAt(j))) j++;
+    out = out.length === 0 ? text.slice(i, j) : `${out} ${text.slice(i, j)}`;
+    i = j;
+  }
+  return out;
 }
 
 /** All-caps surname line(s) closing a cable: `RICE`, `KEEGAN PAAL`, `HOAGLAND`. */

@@ -7,7 +7,7 @@ import type {
 import { gluedSignature, isSignatureLine, paragraphStart, type ParagraphStart, subParagraphStart, titleOf } from './paragraphs';
 import { deriveClassification, deriveReferenceId } from './referenceId';
 import {
-  cutSegment, isBlank, matchOffsets, range, type Segment, type SourceLine, splitLines, tokenAt, trimmedRange, wholeLine,
+  countLineBreaks, cutSegment, indent, isBlank, isRegExpSpace, matchOffsets, range, type Segment, type SourceLine, splitLines, tokenAt, trimmedRange, wholeLine,
 } from './scan';
 import {
   isOfficeLine, parseCaptionLine, parseClassificationLine, parseClassifiedBy, parseContinuationHeader, parseEoLine,
@@ -22,52 +22,70 @@ import {
 export function parse(text: string, previous?: CableFile): CableFile {
   const lines = splitLines(text);
   const starts = findCableStarts(lines);
-  const reuse = previous ? reusable(previous, lines) : undefined;
+  const reuse = previous ? reusable(previous, text, lines.length) : undefined;
   // Most files have no markdown or WikiLeaks artefacts at all: one search spares a pass per cable.
   const artefactsPossible = text.indexOf('\\') >= 0 || text.indexOf('¶') >= 0 || text.indexOf('\n-') >= 0 || text.startsWith('-');
-  const cables = starts.map((start, i) => {
+  const cables: Cable[] = [];
+  for (let i = 0; i < starts.length; i++) {
+    const start = starts[i];
     const end = (starts[i + 1] ?? lines.length) - 1;
-    return reuse?.(start, end) ?? parseCable(lines, start, end, artefactsPossible);
-  });
-  const file: CableFile = { text, lineCount: lines.length, cables };
-  sourceLines.set(file, lines);
-  return file;
+    cables.push(reuse?.(start, end) ?? parseCable(lines, start, end, artefactsPossible));
+  }
+  return { text, lineCount: lines.length, cables };
 }
 
-const sourceLines = new WeakMap<CableFile, readonly SourceLine[]>();
-
-/** The lines a model was parsed from (features reuse them rather than splitting the text again). */
+/**
+ * The lines of a model's text. Not kept with the model: a 10 MB file has some 150,000 lines, and
+ * the features that need a line's text ask for one line at a time (see features/memo.ts).
+ */
 export function linesOfModel(file: CableFile): readonly SourceLine[] {
-  let lines = sourceLines.get(file);
-  if (!lines) {
-    lines = splitLines(file.text);
-    sourceLines.set(file, lines);
+  return splitLines(file.text);
+}
+
+/** Length of the common prefix of two strings, compared a block at a time by the engine. */
+function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  for (const block of [65536, 1024, 32]) {
+    while (i + block <= n && a.slice(i, i + block) === b.slice(i, i + block)) i += block;
   }
-  return lines;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+function commonSuffix(a: string, b: string, limit: number): number {
+  let n = 0;
+  for (const block of [65536, 1024, 32]) {
+    while (n + block <= limit && a.slice(a.length - n - block, a.length - n) === b.slice(b.length - n - block, b.length - n)) n += block;
+  }
+  while (n < limit && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
+  return n;
 }
 
 /**
  * After an edit, the cables wholly before the first changed line or wholly after the last one
  * parse exactly as before (a cable's parse reads only its own lines), so they are taken from the
- * previous model, shifted by the number of lines the edit added or removed.
+ * previous model, shifted by the number of lines the edit added or removed. The changed lines are
+ * found by comparing the two texts, so a model need not keep its lines.
  */
-function reusable(previous: CableFile, lines: readonly SourceLine[]): ((first: number, last: number) => Cable | undefined) | undefined {
-  const old = sourceLines.get(previous);
-  if (!old) return undefined;
-  let prefix = 0;
-  const common = Math.min(old.length, lines.length);
-  while (prefix < common && old[prefix].text === lines[prefix].text) prefix++;
-  let suffix = 0;
-  while (suffix < common - prefix && old[old.length - 1 - suffix].text === lines[lines.length - 1 - suffix].text) suffix++;
-  const delta = lines.length - old.length;
+function reusable(previous: CableFile, text: string, lineCount: number): ((first: number, last: number) => Cable | undefined) | undefined {
+  const old = previous.text;
+  const prefix = commonPrefix(old, text);
+  const identical = prefix === old.length && prefix === text.length;
+  const suffix = identical ? 0 : commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
+  // Lines wholly inside the common prefix or suffix are unchanged; the line holding the first or
+  // last differing character (and, for a \r\n cut in two, the one next to it) is not.
+  const unchangedBefore = identical ? lineCount : Math.max(0, countLineBreaks(text, 0, prefix) - 1);
+  const unchangedAfter = identical ? 0 : Math.max(0, countLineBreaks(text, text.length - suffix, text.length) - 1);
+  const delta = lineCount - previous.lineCount;
   const byStart = new Map<number, Cable>();
   for (const cable of previous.cables) byStart.set(cable.range.start.line, cable);
   return (first, last) => {
-    if (last < prefix) {
+    if (last < unchangedBefore) {
       const cable = byStart.get(first);
       return cable && cable.range.end.line === last ? cable : undefined;
     }
-    if (first >= lines.length - suffix) {
+    if (first >= lineCount - unchangedAfter) {
       const cable = byStart.get(first - delta);
       return cable && cable.range.end.line === last - delta ? (delta === 0 ? cable : shiftLines(cable, delta)) : undefined;
     }
@@ -92,10 +110,10 @@ const WRAPPER_LINE =
   /^\s*(?:null\s*$|\S[^\n]{0,80}DB\/Inbox|Results\s*$|Cable\s*$|Text:|TELEGRAM\b|To:|Action:|From:|Captions:|Ref:|_{5,}|CX[A-Z]+:|ACTION:|INFO:|DISSEMINATION:|CHARGE:|(?:APPROVED|DRAFTED|CLEARED)(?: BY)?:|SOURCE:|Distribution:|[A-Z]{3}\d{3,4}\s*$|\d{6}\s*$|\([A-Z]+\)\s*\/\d+[A-Z]\s*$|PAGE\s+01\s)/;
 
 function isHeaderStart(lines: readonly SourceLine[], index: number): boolean {
-  const text = lines[index].text;
+  const text = lines[index];
   if (FL1.test(text) || PARTIAL_EXTRACT.test(text)) return true;
   if (DTG_LINE.test(text)) {
-    for (let j = index + 1; j < lines.length && j <= index + 3; j++) if (/^\s*FM\s/.test(lines[j].text)) return true;
+    for (let j = index + 1; j < lines.length && j <= index + 3; j++) if (/^\s*FM\s/.test(lines[j])) return true;
     return /\sFM\s/.test(text);
   }
   return false;
@@ -106,21 +124,20 @@ function isHeaderStart(lines: readonly SourceLine[], index: number): boolean {
  * (a bare DTG), a precedence letter Z/O/P/R/Y, or the first letter of a classification level.
  */
 function mayStartCable(text: string): boolean {
-  let i = 0;
-  while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
-  const c = text.charCodeAt(i) | 0x20; // lower-cased letter, digits unchanged
-  return (c >= 48 && c <= 57) || c === 118 || c === 116 || c === 122 || c === 111 || c === 112 || c === 114 || c === 121 || c === 117 || c === 99 || c === 115 || c === 108;
+  const first = text.charCodeAt(indent(text));
+  const c = first | 0x20; // lower-cased letter, digits unchanged
+  return (c >= 48 && c <= 57) || c === 118 || c === 116 || c === 122 || c === 111 || c === 112 || c === 114 || c === 121 || c === 117 || c === 99 || c === 115 || c === 108 || isRegExpSpace(first);
 }
 
 /** A classification line (section 1 or none) followed within a few lines by E.O./TAGS/SUBJECT. */
 function isTextStart(lines: readonly SourceLine[], index: number): boolean {
-  if (!CLASSIFICATION_LIKE.test(lines[index].text)) return false;
-  const classification = parseClassificationLine(wholeLine(lines[index]), false);
+  if (!CLASSIFICATION_LIKE.test(lines[index])) return false;
+  const classification = parseClassificationLine(wholeLine(lines, index), false);
   if (!classification || (classification.section && classification.section.number.value > 1)) return false;
   // A collapsed body carries its front matter on the same line.
-  if (/(?:E\.?\s?O\.?\s?\d{5}|\bTAGS?\b|SUBJ(?:ECT)?\s*:)/i.test(lines[index].text.slice(0, 2000))) return true;
+  if (/(?:E\.?\s?O\.?\s?\d{5}|\bTAGS?\b|SUBJ(?:ECT)?\s*:)/i.test(lines[index].slice(0, 2000))) return true;
   for (let j = index + 1; j < lines.length && j <= index + 15; j++) {
-    if (/^\s*(?:E\.?\s?O\.?\s?\d{5}|TAGS?\b|SUBJ(?:ECT)?\s*:)/i.test(lines[j].text)) return true;
+    if (/^\s*(?:E\.?\s?O\.?\s?\d{5}|TAGS?\b|SUBJ(?:ECT)?\s*:)/i.test(lines[j])) return true;
   }
   return false;
 }
@@ -134,17 +151,17 @@ function findCableStarts(lines: readonly SourceLine[]): number[] {
   let seenClassification = false;
   let dtg: string | undefined;
   for (let i = 0; i < lines.length; i++) {
-    const text = lines[i].text;
+    const text = lines[i];
     // A header after this cable's own header and classification line starts the next cable even
     // when this one was cut short before its body.
     const complete = seenBody || (seenHeader && seenClassification);
     if (complete && mayStartCable(text) && ((isHeaderStart(lines, i)) || (seenBody && isTextStart(lines, i))) && !repeatsHeader(lines, i, dtg)) {
       let start = i;
       const floor = starts[starts.length - 1];
-      const wrapper = (k: number) => WRAPPER_LINE.test(lines[k].text) || DISTRIBUTION_LINE.test(lines[k].text);
+      const wrapper = (k: number) => WRAPPER_LINE.test(lines[k]) || DISTRIBUTION_LINE.test(lines[k]);
       // Pull the new cable's print wrapper or distribution block (and blank lines inside it) along with it.
       for (let k = start - 1; k > floor; k--) {
-        if (isBlank(lines[k].text)) continue;
+        if (isBlank(lines[k])) continue;
         if (!wrapper(k)) break;
         start = k;
       }
@@ -154,13 +171,13 @@ function findCableStarts(lines: readonly SourceLine[]): number[] {
       seenClassification = false;
       dtg = undefined;
     }
-    if (dtg === undefined) {
+    if (dtg === undefined && mayStartCable(text)) {
       dtg = DTG_LINE.exec(text)?.slice(2, 7).join(' ');
       if (dtg !== undefined) dtg += ` ${stationSerial(lines, i)}`;
     }
     if (seenBody) continue;
     if (!seenHeader && !seenClassification && (FL1.test(text) || DTG_LINE.test(text))) seenHeader = true;
-    if (!seenClassification && CLASSIFICATION_LIKE.test(text) && parseClassificationLine(wholeLine(lines[i]), false)) seenClassification = true;
+    if (!seenClassification && CLASSIFICATION_LIKE.test(text) && parseClassificationLine(wholeLine(lines, i), false)) seenClassification = true;
     if (/^\s{0,3}(?:¶\s*)?\d{1,3}\.\s+\(/.test(text) || (seenClassification && (text.length > 400 || /^\s*SUBJ(?:ECT)?\s*:/i.test(text)))) {
       seenBody = true;
     }
@@ -175,12 +192,12 @@ function findCableStarts(lines: readonly SourceLine[]): number[] {
 function repeatsHeader(lines: readonly SourceLine[], index: number, dtg: string | undefined): boolean {
   if (dtg === undefined) return false;
   for (let j = index; j < lines.length && j <= index + 8; j++) {
-    const m = DTG_LINE.exec(lines[j].text);
+    const m = DTG_LINE.exec(lines[j]);
     if (!m) continue;
     if (`${m.slice(2, 7).join(' ')} ${stationSerial(lines, j)}` !== dtg) return false;
     for (let k = j + 1; k < lines.length && k <= j + 40; k++) {
-      if (!CLASSIFICATION_LIKE.test(lines[k].text)) continue;
-      const classification = parseClassificationLine(wholeLine(lines[k]), false);
+      if (!CLASSIFICATION_LIKE.test(lines[k])) continue;
+      const classification = parseClassificationLine(wholeLine(lines, k), false);
       if (classification) return classification.section !== undefined && classification.section.number.value > 1;
     }
     return true;
@@ -191,7 +208,7 @@ function repeatsHeader(lines: readonly SourceLine[], index: number, dtg: string 
 /** The `#NNNN` of the FL3 line near a DTG line, or '' for headers without one. */
 function stationSerial(lines: readonly SourceLine[], dtgLine: number): string {
   for (let j = Math.max(0, dtgLine - 3); j < dtgLine; j++) {
-    const m = /^\s*DE\s+\S+\s+(#\d+)/.exec(lines[j].text);
+    const m = /^\s*DE\s+\S+\s+(#\d+)/.exec(lines[j]);
     if (m) return m[1];
   }
   return '';
@@ -220,7 +237,7 @@ function findHeaderAnchor(lines: readonly SourceLine[], first: number, last: num
   const limit = Math.min(last, first + 150);
   let dtg: Anchor | undefined;
   for (let i = first; i <= limit; i++) {
-    const text = lines[i].text;
+    const text = lines[i];
     if (FL1.test(text)) return { line: i, kind: 'fl1' };
     if (!dtg && DTG_LINE.test(text)) dtg = { line: i, kind: 'dtg' };
     if (/^\s*SUBJ(?:ECT)?\s*:/i.test(text) || /^\s{0,3}(?:¶\s*)?\d{1,3}\.\s+\(/.test(text) || text.length > 400) break;
@@ -245,7 +262,7 @@ interface Draft {
 }
 
 function parseCable(lines: readonly SourceLine[], first: number, last: number, artefactsPossible = true): Cable {
-  const cableRange = range(first, 0, last, lines[last].text.length);
+  const cableRange = range(first, 0, last, lines[last].length);
   const anchor = findHeaderAnchor(lines, first, last);
   let header: TransmissionHeader | undefined;
   let textLine = first;
@@ -255,11 +272,11 @@ function parseCable(lines: readonly SourceLine[], first: number, last: number, a
   let dtg: DateTimeGroup | undefined;
 
   for (let i = first; i <= (anchor?.line ?? first - 1); i++) {
-    if (PARTIAL_EXTRACT.test(lines[i].text)) partialExtract = trimmedRange(wholeLine(lines[i]));
+    if (PARTIAL_EXTRACT.test(lines[i])) partialExtract = trimmedRange(wholeLine(lines, i));
   }
   if (anchor) {
     const firstContent = firstNonBlank(lines, first, anchor.line);
-    if (firstContent < anchor.line) preamble = range(firstContent, 0, anchor.line - 1, lines[anchor.line - 1].text.length);
+    if (firstContent < anchor.line) preamble = range(firstContent, 0, anchor.line - 1, lines[anchor.line - 1].length);
     const result = parseHeader(lines, anchor.line, last);
     header = result.header;
     dtg = header.dtg;
@@ -268,9 +285,9 @@ function parseCable(lines: readonly SourceLine[], first: number, last: number, a
   }
   if (!dtg && partialExtract) {
     for (let i = first; i <= Math.min(last, first + 10); i++) {
-      const m = DTG_LINE.exec(lines[i].text);
+      const m = DTG_LINE.exec(lines[i]);
       if (m) {
-        dtg = parseDtg(wholeLine(lines[i]), m);
+        dtg = parseDtg(wholeLine(lines, i), m);
         break;
       }
     }
@@ -284,7 +301,7 @@ function parseCable(lines: readonly SourceLine[], first: number, last: number, a
   collectArtefacts(lines, first, last, draft.artefacts, artefactsPossible);
 
   const textStart = segments.list.find((s) => !isBlank(s.text));
-  const text = textStart ? range(textStart.line, textStart.start, last, lines[last].text.length) : undefined;
+  const text = textStart ? range(textStart.line, textStart.start, last, lines[last].length) : undefined;
   const classification = deriveClassification(draft.classificationLine, draft.captions, header);
   const ids = deriveReferenceId(draft.classificationLine, draft.continuationHeaders, dtg, header);
   return {
@@ -303,7 +320,7 @@ function parseCable(lines: readonly SourceLine[], first: number, last: number, a
 }
 
 function firstNonBlank(lines: readonly SourceLine[], from: number, to: number): number {
-  for (let i = from; i < to; i++) if (!isBlank(lines[i].text)) return i;
+  for (let i = from; i < to; i++) if (!isBlank(lines[i])) return i;
   return to;
 }
 
@@ -319,7 +336,7 @@ function textSegments(lines: readonly SourceLine[], from: number, to: number, gl
   let collapsed = false;
   let nonBlank = 0;
   for (let i = from; i <= to; i++) {
-    const segment = wholeLine(lines[i]);
+    const segment = wholeLine(lines, i);
     // Collapsed fields only ever open a cable's text: look at its first lines alone.
     if (!isBlank(segment.text)) nonBlank++;
     if (nonBlank <= 40 && segment.text.length > 20 && isCollapsedLine(segment.text)) {
@@ -337,15 +354,18 @@ function isCollapsedLine(line: string): boolean {
   // Collapsed front matter sits at the start of the line: look at that part only, so the long
   // one-paragraph lines of most cables cost a bounded amount.
   const text = line.length > 3000 ? line.slice(0, 3000) : line;
-  let fields = 0;
   const head = text.length > 800 ? text.slice(0, 800) : text;
-  if (/E\.?\s?O\.?\s?1\d{4}/i.test(head)) fields++;
-  if (/\bTAGS?:?\s/i.test(head)) fields++;
-  if (/\bSUBJ(?:ECT)?:/i.test(head)) fields++;
+  // Two signs make a collapsed line; the cheap ones are looked at first, and the E.O. pattern,
+  // the dearest, only when it could make the second.
+  const tags = /\bTAGS?:?\s/i.test(head) ? 1 : 0;
+  const subject = /\bSUBJ(?:ECT)?:/i.test(head) ? 1 : 0;
+  if (tags + subject === 2) return true;
+  const pilcrows = text.indexOf('¶') >= 0 && /¶\s*\d{1,3}\./.test(text) ? 1 : 0;
+  const spaced = text.indexOf('  ') >= 0;
+  if (tags + subject + pilcrows === 0 && !spaced) return false;
+  const fields = tags + subject + pilcrows + (/E\.?\s?O\.?\s?1\d{4}/i.test(head) ? 1 : 0);
   if (fields >= 2) return true;
-  if (text.indexOf('¶') >= 0 && /¶\s*\d{1,3}\./.test(text)) fields++;
-  if (text.indexOf('  ') >= 0 && (text.match(/\s\s\d{1,3}\.\s+\([A-Z]/g)?.length ?? 0) >= 2) fields++;
-  return fields >= 2;
+  return fields === 1 && spaced && (text.match(/\s\s\d{1,3}\.\s+\([A-Z]/g)?.length ?? 0) >= 2;
 }
 
 function splitCollapsed(segment: Segment): Segment[] {
@@ -439,7 +459,7 @@ function parseTextSegments(segments: readonly Segment[], draft: Draft, blocks: B
     const text = segment.text;
     if (isBlank(text)) continue;
     nonBlankSeen++;
-    const continuation = text.length < 90 && (text.indexOf('OF') >= 0 || text.indexOf('of') >= 0) ? parseContinuationHeader(segment) : undefined;
+    const continuation = text.length < 90 && mayEndContinuationHeader(text) ? parseContinuationHeader(segment) : undefined;
     if (continuation) {
       draft.continuationHeaders.push(continuation);
       continue;
@@ -452,7 +472,7 @@ function parseTextSegments(segments: readonly Segment[], draft: Draft, blocks: B
         continue;
       }
     }
-    if (text.length < 80 && /^\s*NNNN\s*$|^\s*BT\s*$|^\s*\d{4}[A-Z]+\d+\s+-\s+[A-Z/]+(?: [A-Z/]+)*\s*$/.test(text)) {
+    if (text.length < 80 && mayBeEndMark(text) && END_MARK.test(text)) {
       draft.endMarks.push(tokenAt(segment, text.length - text.trimStart().length, text.trim()));
       continue;
     }
@@ -526,6 +546,26 @@ function parseTextSegments(segments: readonly Segment[], draft: Draft, blocks: B
   closeParagraph();
 }
 
+const END_MARK = /^\s*NNNN\s*$|^\s*BT\s*$|^\s*\d{4}[A-Z]+\d+\s+-\s+[A-Z/]+(?: [A-Z/]+)*\s*$/;
+
+/** `NNNN`, `BT` and the `0001STATE123 - …` trailer start with N, B or a digit. */
+function mayBeEndMark(text: string): boolean {
+  const c = text.charCodeAt(indent(text));
+  return c === 78 || c === 66 || (c >= 48 && c <= 57) || isRegExpSpace(c);
+}
+
+/** Continuation headers end in a page count (`002 OF 004`) or a DTG (`182017Z`): one character tells. */
+function mayEndContinuationHeader(text: string): boolean {
+  let end = text.length - 1;
+  while (end >= 0) {
+    const c = text.charCodeAt(end);
+    if (c !== 92 /* \ */ && !isRegExpSpace(c)) break;
+    end--;
+  }
+  const c = text.charCodeAt(end);
+  return (c >= 48 && c <= 57) || c === 90 /* Z */;
+}
+
 function previousContentEnd(segments: readonly Segment[], before: Segment, floor: Range): Segment | undefined {
   const index = segments.lastIndexOf(before);
   for (let j = index - 1; j >= 0; j--) {
@@ -561,7 +601,7 @@ function acceptParagraph(para: ParagraphStart, previous: readonly Paragraph[], o
 function collectArtefacts(lines: readonly SourceLine[], first: number, last: number, artefacts: Artefact[], possible: boolean): void {
   if (!possible) return;
   for (let i = first; i <= last; i++) {
-    const text = lines[i].text;
+    const text = lines[i];
     if (text.charCodeAt(0) !== 45 /* - */ && text.indexOf('\\') < 0 && text.indexOf('¶') < 0) continue;
     const md = /^(-\s+)\d{1,3}\.\s/.exec(text);
     if (md) artefacts.push({ kind: 'markdown-bullet', range: range(i, 0, i, md[1].length) });

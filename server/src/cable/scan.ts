@@ -1,10 +1,7 @@
 import type { Position, Range, Token } from './model';
 
-/** One physical line of the source, without its line break. */
-export interface SourceLine {
-  readonly index: number;
-  readonly text: string;
-}
+/** One physical line of the source, without its line break; its index in the array is its line number. */
+export type SourceLine = string;
 
 /**
  * A slice of one physical line. Usually the whole line; in sources that collapsed newlines (a
@@ -21,22 +18,46 @@ export interface Segment {
 /** Splits on \n, \r\n and lone \r, as editors do. */
 export function splitLines(text: string): SourceLine[] {
   const lines: SourceLine[] = [];
+  // Most sources use \n alone: the native search is several times faster than a character loop.
+  if (text.indexOf('\r') < 0) {
+    let start = 0;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
+      lines.push(text.slice(start, i));
+      start = i + 1;
+    }
+    lines.push(text.slice(start));
+    return lines;
+  }
   let start = 0;
   const length = text.length;
   for (let i = 0; i < length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13) {
-      lines.push({ index: lines.length, text: text.slice(start, i) });
+      lines.push(text.slice(start, i));
       if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
       start = i + 1;
     }
   }
-  lines.push({ index: lines.length, text: text.slice(start) });
+  lines.push(text.slice(start));
   return lines;
 }
 
-export function wholeLine(line: SourceLine): Segment {
-  return { line: line.index, start: 0, text: line.text };
+/** Line breaks (\n, \r\n, lone \r) in `text` between `from` and `to`. */
+export function countLineBreaks(text: string, from: number, to: number): number {
+  let count = 0;
+  if (text.indexOf('\r') < 0) {
+    for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) count++;
+    return count;
+  }
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) count++;
+  }
+  return count;
+}
+
+export function wholeLine(lines: readonly SourceLine[], index: number): Segment {
+  return { line: index, start: 0, text: lines[index] };
 }
 
 export function position(line: number, character: number): Position {
@@ -78,6 +99,25 @@ export function trimmedBounds(text: string): { start: number; end: number } {
 
 export function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 12 || c === 11 || c === 0xa0 || c === 0xfeff;
+}
+
+/** Offset of the first character that is not a space or tab (the length when there is none). */
+export function indent(text: string): number {
+  let i = 0;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9) break;
+    i++;
+  }
+  return i;
+}
+
+/** What `\s` matches in a regular expression. */
+export function isRegExpSpace(c: number): boolean {
+  return (
+    (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
 }
 
 export function isBlank(text: string): boolean {

@@ -1,7 +1,7 @@
 import { type CompletionItem, CompletionItemKind, type CompletionList, InsertTextFormat, MarkupKind } from 'vscode-languageserver';
 import { LEVEL_RANK, type Cable, type CableFile, type Level, type Position } from '../cable/model';
 import { lookupCode, searchRoutingIndicators, searchTags } from '../data';
-import { linesOf } from './memo';
+import { lineText } from './memo';
 import { contains } from './ranges';
 
 const MARKINGS: readonly { text: string; level: Level; detail: string }[] = [
@@ -22,8 +22,7 @@ const PRECEDENCE_WORDS = ['FLASH', 'NIACT IMMEDIATE', 'IMMEDIATE', 'PRIORITY', '
  * `End Summary.` while a summary is open.
  */
 export function completion(file: CableFile, position: Position): CompletionList {
-  const lines = linesOf(file);
-  const line = lines[position.line] ?? '';
+  const line = lineText(file, position.line);
   const before = line.slice(0, position.character);
   const cable = file.cables.find((c) => contains(c.range, position));
   const items: CompletionItem[] = [];
@@ -64,7 +63,7 @@ export function completion(file: CableFile, position: Position): CompletionList 
   const header = cable?.header;
   const addresseeLine = header && position.line >= header.range.start.line && position.line <= header.range.end.line + 1
     ? /^\s*(?:(?:TO|INFO|XMT)\s+)?(\S.*)?$/.exec(before) : undefined;
-  if (header && addresseeLine && inAddressees(cable!, position.line, lines)) {
+  if (header && addresseeLine && inAddressees(cable!, position.line, line)) {
     const text = addresseeLine[1] ?? '';
     const slash = text.indexOf('/');
     const afterAddress = /\s$/.test(text) && ((slash >= 0 && slash + 1 < text.length && !/\s/.test(text[slash + 1])) || /[A-Z]\s$/.test(text));
@@ -106,11 +105,11 @@ function isOnTagsLine(cable: Cable, position: Position, before: string): boolean
   return position.line <= tags.range.end.line || /,\s*$/.test(before) || before.trim() === '';
 }
 
-function inAddressees(cable: Cable, line: number, lines: readonly string[]): boolean {
+function inAddressees(cable: Cable, line: number, content: string): boolean {
   const header = cable.header!;
   const first = header.addressees[0];
   if (first && line >= first.range.start.line) return true;
-  return /^\s*(?:TO|INFO|XMT)\s/.test(lines[line] ?? '');
+  return /^\s*(?:TO|INFO|XMT)\s/.test(content);
 }
 
 function isFrontMatter(cable: Cable, position: Position): boolean {

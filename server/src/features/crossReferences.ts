@@ -1,5 +1,5 @@
 import type { Cable, CableFile, Range } from '../cable/model';
-import { linesOf, memo } from './memo';
+import { lineText, memo } from './memo';
 
 /** A place in the body that points somewhere: `para 2`, `paras 3-5`, `ref A`, `reftel`, `08STATE125608`. */
 export type CrossReference =
@@ -20,11 +20,10 @@ export function crossReferences(file: CableFile): CrossReference[] {
 function scanCable(file: CableFile, cable: Cable): CrossReference[] {
   const text = cable.text;
   if (!text) return [];
-  const lines = linesOf(file);
   const found: CrossReference[] = [];
   const referenceRange = cable.references?.range;
   for (let line = text.start.line; line <= text.end.line; line++) {
-    const content = lines[line] ?? '';
+    const content = lineText(file, line);
     if (!/para|¶|ref|\d{2}[A-Z]{4}/i.test(content)) continue;
     const inRefBlock = referenceRange !== undefined && line >= referenceRange.start.line && line <= referenceRange.end.line;
     if (!inRefBlock) {

@@ -1,5 +1,4 @@
 import type { CableFile } from '../cable/model';
-import { linesOfModel } from '../cable/parse';
 
 const caches = new WeakMap<CableFile, Map<string, unknown>>();
 
@@ -14,6 +13,31 @@ export function memo<T>(file: CableFile, key: string, compute: (file: CableFile)
   return cache.get(key) as T;
 }
 
-export function linesOf(file: CableFile): string[] {
-  return memo(file, 'lines', (f) => linesOfModel(f).map((l) => l.text));
+/**
+ * The text of one line, without its break ('' past the end). Backed by the offsets where lines
+ * start (4 bytes a line), not by an array of line strings: features ask for a few lines, and a
+ * 10 MB file has some 150,000 of them.
+ */
+export function lineText(file: CableFile, line: number): string {
+  const starts = memo(file, 'lineStarts', lineStarts);
+  if (line < 0 || line >= starts.length) return '';
+  const text = file.text;
+  if (line === starts.length - 1) return text.slice(starts[line]);
+  let end = starts[line + 1] - 1;
+  if (text.charCodeAt(end) === 10 && text.charCodeAt(end - 1) === 13 && end - 1 >= starts[line]) end--;
+  return text.slice(starts[line], end);
+}
+
+function lineStarts(file: CableFile): Uint32Array {
+  const starts = new Uint32Array(file.lineCount);
+  const text = file.text;
+  let line = 1;
+  for (let i = 0; i < text.length && line < starts.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      starts[line++] = i + 1;
+    }
+  }
+  return starts;
 }

@@ -1,6 +1,6 @@
 import type { SelectionRange } from 'vscode-languageserver';
 import type { CableFile, Position, Range } from '../cable/model';
-import { linesOf } from './memo';
+import { lineText } from './memo';
 import { contains, containsRange } from './ranges';
 
 /** The same notion of a word as language-configuration.json: RUEHBW, 262051Z, (S//NF), E.O., #5608/01. */
@@ -17,10 +17,9 @@ export function wordAt(line: string, character: number): { start: number; end: n
 
 /** word → marking → sub-paragraph → paragraph → header or text → cable → file. */
 export function selectionRanges(file: CableFile, positions: readonly Position[]): SelectionRange[] {
-  const lines = linesOf(file);
   return positions.map((position) => {
     const chain: Range[] = [];
-    const line = lines[position.line] ?? '';
+    const line = lineText(file, position.line);
     const word = wordAt(line, position.character);
     if (word) chain.push({ start: { line: position.line, character: word.start }, end: { line: position.line, character: word.end } });
     const cable = file.cables.find((c) => contains(c.range, position));
@@ -37,8 +36,8 @@ export function selectionRanges(file: CableFile, positions: readonly Position[])
       }
       chain.push(cable.range);
     }
-    const last = lines.length - 1;
-    chain.push({ start: { line: 0, character: 0 }, end: { line: last, character: (lines[last] ?? '').length } });
+    const last = file.lineCount - 1;
+    chain.push({ start: { line: 0, character: 0 }, end: { line: last, character: lineText(file, last).length } });
     // Innermost first; each range must contain the previous one.
     let result: SelectionRange | undefined;
     const ordered = chain.filter((r, i) => i === 0 || containsRange(r, chain[i - 1]));
