@@ -253,15 +253,21 @@ async function main(): Promise<void> {
     console.error(`bench: the corpus is not at ${CORPUS}`);
     process.exit(2);
   }
+  // `--only=parse,lsp` runs some sections (while working on them); a full run writes the results.
+  const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+  const wants = (section: string) => !only || only.includes(section);
   const texts = corpusTexts();
   console.log(`node ${process.version}, ${texts.length} corpus files\n`);
-  benchParser(texts);
-  benchScaling(texts);
-  await benchLsp(texts);
-  await benchGrammarIfPresent(texts);
-  benchAdversarial();
-  benchCli();
-  benchSizes();
+  if (wants('parse')) benchParser(texts);
+  if (wants('scaling')) benchScaling(texts);
+  if (wants('lsp')) await benchLsp(texts);
+  if (wants('grammar')) await benchGrammarIfPresent(texts);
+  if (wants('adversarial')) benchAdversarial();
+  if (wants('cli')) benchCli();
+  if (wants('sizes')) benchSizes();
+  if (only) {
+    process.exit(rows.some((r) => r.ok === false) ? 1 : 0);
+  }
   writeFileSync(path.join(ROOT, 'bench', 'results.json'), `${JSON.stringify({ date: new Date().toISOString(), node: process.version, rows }, null, 2)}\n`);
   const missed = rows.filter((r) => r.ok === false);
   console.log(`\n${rows.filter((r) => r.ok).length} targets met, ${missed.length} missed${missed.length ? `: ${missed.map((r) => r.figure).join('; ')}` : ''}`);

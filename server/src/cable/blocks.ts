@@ -39,8 +39,18 @@ function mayLeadIn(text: string): boolean {
 export const WRAPPED_WORD = new RegExp(`^\\s*(${WORDS})\\b[.:]?`, 'i');
 const NOTE_IN_PARENS = /\((NOTE|COMMENT)\s*\./gi;
 
+/**
+ * Every marker holds one of these words (an `End` closing a line waits for its word on the next).
+ * Few lines do: parse() flags them in one search of the whole text, and the per-line patterns
+ * run on those lines only.
+ */
+export const MARKER_WORD = /summary|comment|note|text|talking/gi;
+
 /** Pairs Summary/Comment/Note/Begin text/Talking Points markers with their ends, in one pass. */
 export class BlockCollector {
+  /** `markerLines[line]` is 1 where a marker word occurs (from `linesMatching(text, starts, MARKER_WORD)`). */
+  constructor(private readonly markerLines?: Uint8Array) {}
+
   readonly #open = new Map<BlockKind, Range>();
   readonly #blocks: Block[] = [];
   /** An `End` or `Begin` that closed the previous line, waiting for its word. */
@@ -50,6 +60,11 @@ export class BlockCollector {
     const text = segment.text;
     const pending = this.#pending;
     this.#pending = undefined;
+    if (this.markerLines && this.markerLines[segment.line] !== 1) {
+      // No marker word on this line: only a trailing `End`/`Begin` can matter.
+      this.#pendAtEnd(segment, 0);
+      return;
+    }
     const wrapped = pending ? WRAPPED_WORD.exec(text) : null;
     if (pending && wrapped) {
       // `… End` / `Summary.`: the marker wrapped onto the next line.
@@ -69,12 +84,16 @@ export class BlockCollector {
     this.#scanRest(segment, lead ? lead[0].length : 0);
   }
 
-  #scanRest(segment: Segment, skip: number): void {
-    const text = segment.text;
-    const trailing = trailingEnd(text);
+  #pendAtEnd(segment: Segment, skip: number): void {
+    const trailing = trailingEnd(segment.text);
     if (trailing && trailing.index >= skip) {
       this.#pending = { end: /^end$/i.test(trailing[1]), range: this.#range(segment, trailing.index + trailing[0].indexOf(trailing[1]), trailing.index + trailing[0].length) };
     }
+  }
+
+  #scanRest(segment: Segment, skip: number): void {
+    const text = segment.text;
+    this.#pendAtEnd(segment, skip);
     if (!mayHoldMarker(text)) return;
     MARKER.lastIndex = skip;
     for (let m = MARKER.exec(text); m; m = MARKER.exec(text)) {

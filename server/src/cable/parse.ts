@@ -1,4 +1,4 @@
-import { BlockCollector } from './blocks';
+import { BlockCollector, MARKER_WORD } from './blocks';
 import { DISTRIBUTION_LINE, DTG_LINE, FL1, parseDtg, parseHeader } from './header';
 import type {
   Artefact, Cable, CableFile, ClassificationLine, ClassifiedBy, ContinuationHeader, DateTimeGroup, EoLine, Paragraph,
@@ -7,7 +7,7 @@ import type {
 import { gluedSignature, isSignatureLine, paragraphStart, type ParagraphStart, subParagraphStart, titleOf } from './paragraphs';
 import { deriveClassification, deriveReferenceId } from './referenceId';
 import {
-  countLineBreaks, cutSegment, indent, isBlank, isRegExpSpace, matchOffsets, range, type Segment, type SourceLine, splitLines, tokenAt, trimmedRange, wholeLine,
+  countLineBreaks, cutSegment, indent, isBlank, isRegExpSpace, linesMatching, matchOffsets, range, type Segment, type SourceLine, splitLines, tokenAt, trimmedRange, wholeLine,
 } from './scan';
 import {
   isOfficeLine, parseCaptionLine, parseClassificationLine, parseClassifiedBy, parseContinuationHeader, parseEoLine,
@@ -20,16 +20,18 @@ import {
  * matter) starts after the previous cable's body.
  */
 export function parse(text: string, previous?: CableFile): CableFile {
-  const lines = splitLines(text);
-  const starts = findCableStarts(lines);
+  const starts: number[] = [];
+  const lines = splitLines(text, starts);
+  const markerLines = linesMatching(text, starts, MARKER_WORD);
+  const cableStarts = findCableStarts(lines);
   const reuse = previous ? reusable(previous, text, lines.length) : undefined;
   // Most files have no markdown or WikiLeaks artefacts at all: one search spares a pass per cable.
   const artefactsPossible = text.indexOf('\\') >= 0 || text.indexOf('¶') >= 0 || text.indexOf('\n-') >= 0 || text.startsWith('-');
   const cables: Cable[] = [];
-  for (let i = 0; i < starts.length; i++) {
-    const start = starts[i];
-    const end = (starts[i + 1] ?? lines.length) - 1;
-    cables.push(reuse?.(start, end) ?? parseCable(lines, start, end, artefactsPossible));
+  for (let i = 0; i < cableStarts.length; i++) {
+    const start = cableStarts[i];
+    const end = (cableStarts[i + 1] ?? lines.length) - 1;
+    cables.push(reuse?.(start, end) ?? parseCable(lines, start, end, artefactsPossible, markerLines));
   }
   return { text, lineCount: lines.length, cables };
 }
@@ -120,13 +122,19 @@ function isHeaderStart(lines: readonly SourceLine[], index: number): boolean {
 }
 
 /**
- * Every line that can start a cable begins (after spaces) with V (VZCZC), T (This record…), a digit
- * (a bare DTG), a precedence letter Z/O/P/R/Y, or the first letter of a classification level.
+ * Every line that can start a cable begins (after spaces) with VZCZC, `This record…`, a bare DTG
+ * (a digit, or a precedence letter and a space), or a classification level: a cheap look at the
+ * first characters spares most lines of text the header patterns.
  */
 function mayStartCable(text: string): boolean {
-  const first = text.charCodeAt(indent(text));
-  const c = first | 0x20; // lower-cased letter, digits unchanged
-  return (c >= 48 && c <= 57) || c === 118 || c === 116 || c === 122 || c === 111 || c === 112 || c === 114 || c === 121 || c === 117 || c === 99 || c === 115 || c === 108 || isRegExpSpace(first);
+  const at = indent(text);
+  const c = text.charCodeAt(at);
+  if (isRegExpSpace(c) || (c >= 48 && c <= 57)) return true;
+  const lower = c | 0x20;
+  if (lower === 118 /* v */) return true;
+  if ((c === 90 || c === 79 || c === 80 || c === 82 || c === 89) /* Z O P R Y */ && isRegExpSpace(text.charCodeAt(at + 1))) return true;
+  if (lower === 116 /* t */ && (text.charCodeAt(at + 1) | 0x20) === 104 /* h */) return true;
+  return CLASSIFICATION_LIKE.test(text);
 }
 
 /** A classification line (section 1 or none) followed within a few lines by E.O./TAGS/SUBJECT. */
@@ -217,16 +225,34 @@ function stationSerial(lines: readonly SourceLine[], dtgLine: number): string {
 /** Cheap test before the classification-line pattern: the first letters spell the start of a level. */
 const CLASSIFICATION_LIKE = {
   test(text: string): boolean {
-    let letters = '';
-    for (let i = 0; i < text.length && letters.length < 4 && i < 24; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 32 || c === 9) continue;
-      if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return false;
-      letters += String.fromCharCode(c & ~0x20);
+    // /^(?:UU?N|CC?ON|SS?EC|TOP|LIM)/ over the first four letters, spaces skipped, upper-cased.
+    let a = 0;
+    let b = 0;
+    let c = 0;
+    let d = 0;
+    let count = 0;
+    for (let i = 0; i < text.length && count < 4 && i < 24; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 32 || code === 9) continue;
+      if (!((code >= 65 && code <= 90) || (code >= 97 && code <= 122))) return false;
+      const letter = code & ~0x20;
+      if (count === 0) {
+        if (letter !== U && letter !== C && letter !== S && letter !== T && letter !== L) return false;
+        a = letter;
+      } else if (count === 1) b = letter;
+      else if (count === 2) c = letter;
+      else d = letter;
+      count++;
     }
-    return /^(?:UU?N|CC?ON|SS?EC|TOP|LIM)/.test(letters);
+    if (a === U) return b === N || (b === U && c === N);
+    if (a === C) return (b === O && c === N) || (b === C && c === O && d === N);
+    if (a === S) return (b === E && c === C) || (b === S && c === E && d === C);
+    if (a === T) return b === O && c === P;
+    if (a === L) return b === I && c === M;
+    return false;
   },
 };
+const [C, E, I, L, M, N, O, P, S, T, U] = [...'CEILMNOPSTU'].map((ch) => ch.charCodeAt(0));
 
 interface Anchor {
   readonly line: number;
@@ -261,7 +287,7 @@ interface Draft {
   artefacts: Artefact[];
 }
 
-function parseCable(lines: readonly SourceLine[], first: number, last: number, artefactsPossible = true): Cable {
+function parseCable(lines: readonly SourceLine[], first: number, last: number, artefactsPossible = true, markerLines?: Uint8Array): Cable {
   const cableRange = range(first, 0, last, lines[last].length);
   const anchor = findHeaderAnchor(lines, first, last);
   let header: TransmissionHeader | undefined;
@@ -294,7 +320,7 @@ function parseCable(lines: readonly SourceLine[], first: number, last: number, a
   }
 
   const draft: Draft = { continuationHeaders: [], captions: [], officeLines: [], paragraphs: [], endMarks: [], artefacts: [] };
-  const blocks = new BlockCollector();
+  const blocks = new BlockCollector(markerLines);
   const segments = textSegments(lines, textLine, last, textSegment);
   const collapsed = segments.collapsed;
   parseTextSegments(segments.list, draft, blocks, dtg?.token.value.twoDigitYear);

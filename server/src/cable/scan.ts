@@ -15,16 +15,18 @@ export interface Segment {
   readonly text: string;
 }
 
-/** Splits on \n, \r\n and lone \r, as editors do. */
-export function splitLines(text: string): SourceLine[] {
+/** Splits on \n, \r\n and lone \r, as editors do; `starts`, when given, receives each line's offset. */
+export function splitLines(text: string, starts?: number[]): SourceLine[] {
   const lines: SourceLine[] = [];
   // Most sources use \n alone: the native search is several times faster than a character loop.
   if (text.indexOf('\r') < 0) {
     let start = 0;
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
+      starts?.push(start);
       lines.push(text.slice(start, i));
       start = i + 1;
     }
+    starts?.push(start);
     lines.push(text.slice(start));
     return lines;
   }
@@ -33,13 +35,32 @@ export function splitLines(text: string): SourceLine[] {
   for (let i = 0; i < length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13) {
+      starts?.push(start);
       lines.push(text.slice(start, i));
       if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
       start = i + 1;
     }
   }
+  starts?.push(start);
   lines.push(text.slice(start));
   return lines;
+}
+
+/**
+ * Flags the lines on which `pattern` (global) matches, in one search over the whole text: for
+ * patterns that match on few lines this is much cheaper than trying each line.
+ */
+export function linesMatching(text: string, starts: readonly number[], pattern: RegExp): Uint8Array {
+  const flags = new Uint8Array(starts.length);
+  let line = 0;
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    // Matches come in order: walk the line starts forward instead of searching them.
+    while (line + 1 < starts.length && starts[line + 1] <= m.index) line++;
+    flags[line] = 1;
+    if (m[0].length === 0) pattern.lastIndex++;
+  }
+  return flags;
 }
 
 /** Line breaks (\n, \r\n, lone \r) in `text` between `from` and `to`. */
