@@ -69,3 +69,24 @@ test('outline and folding invariants on every corpus file', { skip: corpusAvaila
   assert.deepEqual(broken, []);
   assert.ok(symbolCount >= 1420);
 });
+
+test('at exactly the cap nothing is cut; an edit rebuilds only the outline of the cable it touched', () => {
+  const text = ['multiLine.cable', 'oneLine.cable', 'multiLine.cable'].map(fixture).join('\n\n');
+  const model = parse(text);
+  const count = (list: readonly DocumentSymbol[]): number => list.reduce((n, s) => n + 1 + count(s.children ?? []), 0);
+  const full = documentSymbols(model, 5000);
+  const total = count(full.symbols);
+  const exact = documentSymbols(model, total);
+  assert.equal(exact.omitted, 0);
+  assert.equal(count(exact.symbols), total);
+  const one = documentSymbols(model, total - 1);
+  assert.equal(one.omitted, 1);
+  assert.equal(count(one.symbols), total - 1);
+  // Typing at the end of the last cable: the first two cables' trees are the same objects.
+  const edited = parse(`${text}x`, model);
+  const after = documentSymbols(edited, 5000);
+  assert.equal(after.symbols[0], full.symbols[0]);
+  assert.equal(after.symbols[1], full.symbols[1]);
+  assert.notEqual(after.symbols[2], full.symbols[2]);
+  assert.deepEqual(after.symbols, documentSymbols(parse(`${text}x`), 5000).symbols);
+});

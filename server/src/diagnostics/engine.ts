@@ -1,4 +1,4 @@
-import type { CableFile } from '../cable/model';
+import type { Cable, CableFile } from '../cable/model';
 import { RULES } from './rules';
 import type { Finding, Rule, Severity, SeveritySetting } from './types';
 
@@ -26,21 +26,27 @@ export function severityFor(rule: Rule, settings: RuleSettings): SeveritySetting
   return best?.value ?? rule.defaultSeverity;
 }
 
-/** Runs every enabled rule over every cable. A rule that throws is skipped, never fatal. */
+/** Runs every enabled rule over every cable, in document order. */
 export function runRules(file: CableFile, settings: RuleSettings, rules: readonly Rule[] = RULES): RatedFinding[] {
+  return file.cables.flatMap((cable) => cableFindings(cable, file, settings, rules));
+}
+
+/**
+ * Every enabled rule over one cable, in document order. A rule reads only its cable (and that
+ * cable's lines), so the result can be cached per cable. A rule that throws is skipped, never fatal.
+ */
+export function cableFindings(cable: Cable, file: CableFile, settings: RuleSettings, rules: readonly Rule[] = RULES): RatedFinding[] {
   const findings: RatedFinding[] = [];
   for (const rule of rules) {
     const severity = severityFor(rule, settings);
     if (severity === 'off') continue;
-    for (const cable of file.cables) {
-      let found: Finding[];
-      try {
-        found = rule.check(cable, file);
-      } catch {
-        continue;
-      }
-      for (const f of found) findings.push({ ...f, severity });
+    let found: Finding[];
+    try {
+      found = rule.check(cable, file);
+    } catch {
+      continue;
     }
+    for (const f of found) findings.push({ ...f, severity });
   }
   return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }

@@ -1,5 +1,5 @@
 import type { Cable, CableFile, Range } from '../cable/model';
-import { lineText, memo } from './memo';
+import { lineText, memo, memoCable } from './memo';
 
 /** A place in the body that points somewhere: `para 2`, `paras 3-5`, `ref A`, `reftel`, `08STATE125608`. */
 export type CrossReference =
@@ -14,7 +14,12 @@ const REFERENCE_ID = /\b(\d{2})([A-Z]{4,20})(\d{1,7})\b/g;
 const ELSEWHERE = /\b(?:ref(?:tel)?s?(?: [A-H])?|septel|\d{2}[A-Z]{4,}\d+|[A-Z]{4,} \d{3,}),? ?$/i;
 
 export function crossReferences(file: CableFile): CrossReference[] {
-  return memo(file, 'crossReferences', (f) => f.cables.flatMap((c) => scanCable(f, c)));
+  return memo(file, 'crossReferences', (f) => f.cables.flatMap((c) => crossReferencesOf(f, c)));
+}
+
+/** The cross references in one cable's text (the cable's own lines only, so cached per cable). */
+export function crossReferencesOf(file: CableFile, cable: Cable): readonly CrossReference[] {
+  return memoCable(cable, 'crossReferences', (c) => scanCable(file, c));
 }
 
 function scanCable(file: CableFile, cable: Cable): CrossReference[] {

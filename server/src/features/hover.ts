@@ -5,7 +5,7 @@ import {
   classificationReason, explainRoutingIndicator, lookupCode, lookupRoutingIndicator, lookupTag, precedenceMeaning,
 } from '../data';
 import type { WorkspaceIndex } from '../workspaceIndex';
-import { crossReferences } from './crossReferences';
+import { crossReferencesOf } from './crossReferences';
 import { code, escapeMarkdown } from './markdown';
 import { tagWithoutPerson } from '../cable/text';
 import { contains } from './ranges';
@@ -154,7 +154,7 @@ function textHover(cable: Cable, position: Position, uri: string, index: Workspa
 }
 
 function crossReferenceHover(file: CableFile, cable: Cable, position: Position, uri: string, index: WorkspaceIndex | undefined): Found | undefined {
-  const ref = crossReferences(file).find((r) => r.cable === cable && contains(r.range, position));
+  const ref = crossReferencesOf(file, cable).find((r) => contains(r.range, position));
   if (!ref) return undefined;
   if (ref.kind === 'paragraph') {
     const targets = cable.paragraphs.filter((p) => p.number.value >= ref.first && p.number.value <= ref.last);

@@ -1,4 +1,4 @@
-import type { CableFile } from '../cable/model';
+import type { Cable, CableFile } from '../cable/model';
 
 const caches = new WeakMap<CableFile, Map<string, unknown>>();
 
@@ -10,6 +10,24 @@ export function memo<T>(file: CableFile, key: string, compute: (file: CableFile)
     caches.set(file, cache);
   }
   if (!cache.has(key)) cache.set(key, compute(file));
+  return cache.get(key) as T;
+}
+
+const cableCaches = new WeakMap<Cable, Map<string, unknown>>();
+
+/**
+ * Computes `compute(cable)` once per parsed cable. After an edit the parser hands over the cables
+ * the edit did not touch as the same objects, so their results are reused and a keystroke in a
+ * 10 MB file costs the work of one cable. Only for results that depend on the cable alone (its
+ * own lines), never on its neighbours.
+ */
+export function memoCable<T>(cable: Cable, key: string, compute: (cable: Cable) => T): T {
+  let cache = cableCaches.get(cable);
+  if (!cache) {
+    cache = new Map();
+    cableCaches.set(cable, cache);
+  }
+  if (!cache.has(key)) cache.set(key, compute(cable));
   return cache.get(key) as T;
 }
 

@@ -1,7 +1,7 @@
 import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver';
 import { LEVEL_RANK, type Cable, type CableFile, type Level, type Marking, type Range, type Token } from '../cable/model';
 import { lookupRoutingIndicator } from '../data';
-import { memo } from './memo';
+import { memo, memoCable } from './memo';
 
 /**
  * Token types and modifiers; package.json declares the custom ones with a superType and
@@ -33,20 +33,25 @@ function bits(modifiers: readonly Modifier[]): number {
   return value;
 }
 
-/** Every token of the file, sorted and without overlaps; computed once per model version. */
+/**
+ * Every token of the file, sorted and without overlaps; computed once per model version, from
+ * per-cable lists (cables never share a line, so their lists simply follow each other).
+ */
 function spans(file: CableFile): Span[] {
-  return memo(file, 'semanticSpans', (f) => {
-    const out: Span[] = [];
-    for (const cable of f.cables) collect(cable, out);
-    out.sort((a, b) => a.line - b.line || a.start - b.start);
-    const clean: Span[] = [];
-    for (const s of out) {
-      const last = clean[clean.length - 1];
-      if (last && last.line === s.line && last.start + last.length > s.start) continue;
-      clean.push(s);
-    }
-    return clean;
-  });
+  return memo(file, 'semanticSpans', (f) => f.cables.flatMap((cable) => memoCable(cable, 'semanticSpans', cableSpans)));
+}
+
+function cableSpans(cable: Cable): Span[] {
+  const out: Span[] = [];
+  collect(cable, out);
+  out.sort((a, b) => a.line - b.line || a.start - b.start);
+  const clean: Span[] = [];
+  for (const s of out) {
+    const last = clean[clean.length - 1];
+    if (last && last.line === s.line && last.start + last.length > s.start) continue;
+    clean.push(s);
+  }
+  return clean;
 }
 
 function collect(cable: Cable, out: Span[]): void {

@@ -1,5 +1,6 @@
 import { type DocumentSymbol, SymbolKind } from 'vscode-languageserver';
 import type { Cable, CableFile, Paragraph, TransmissionHeader } from '../cable/model';
+import { memoCable } from './memo';
 import { rangeBetween } from './ranges';
 
 export interface SymbolResult {
@@ -28,7 +29,15 @@ class Budget {
  * fields, the subject, the references and the numbered paragraphs (named as written) below it.
  */
 export function documentSymbols(file: CableFile, maxItems: number): SymbolResult {
-  const budget = new Budget(Math.max(0, maxItems));
+  // Under the cap (the usual case), each cable's tree is built once and reused across edits that
+  // do not touch it; over it, the capped tree is built afresh.
+  const limit = Math.max(0, maxItems);
+  const whole = file.cables.map((cable) => memoCable(cable, 'symbols', (c) => {
+    const budget = new Budget(Number.POSITIVE_INFINITY);
+    return { symbol: cableSymbol(c, budget), count: budget.used + 1 };
+  }));
+  if (whole.reduce((n, w) => n + w.count, 0) <= limit) return { symbols: whole.map((w) => w.symbol), omitted: 0 };
+  const budget = new Budget(limit);
   const symbols: DocumentSymbol[] = [];
   for (const cable of file.cables) {
     if (!budget.take()) break;

@@ -1,4 +1,4 @@
-import { crossReferences } from '../../features/crossReferences';
+import { crossReferencesOf } from '../../features/crossReferences';
 import type { Finding, Rule } from '../types';
 
 export const referenceUndefined: Rule = {
@@ -11,8 +11,8 @@ export const referenceUndefined: Rule = {
     const entries = cable.references?.entries ?? [];
     const letters = new Set(entries.map((e) => e.letter?.value).filter(Boolean));
     const findings: Finding[] = [];
-    for (const ref of crossReferences(file)) {
-      if (ref.kind !== 'reference' || ref.cable !== cable) continue;
+    for (const ref of crossReferencesOf(file, cable)) {
+      if (ref.kind !== 'reference') continue;
       if (ref.letter && letters.size > 0 && !letters.has(ref.letter)) {
         findings.push({ code: this.code, range: ref.range, message: `REF ${ref.letter} is not on the REF line (it lists ${[...letters].join(', ')})`, related: cable.references ? [{ range: cable.references.range, message: 'The REF line' }] : undefined });
       } else if (!ref.letter && entries.length === 0) {
@@ -34,8 +34,8 @@ export const referenceUnused: Rule = {
     if (entries.length < 2) return [];
     const cited = new Set<string>();
     let unlettered = false;
-    for (const ref of crossReferences(file)) {
-      if (ref.kind !== 'reference' || ref.cable !== cable) continue;
+    for (const ref of crossReferencesOf(file, cable)) {
+      if (ref.kind !== 'reference') continue;
       if (ref.letter) cited.add(ref.letter);
       else unlettered = true;
     }
