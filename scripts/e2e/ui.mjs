@@ -10,10 +10,10 @@ import path from 'node:path';
 import { log, sleep, withTimeout } from './lib.mjs';
 import { workbenchUrl } from './codeServer.mjs';
 
-const VIEWPORT = { width: 1280, height: 800 };
+export const VIEWPORT = { width: 1280, height: 800 };
 
 /** Polls `probe` until it returns a truthy value. */
-async function until(what, probe, timeoutMs = 20_000, intervalMs = 150) {
+export async function until(what, probe, timeoutMs = 20_000, intervalMs = 150) {
   const deadline = Date.now() + timeoutMs;
   let last;
   for (;;) {
@@ -29,7 +29,7 @@ async function until(what, probe, timeoutMs = 20_000, intervalMs = 150) {
   }
 }
 
-class Workbench {
+export class Workbench {
   constructor(page) {
     this.page = page;
   }
