@@ -24,7 +24,7 @@
 //           CABLE_E2E_RUN_DIR (state and screenshots of this run; default <cache>/run-<pid>, so two
 //           runs at once never share one; finished runs' folders are removed by the next run),
 //           CABLE_E2E_EXTENSION_DIR / CABLE_E2E_VSIX (test another extension build; harness work).
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import {
   cacheDir,
@@ -32,6 +32,7 @@ import {
   installExitHandlers,
   killAllGroups,
   log,
+  removeDeadProcessDirs,
   root,
   runCommand,
   vsixPath,
@@ -161,25 +162,6 @@ async function partWeb() {
   });
 }
 
-/** Removes the `run-<pid>` folders of earlier runs whose process is gone; a live run keeps its own. */
-function removeFinishedRuns() {
-  if (!existsSync(cacheDir)) return;
-  for (const name of readdirSync(cacheDir)) {
-    const m = /^run-(\d+)$/.exec(name);
-    if (!m || path.join(cacheDir, name) === runDir || isAlive(Number(m[1]))) continue;
-    rmSync(path.join(cacheDir, name), { recursive: true, force: true });
-  }
-}
-
-function isAlive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return err.code === 'EPERM';
-  }
-}
-
 function tail(file, lines) {
   const text = readFileSync(file, 'utf8').split('\n');
   return text.slice(-lines).join('\n');
@@ -241,7 +223,7 @@ async function main() {
   installExitHandlers();
   const t0 = Date.now();
   log(`cache: ${cacheDir}, this run: ${runDir}`);
-  removeFinishedRuns();
+  removeDeadProcessDirs(cacheDir, 'run-', runDir);
   rmSync(runDir, { recursive: true, force: true });
   mkdirSync(artifactsDir, { recursive: true });
 
