@@ -10,9 +10,9 @@
 // the web worker host, which then loads the `browser` entry, exactly as vscode.dev does.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { extensionId, findFiles, log, withTimeout } from './lib.mjs';
+import { extensionId, findFiles, withTimeout } from './lib.mjs';
 import { workbenchUrl } from './codeServer.mjs';
-import { until, VIEWPORT, Workbench } from './ui.mjs';
+import { checkRunner, until, VIEWPORT, Workbench } from './ui.mjs';
 
 /** User settings for the code-server instance of this part. */
 export const WEB_SETTINGS = { 'remote.extensionKind': { [extensionId]: ['web'] } };
@@ -40,20 +40,7 @@ export async function runWebChecks({ browser, baseUrl, folder, artifactsDir, use
     if (/cable/i.test(String(error?.stack ?? error))) consoleErrors.push(String(error));
   });
 
-  const check = async (title, fn) => {
-    const t0 = Date.now();
-    try {
-      await withTimeout(fn(), 60_000, title);
-      results.push({ title, state: 'passed', durationMs: Date.now() - t0 });
-      log(`  ✓ web: ${title} (${Date.now() - t0} ms)`);
-    } catch (err) {
-      const screenshot = path.join(artifactsDir, `web-failure-${results.length + 1}.png`);
-      await page.screenshot({ path: screenshot }).catch(() => {});
-      results.push({ title, state: 'failed', error: err.stack ?? String(err), screenshot });
-      log(`  ✗ web: ${title}: ${err.message.split('\n')[0]}`);
-      await wb.closeQuickInput().catch(() => {});
-    }
-  };
+  const check = checkRunner({ page, wb, results, artifactsDir, label: 'web', shotPrefix: 'web-' });
 
   /** The Worker our client started, as Playwright sees it (Chromium reports nested workers). */
   const serverWorker = async () => {
@@ -118,33 +105,14 @@ export async function runWebChecks({ browser, baseUrl, folder, artifactsDir, use
     });
 
     await check('Outline view lists the numbered paragraphs', async () => {
-      await wb.command('Explorer: Focus on Outline View', 'Outline: Focus on Outline View');
-      const folders = page.locator('.explorer-viewlet .pane-header[aria-expanded="true"]', { hasText: /workspace/i });
-      if ((await folders.count()) > 0) await folders.first().click();
-      await page.getByRole('treeitem', { name: /^(Transmission header|1\. \(C\))/ }).first().waitFor({ timeout: 30_000 });
-      const header = page.getByRole('treeitem', { name: /^Transmission header/, expanded: true });
-      if (await header.first().isVisible()) await header.first().locator('.monaco-tl-twistie').click();
-      for (const name of [/^1\. \(C\)/, /^2\. \(C\)/, /^3\. \(SBU\)/, /^4\. \(C\)/]) {
-        await page.getByRole('treeitem', { name }).first().waitFor({ timeout: 15_000 });
-      }
+      await wb.showOutlineItems([/^1\. \(C\)/, /^2\. \(C\)/, /^3\. \(SBU\)/, /^4\. \(C\)/]);
       await page.screenshot({ path: path.join(artifactsDir, 'web-outline.png') });
       await wb.command('View: Show Explorer');
     });
 
     await check('hover over the routing indicator RUEHVI shows AMEMBASSY VIENNA', async () => {
       await wb.focusEditorTop();
-      const box = await until('the RUEHVI word on the DE line', () => wb.wordBox('DE RUEHVI', 'RUEHVI'), 10_000);
-      const hover = page.locator('.monaco-hover:visible', { hasText: /AMEMBASSY VIENNA/ });
-      await until(
-        'a hover naming AMEMBASSY VIENNA',
-        async () => {
-          await page.mouse.move(box.x + box.width / 2 + 1, box.y + box.height / 2);
-          await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-          return hover.first().waitFor({ timeout: 2000 }).then(() => true, () => false);
-        },
-        15_000,
-        0,
-      );
+      await wb.hoverOn('DE RUEHVI', 'RUEHVI', /AMEMBASSY VIENNA/);
       await page.mouse.move(VIEWPORT.width - 5, VIEWPORT.height - 5);
     });
 
