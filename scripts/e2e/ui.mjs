@@ -84,6 +84,15 @@ export class Workbench {
     await this.page.keyboard.press('Control+Home');
   }
 
+  /** Puts the cursor of the active editor on `line`:`column` (1-based) with Go to Line/Column. */
+  async goTo(line, column) {
+    await this.command('Go to Line/Column...', 'Go to Line/Column…', { keepOpen: true });
+    await this.page.locator('.quick-input-widget input').fill(`:${line}:${column}`);
+    await this.page.keyboard.press('Enter');
+    const selection = this.page.locator('#status\\.editor\\.selection');
+    await until(`the cursor at ${line}:${column}`, async () => ((await selection.textContent()) ?? '').includes(`Ln ${line}, Col ${column}`), 10_000);
+  }
+
   async statusLanguage() {
     return ((await this.page.locator('#status\\.editor\\.mode').textContent({ timeout: 2000 })) ?? '').trim();
   }

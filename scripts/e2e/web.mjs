@@ -117,9 +117,7 @@ export async function runWebChecks({ browser, baseUrl, folder, artifactsDir, use
     });
 
     await check('semantic tokens: the token inspector shows routingIndicator on RUEHVI', async () => {
-      await wb.focusEditorTop();
-      // Line 3 is "DE RUEHVI #0412 0761432": two lines down, four characters right.
-      for (const key of ['ArrowDown', 'ArrowDown', 'ArrowRight', 'ArrowRight', 'ArrowRight', 'ArrowRight']) await page.keyboard.press(key);
+      await wb.goTo(3, 5); // "DE RUEHVI #0412 0761432": inside RUEHVI
       await wb.command('Developer: Inspect Editor Tokens and Scopes');
       const widget = page.locator('.token-inspect-widget');
       await until('"routingIndicator" in the token inspector', async () => /semantic token type\s*routingIndicator/.test((await widget.innerText()).replace(/\s+/g, ' ')), 15_000);
