@@ -84,7 +84,7 @@ function baseArgs(dirs) {
 
 /** Installs a .vsix into the instance's extensions folder (< 1 s). */
 export async function installVsix(dirs, vsix) {
-  prepareDirs(dirs, 0);
+  prepareDirs(dirs, 0, {});
   await runCommand(codeServerBin, [...baseArgs(dirs), '--install-extension', vsix, '--force'], {
     env: codeServerEnv(dirs, {}),
     quiet: true,
@@ -93,20 +93,21 @@ export async function installVsix(dirs, vsix) {
   });
 }
 
-function prepareDirs(dirs, port) {
+/** `settings` are added to USER_SETTINGS for this instance. */
+function prepareDirs(dirs, port, settings) {
   for (const d of [dirs.userDataDir, dirs.extensionsDir, dirs.xdgConfig, dirs.xdgData]) mkdirSync(d, { recursive: true });
   mkdirSync(path.join(dirs.userDataDir, 'User'), { recursive: true });
-  writeFileSync(path.join(dirs.userDataDir, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  writeFileSync(path.join(dirs.userDataDir, 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...settings }, null, 2));
   writeFileSync(dirs.config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
 }
 
 /**
- * Starts code-server on a free port and waits for /healthz. `env` reaches the extension hosts.
- * Returns { url, pgid, stop }.
+ * Starts code-server on a free port (or `port`) and waits for /healthz. `env` reaches the extension
+ * hosts; `settings` are added to the user settings. Returns { url, pgid, stop }.
  */
-export async function startCodeServer(dirs, folder, { env = {}, timeoutMs = 60_000 } = {}) {
-  const port = await freePort();
-  prepareDirs(dirs, port);
+export async function startCodeServer(dirs, folder, { env = {}, settings = {}, port: fixedPort, timeoutMs = 60_000 } = {}) {
+  const port = fixedPort ?? (await freePort());
+  prepareDirs(dirs, port, settings);
   const logStream = createWriteStream(dirs.log, { flags: 'a' });
   const child = startGroup(
     codeServerBin,

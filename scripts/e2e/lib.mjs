@@ -1,7 +1,7 @@
 // Shared helpers for the end-to-end scripts: paths, logging, bounded child processes that live in
 // their own process group (spawn `detached` = setsid) and are always torn down by group.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,9 +24,15 @@ export const vsixPath = path.join(root, 'cable-language.vsix');
 export const extensionId = 'cable-tooling.cable-language';
 
 const started = Date.now();
+let logPrefix = 'e2e';
 export function log(message) {
   const s = ((Date.now() - started) / 1000).toFixed(1).padStart(6);
-  process.stdout.write(`[e2e ${s}s] ${message}\n`);
+  process.stdout.write(`[${logPrefix} ${s}s] ${message}\n`);
+}
+
+/** The word in front of every log line (`e2e` unless a script sets its own). */
+export function setLogPrefix(prefix) {
+  logPrefix = prefix;
 }
 
 export function sleep(ms) {
@@ -88,17 +94,49 @@ function killAllGroupsSync() {
 }
 
 let handlersInstalled = false;
+let signalHandler = async (signal) => {
+  log(`received ${signal}, stopping child processes`);
+  await killAllGroups();
+  process.exit(130);
+};
+
 /** Make sure no process group outlives this script, whatever way it ends. */
 export function installExitHandlers() {
   if (handlersInstalled) return;
   handlersInstalled = true;
   process.on('exit', killAllGroupsSync);
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-    process.on(signal, async () => {
-      log(`received ${signal}, stopping child processes`);
-      await killAllGroups();
-      process.exit(130);
-    });
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => signalHandler(signal));
+}
+
+/**
+ * Replaces what SIGINT, SIGTERM and SIGHUP do (by default: kill every group, exit 130). The
+ * handler must end the process; groups left running are still killed on exit.
+ */
+export function onSignal(handler) {
+  installExitHandlers();
+  signalHandler = handler;
+}
+
+export function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return err.code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the `<prefix><pid>` folders of `parent` whose process is gone, except `keep`: per-process
+ * state of earlier runs (run-<pid>, serve-<pid>) that ended without cleaning up.
+ */
+export function removeDeadProcessDirs(parent, prefix, keep) {
+  if (!existsSync(parent)) return;
+  for (const name of readdirSync(parent)) {
+    if (!name.startsWith(prefix) || !/^\d+$/.test(name.slice(prefix.length))) continue;
+    const dir = path.join(parent, name);
+    if (dir === keep || isAlive(Number(name.slice(prefix.length)))) continue;
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 

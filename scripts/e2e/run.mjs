@@ -9,16 +9,20 @@
 //        b. in code-server's extension host (extensionDevelopmentPath = this repository).
 //   4. UI checks with playwright-core + Debian Chromium against code-server with the .vsix
 //      installed (scripts/e2e/ui.mjs).
+//   5. the web extension: a second code-server runs the same .vsix in the browser's web worker
+//      extension host; Playwright proves where it runs and checks its features (scripts/e2e/web.mjs).
 // Prints `N passed, N failed` last; exits non-zero on any failure. Every child runs in its own
 // process group and is killed by group at the end, on failure, on timeout and on Ctrl-C.
 //
 // Options:  --update-screenshots   also copy the screenshots to docs/images/
 //           --skip-setup           do not check/install apt packages and code-server
 //           --skip-package         reuse dist/, out/ and cable-language.vsix from a previous build
-//           --only=electron,extension,ui   run only these parts
+//           --only=electron,extension,ui,web   run only these parts
 //           --grep=<regexp>        only mocha tests whose full title matches
 // Environment: CABLE_E2E_CACHE (cache folder), CABLE_E2E_ALL=1 (also run/gate the tests that wait
 //           on server features), CABLE_E2E_TIMEOUT_S (whole run, default 1800),
+//           CABLE_E2E_RUN_DIR (state and screenshots of this run; default <cache>/run-<pid>, so two
+//           runs at once never share one; finished runs' folders are removed by the next run),
 //           CABLE_E2E_EXTENSION_DIR / CABLE_E2E_VSIX (test another extension build; harness work).
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -28,6 +32,7 @@ import {
   installExitHandlers,
   killAllGroups,
   log,
+  removeDeadProcessDirs,
   root,
   runCommand,
   vsixPath,
@@ -38,6 +43,7 @@ import { setup } from './setup.mjs';
 import { codeServerDirs, installVsix, launchBrowser, startCodeServer } from './codeServer.mjs';
 import { runExtensionTests } from './extensionTests.mjs';
 import { runUiChecks } from './ui.mjs';
+import { runWebChecks, WEB_SETTINGS } from './web.mjs';
 
 const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(`--${name}`);
@@ -47,7 +53,7 @@ const wants = (part) => !only || only.includes(part);
 const grep = option('grep');
 if (grep) process.env.CABLE_E2E_GREP = grep;
 
-const runDir = path.join(cacheDir, 'run');
+const runDir = path.resolve(process.env.CABLE_E2E_RUN_DIR || path.join(cacheDir, `run-${process.pid}`));
 const artifactsDir = path.join(runDir, 'artifacts');
 const docsImagesDir = path.join(root, 'docs', 'images');
 const extensionDir = path.resolve(process.env.CABLE_E2E_EXTENSION_DIR || root);
@@ -59,6 +65,7 @@ const totalTimeoutMs = Number(process.env.CABLE_E2E_TIMEOUT_S ?? 1800) * 1000;
 const results = [];
 const screenshots = [];
 let codeServer;
+let webCodeServer;
 let browserHandle;
 
 function record(part, title, state, extra = {}) {
@@ -142,23 +149,39 @@ async function partUi() {
   for (const r of ui) record('ui', r.title, r.state, r);
 }
 
+async function partWeb() {
+  const dirs = codeServerDirs(path.join(runDir, 'web'));
+  await step(`install ${path.basename(vsix)} into a second code-server`, () => installVsix(dirs, vsix));
+  webCodeServer = await step('start code-server with the extension in the web worker host', () =>
+    startCodeServer(dirs, workspaceDir, { settings: WEB_SETTINGS }),
+  );
+  browserHandle ??= await step('launch Chromium', launchBrowser);
+  await step('part 3: the web extension in the web worker extension host', async () => {
+    const web = await runWebChecks({ browser: browserHandle.browser, baseUrl: webCodeServer.url, folder: workspaceDir, artifactsDir, userDataDir: dirs.userDataDir });
+    for (const r of web) record('web', r.title, r.state, r);
+  });
+}
+
 function tail(file, lines) {
   const text = readFileSync(file, 'utf8').split('\n');
   return text.slice(-lines).join('\n');
 }
 
 function printLogs() {
-  const logsDir = path.join(runDir, 'user-data', 'logs');
-  const files = findFiles(logsDir, /(exthost[^/]*\.log|output_logging.*\.log)$/)
-    .filter((f) => statSync(f).size > 0)
-    .sort();
-  process.stdout.write('\n==== extension host logs (' + logsDir + ') ====\n');
-  for (const f of files) {
-    process.stdout.write(`---- ${path.relative(logsDir, f)} (last 60 lines) ----\n${tail(f, 60)}\n`);
+  for (const dir of [runDir, path.join(runDir, 'web')]) {
+    const logsDir = path.join(dir, 'user-data', 'logs');
+    const files = findFiles(logsDir, /(exthost[^/]*\.log|output_logging.*\.log)$/)
+      .filter((f) => statSync(f).size > 0)
+      .sort();
+    if (!files.length && !existsSync(path.join(dir, 'code-server.log'))) continue;
+    process.stdout.write('\n==== extension host logs (' + logsDir + ') ====\n');
+    for (const f of files) {
+      process.stdout.write(`---- ${path.relative(logsDir, f)} (last 60 lines) ----\n${tail(f, 60)}\n`);
+    }
+    const csLog = path.join(dir, 'code-server.log');
+    if (existsSync(csLog)) process.stdout.write(`---- code-server.log (last 30 lines) ----\n${tail(csLog, 30)}\n`);
+    process.stdout.write('==== end of logs ====\n\n');
   }
-  const csLog = path.join(runDir, 'code-server.log');
-  if (existsSync(csLog)) process.stdout.write(`---- code-server.log (last 30 lines) ----\n${tail(csLog, 30)}\n`);
-  process.stdout.write('==== end of logs ====\n\n');
 }
 
 function summarize() {
@@ -192,13 +215,15 @@ function summarize() {
 async function teardown() {
   if (browserHandle) await browserHandle.close().catch(() => {});
   if (codeServer) await codeServer.stop().catch(() => {});
+  if (webCodeServer) await webCodeServer.stop().catch(() => {});
   await killAllGroups();
 }
 
 async function main() {
   installExitHandlers();
   const t0 = Date.now();
-  log(`cache: ${cacheDir}`);
+  log(`cache: ${cacheDir}, this run: ${runDir}`);
+  removeDeadProcessDirs(cacheDir, 'run-', runDir);
   rmSync(runDir, { recursive: true, force: true });
   mkdirSync(artifactsDir, { recursive: true });
 
@@ -222,6 +247,13 @@ async function main() {
     browserHandle = await step('launch Chromium', launchBrowser);
     if (wants('extension')) await step('part 1b: mocha suite in code-server', partExtensionTests);
     if (wants('ui')) await step('part 2: UI checks with Playwright', partUi);
+    // Two cores: the first instance has nothing more to do.
+    await codeServer.stop();
+    codeServer = undefined;
+  }
+  if (wants('web')) {
+    if (!existsSync(vsix)) await step('locate the .vsix', () => Promise.reject(new Error(`missing ${vsix}`)));
+    await partWeb();
   }
   log(`finished in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }

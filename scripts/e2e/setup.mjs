@@ -80,7 +80,7 @@ async function seedRipgrep(tmpDir) {
   rmSync(stage, { recursive: true, force: true });
 }
 
-function codeServerReady() {
+export function codeServerReady() {
   const marker = path.join(codeServerPrefix, '.installed');
   if (!existsSync(marker) || !existsSync(codeServerBin)) return false;
   try {

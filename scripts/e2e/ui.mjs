@@ -10,10 +10,10 @@ import path from 'node:path';
 import { log, sleep, withTimeout } from './lib.mjs';
 import { workbenchUrl } from './codeServer.mjs';
 
-const VIEWPORT = { width: 1280, height: 800 };
+export const VIEWPORT = { width: 1280, height: 800 };
 
 /** Polls `probe` until it returns a truthy value. */
-async function until(what, probe, timeoutMs = 20_000, intervalMs = 150) {
+export async function until(what, probe, timeoutMs = 20_000, intervalMs = 150) {
   const deadline = Date.now() + timeoutMs;
   let last;
   for (;;) {
@@ -29,7 +29,7 @@ async function until(what, probe, timeoutMs = 20_000, intervalMs = 150) {
   }
 }
 
-class Workbench {
+export class Workbench {
   constructor(page) {
     this.page = page;
   }
@@ -84,6 +84,15 @@ class Workbench {
     await this.page.keyboard.press('Control+Home');
   }
 
+  /** Puts the cursor of the active editor on `line`:`column` (1-based) with Go to Line/Column. */
+  async goTo(line, column) {
+    await this.command('Go to Line/Column...', 'Go to Line/Column…', { keepOpen: true });
+    await this.page.locator('.quick-input-widget input').fill(`:${line}:${column}`);
+    await this.page.keyboard.press('Enter');
+    const selection = this.page.locator('#status\\.editor\\.selection');
+    await until(`the cursor at ${line}:${column}`, async () => ((await selection.textContent()) ?? '').includes(`Ln ${line}, Col ${column}`), 10_000);
+  }
+
   async statusLanguage() {
     return ((await this.page.locator('#status\\.editor\\.mode').textContent({ timeout: 2000 })) ?? '').trim();
   }
@@ -135,6 +144,37 @@ class Workbench {
     await until('status bar progress to finish', async () => (await this.page.locator('.statusbar-item .codicon-loading, .statusbar-item .codicon-sync.codicon-modifier-spin').count()) === 0, 5_000).catch(() => {});
   }
 
+  /**
+   * Shows the Outline view alone in the side bar (the tree is virtualised: rows scrolled out of
+   * view are not in the DOM), folds the transmission header's fields if the server nests them, and
+   * waits for a tree item matching each of `names`.
+   */
+  async showOutlineItems(names) {
+    await this.command('Explorer: Focus on Outline View', 'Outline: Focus on Outline View');
+    const folders = this.page.locator('.explorer-viewlet .pane-header[aria-expanded="true"]', { hasText: /workspace/i });
+    if ((await folders.count()) > 0) await folders.first().click();
+    await this.page.getByRole('treeitem', { name: /^(Transmission header|1\. \(C\))/ }).first().waitFor({ timeout: 30_000 });
+    const header = this.page.getByRole('treeitem', { name: /^Transmission header/, expanded: true });
+    if (await header.first().isVisible()) await header.first().locator('.monaco-tl-twistie').click();
+    for (const name of names) await this.page.getByRole('treeitem', { name }).first().waitFor({ timeout: 30_000 });
+  }
+
+  /** Moves the mouse onto `word` of the line starting with `linePrefix` until a hover matching `text` shows. */
+  async hoverOn(linePrefix, word, text) {
+    const box = await until(`the ${word} word on the ${linePrefix} line`, () => this.wordBox(linePrefix, word), 10_000);
+    const hover = this.page.locator('.monaco-hover:visible', { hasText: text });
+    await until(
+      `a hover matching ${text}`,
+      async () => {
+        await this.page.mouse.move(box.x + box.width / 2 + 1, box.y + box.height / 2);
+        await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+        return hover.first().waitFor({ timeout: 2000 }).then(() => true, () => false);
+      },
+      15_000,
+      0,
+    );
+  }
+
   async dismissNotifications() {
     if (await this.page.locator('.notifications-toasts .notification-toast').first().isVisible().catch(() => false)) {
       await this.command('Notifications: Clear All Notifications').catch(() => {});
@@ -147,10 +187,37 @@ class Workbench {
 }
 
 /**
+ * A `check(title, fn, { pending })` that runs `fn` within 60 s and pushes its result to `results`;
+ * a failure leaves a screenshot `<shotPrefix>failure-N.png` (or `pending-N.png`) in `artifactsDir`.
+ * `pending` checks wait on server features: their failures are not counted unless CABLE_E2E_ALL=1.
+ */
+export function checkRunner({ page, wb, results, artifactsDir, label, shotPrefix = '' }) {
+  const strict = Boolean(process.env.CABLE_E2E_ALL);
+  return async (title, fn, { pending = false } = {}) => {
+    const t0 = Date.now();
+    try {
+      await withTimeout(fn(), 60_000, title);
+      results.push({ title, state: 'passed', durationMs: Date.now() - t0 });
+      log(`  ✓ ${label}: ${title} (${Date.now() - t0} ms)`);
+    } catch (err) {
+      const screenshot = path.join(artifactsDir, `${shotPrefix}${pending && !strict ? 'pending' : 'failure'}-${results.length + 1}.png`);
+      await page.screenshot({ path: screenshot }).catch(() => {});
+      if (pending && !strict) {
+        results.push({ title, state: 'pending', error: err.message, screenshot });
+        log(`  - ${label} (pending, waiting on a server feature): ${title}: ${err.message.split('\n')[0]}`);
+      } else {
+        results.push({ title, state: 'failed', error: err.stack ?? String(err), screenshot });
+        log(`  ✗ ${label}: ${title}: ${err.message.split('\n')[0]}`);
+      }
+      await wb.closeQuickInput().catch(() => {});
+    }
+  };
+}
+
+/**
  * Runs the UI checks. Returns [{ title, state: 'passed'|'failed'|'pending', error?, screenshot? }].
  */
 export async function runUiChecks({ browser, baseUrl, folder, artifactsDir, docsImagesDir, updateScreenshots = false, timeoutMs = 240_000 }) {
-  const strict = Boolean(process.env.CABLE_E2E_ALL);
   const results = [];
   mkdirSync(artifactsDir, { recursive: true });
   const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, colorScheme: 'dark' });
@@ -170,25 +237,7 @@ export async function runUiChecks({ browser, baseUrl, folder, artifactsDir, docs
     return file;
   };
 
-  const check = async (title, fn, { pending = false } = {}) => {
-    const t0 = Date.now();
-    try {
-      await withTimeout(fn(), 60_000, title);
-      results.push({ title, state: 'passed', durationMs: Date.now() - t0 });
-      log(`  ✓ UI: ${title} (${Date.now() - t0} ms)`);
-    } catch (err) {
-      const screenshot = path.join(artifactsDir, `${pending && !strict ? 'pending' : 'failure'}-${results.length + 1}.png`);
-      await page.screenshot({ path: screenshot }).catch(() => {});
-      if (pending && !strict) {
-        results.push({ title, state: 'pending', error: err.message, screenshot });
-        log(`  - UI (pending, waiting on a server feature): ${title}: ${err.message.split('\n')[0]}`);
-      } else {
-        results.push({ title, state: 'failed', error: err.stack ?? String(err), screenshot });
-        log(`  ✗ UI: ${title}: ${err.message.split('\n')[0]}`);
-      }
-      await wb.closeQuickInput().catch(() => {});
-    }
-  };
+  const check = checkRunner({ page, wb, results, artifactsDir, label: 'UI' });
 
   const run = async () => {
     await check('workbench loads with the fixture workspace', async () => {
@@ -223,46 +272,19 @@ export async function runUiChecks({ browser, baseUrl, folder, artifactsDir, docs
     });
 
     await check('Outline view lists the numbered paragraphs', async () => {
-      await wb.command('Explorer: Focus on Outline View', 'Outline: Focus on Outline View');
-      // Give the Outline the whole side bar: collapse the folder section above it. The tree is
-      // virtualised, so rows scrolled out of view do not exist in the DOM.
-      const folders = page.locator('.explorer-viewlet .pane-header[aria-expanded="true"]', { hasText: /workspace/i });
-      if ((await folders.count()) > 0) await folders.first().click();
-      // Fold the transmission header's fields (if the server nests them) to show the paragraphs.
-      await page.getByRole('treeitem', { name: /^(Transmission header|1\. \(C\))/ }).first().waitFor({ timeout: 30_000 });
-      const header = page.getByRole('treeitem', { name: /^Transmission header/, expanded: true });
-      if (await header.first().isVisible()) {
-        await header.first().locator('.monaco-tl-twistie').click();
-      }
-      for (const name of [/^1\. \(C\)/, /^2\. \(C\)/, /^3\. \(SBU\)/, /^4\. \(C\)/]) {
-        await page.getByRole('treeitem', { name }).first().waitFor({ timeout: 30_000 });
-      }
+      await wb.showOutlineItems([/^1\. \(C\)/, /^2\. \(C\)/, /^3\. \(SBU\)/, /^4\. \(C\)/]);
       await shoot('outline');
     });
 
-    await check(
-      'hover over a routing indicator shows its station',
-      async () => {
-        await wb.command('View: Show Explorer');
-        await wb.focusEditorTop();
-        const box = await until('the RUEHVI word on the DE line', () => wb.wordBox('DE RUEHVI', 'RUEHVI'), 10_000);
-        const hover = page.locator('.monaco-hover:visible', { hasText: /VIENNA/i });
-        await until(
-          'a hover naming AMEMBASSY VIENNA',
-          async () => {
-            await page.mouse.move(box.x + box.width / 2 + 1, box.y + box.height / 2);
-            await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-            return hover.first().waitFor({ timeout: 2000 }).then(() => true, () => false);
-          },
-          12_000,
-          0,
-        );
-        // The hover fades in; a picture taken during the fade is half transparent.
-        await page.waitForTimeout(600);
-        await shoot('hover');
-        await page.mouse.move(VIEWPORT.width - 5, VIEWPORT.height - 5);
-      },
-    );
+    await check('hover over a routing indicator shows its station', async () => {
+      await wb.command('View: Show Explorer');
+      await wb.focusEditorTop();
+      await wb.hoverOn('DE RUEHVI', 'RUEHVI', /VIENNA/i);
+      // The hover fades in; a picture taken during the fade is half transparent.
+      await page.waitForTimeout(600);
+      await shoot('hover');
+      await page.mouse.move(VIEWPORT.width - 5, VIEWPORT.height - 5);
+    });
 
     await check(
       'Problems panel lists the diagnostics of the malformed cable',
