@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { parse } from '../../server/src/cable/parse';
-import { fixture } from '../util';
+import { corpusAvailable, corpusText, fixture, manifest } from '../util';
 import { checkInvariants } from './invariants';
 import { mutatedCable } from '../fuzz/properties';
 
@@ -67,4 +67,26 @@ test('an edit re-parses only the cables it touches', () => {
   // The same text again: every cable is reused.
   const same = parse(base, model);
   same.cables.forEach((c, i) => assert.equal(c, model.cables[i]));
+});
+
+test('re-parsing a long export of genuine cables after edits anywhere equals a fresh parse', { skip: corpusAvailable() ? false : 'no corpus' }, () => {
+  // Forty genuine cables of every layout back to back: edits land before, inside and after cable
+  // boundaries, far apart and close together, so resuming and ending the boundary scan early are
+  // both exercised.
+  const rows = manifest();
+  const base = Array.from({ length: 40 }, (_, i) => corpusText(rows[(i * 37) % rows.length].file)).join('\n\n');
+  const lines = base.split('\n').length;
+  const edit = fc.tuple(fc.nat({ max: lines - 1 }), fc.nat({ max: 3 }), fc.constantFrom('', 'x', '\n', '\n\n', '1. (S) New.\n', 'VZCZCXRO0001\n', 'UNCLAS STATE 000001\n', 'O 262051Z NOV 08\nFM SECSTATE WASHDC\n', 'SUBJECT: Y\n'));
+  fc.assert(fc.property(fc.array(edit, { minLength: 1, maxLength: 4 }), (edits) => {
+    let text = base;
+    let model = parse(text);
+    for (const [line, removed, insert] of edits) {
+      const all = text.split('\n');
+      const at = Math.min(line, all.length - 1);
+      text = [...all.slice(0, at), insert + all.slice(at, at + removed).join('\n'), ...all.slice(at + removed)].join('\n');
+      const incremental = parse(text, model);
+      assert.deepEqual(incremental, parse(text));
+      model = incremental;
+    }
+  }), { numRuns: 40 });
 });

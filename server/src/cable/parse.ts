@@ -7,7 +7,7 @@ import type {
 import { gluedSignature, isSignatureLine, paragraphStart, type ParagraphStart, subParagraphStart, titleOf } from './paragraphs';
 import { deriveClassification, deriveReferenceId } from './referenceId';
 import {
-  countLineBreaks, cutSegment, indent, isBlank, isRegExpSpace, linesMatching, matchOffsets, range, type Segment, type SourceLine, splitLines, tokenAt, trimmedRange, wholeLine,
+  countLineBreaks, cutSegment, indent, isBlank, isRegExpSpace, matchOffsets, range, type Segment, type SourceLine, splitLines, tokenAt, trimmedRange, wholeLine,
 } from './scan';
 import {
   isOfficeLine, parseCaptionLine, parseClassificationLine, parseClassifiedBy, parseContinuationHeader, parseEoLine,
@@ -20,20 +20,81 @@ import {
  * matter) starts after the previous cable's body.
  */
 export function parse(text: string, previous?: CableFile): CableFile {
-  const starts: number[] = [];
-  const lines = splitLines(text, starts);
-  const markerLines = linesMatching(text, starts, MARKER_WORD);
-  const cableStarts = findCableStarts(lines);
-  const reuse = previous ? reusable(previous, text, lines.length) : undefined;
+  const offsets: number[] = [];
+  const lines = splitLines(text, offsets);
+  const change = previous ? compareTexts(previous, text, lines.length) : undefined;
+  const scan = findCableStarts(lines, change);
+  const reuse = change ? reusable(change) : undefined;
   // Most files have no markdown or WikiLeaks artefacts at all: one search spares a pass per cable.
   const artefactsPossible = text.indexOf('\\') >= 0 || text.indexOf('¶') >= 0 || text.indexOf('\n-') >= 0 || text.startsWith('-');
+  const markerLines = new Uint8Array(lines.length);
   const cables: Cable[] = [];
-  for (let i = 0; i < cableStarts.length; i++) {
-    const start = cableStarts[i];
-    const end = (cableStarts[i + 1] ?? lines.length) - 1;
-    cables.push(reuse?.(start, end) ?? parseCable(lines, start, end, artefactsPossible, markerLines));
+  const starts = scan.starts;
+  for (let i = 0; i < starts.length; i++) {
+    const start = starts[i];
+    const end = (starts[i + 1] ?? lines.length) - 1;
+    const reused = reuse?.(start, end);
+    if (reused) {
+      cables.push(reused);
+      continue;
+    }
+    flagLines(text, offsets, MARKER_WORD, markerLines, start, end);
+    cables.push(parseCable(lines, start, end, artefactsPossible, markerLines));
   }
-  return { text, lineCount: lines.length, cables };
+  const file: CableFile = { text, lineCount: lines.length, cables };
+  cableScans.set(file, scan);
+  return file;
+}
+
+/** Where each cable starts and the line that told (a header after a wrapper is pulled back to it). */
+interface CableScan {
+  readonly starts: readonly number[];
+  readonly detections: readonly number[];
+}
+
+const cableScans = new WeakMap<CableFile, CableScan>();
+
+/** How a new text differs from the one a previous model was parsed from, in lines. */
+interface TextChange {
+  readonly previous: CableFile;
+  readonly identical: boolean;
+  /** Lines at the start, and at the end, that are the same in both texts. */
+  readonly unchangedBefore: number;
+  readonly unchangedAfter: number;
+  readonly lineCount: number;
+  /** Lines added (or, negative, removed). */
+  readonly delta: number;
+}
+
+function compareTexts(previous: CableFile, text: string, lineCount: number): TextChange {
+  const old = previous.text;
+  const prefix = commonPrefix(old, text);
+  const identical = prefix === old.length && prefix === text.length;
+  const suffix = identical ? 0 : commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
+  // Lines wholly inside the common prefix or suffix are unchanged; the line holding the first or
+  // last differing character (and, for a \r\n cut in two, the one next to it) is not.
+  return {
+    previous,
+    identical,
+    unchangedBefore: identical ? lineCount : Math.max(0, countLineBreaks(text, 0, prefix) - 1),
+    unchangedAfter: identical ? 0 : Math.max(0, countLineBreaks(text, text.length - suffix, text.length) - 1),
+    lineCount,
+    delta: lineCount - previous.lineCount,
+  };
+}
+
+/** Flags the lines `first`–`last` that hold a match of `pattern` (global), searching those lines only. */
+function flagLines(text: string, offsets: readonly number[], pattern: RegExp, flags: Uint8Array, first: number, last: number): void {
+  const from = offsets[first];
+  const to = last + 1 < offsets.length ? offsets[last + 1] : text.length;
+  const part = text.slice(from, to);
+  let line = first;
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(part); m !== null; m = pattern.exec(part)) {
+    while (line < last && offsets[line + 1] - from <= m.index) line++;
+    flags[line] = 1;
+    if (m[0].length === 0) pattern.lastIndex++;
+  }
 }
 
 /**
@@ -70,16 +131,8 @@ function commonSuffix(a: string, b: string, limit: number): number {
  * previous model, shifted by the number of lines the edit added or removed. The changed lines are
  * found by comparing the two texts, so a model need not keep its lines.
  */
-function reusable(previous: CableFile, text: string, lineCount: number): ((first: number, last: number) => Cable | undefined) | undefined {
-  const old = previous.text;
-  const prefix = commonPrefix(old, text);
-  const identical = prefix === old.length && prefix === text.length;
-  const suffix = identical ? 0 : commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
-  // Lines wholly inside the common prefix or suffix are unchanged; the line holding the first or
-  // last differing character (and, for a \r\n cut in two, the one next to it) is not.
-  const unchangedBefore = identical ? lineCount : Math.max(0, countLineBreaks(text, 0, prefix) - 1);
-  const unchangedAfter = identical ? 0 : Math.max(0, countLineBreaks(text, text.length - suffix, text.length) - 1);
-  const delta = lineCount - previous.lineCount;
+function reusable(change: TextChange): (first: number, last: number) => Cable | undefined {
+  const { previous, unchangedBefore, unchangedAfter, lineCount, delta } = change;
   const byStart = new Map<number, Cable>();
   for (const cable of previous.cables) byStart.set(cable.range.start.line, cable);
   return (first, last) => {
@@ -150,15 +203,37 @@ function isTextStart(lines: readonly SourceLine[], index: number): boolean {
   return false;
 }
 
-function findCableStarts(lines: readonly SourceLine[]): number[] {
-  const starts = [0];
+/**
+ * How far past a line the decision whether a cable starts there looks: isHeaderStart 3 lines,
+ * isTextStart 15, repeatsHeader 8 + 40. An edit can change the decisions up to this many lines
+ * before it.
+ */
+const START_LOOKAHEAD = 49;
+
+function findCableStarts(lines: readonly SourceLine[], change?: TextChange): CableScan {
+  const old = change && cableScans.get(change.previous);
+  if (old && change.identical) return old;
+  let starts = [0];
+  let detections = [0];
+  let from = 0;
+  if (old) {
+    // Decisions well before the first changed line stand: resume at the last cable detected there.
+    let k = old.detections.length - 1;
+    while (k > 0 && old.detections[k] + START_LOOKAHEAD >= change.unchangedBefore) k--;
+    starts = old.starts.slice(0, k + 1);
+    detections = old.detections.slice(0, k + 1);
+    from = detections[k];
+  }
+  const resumeAfter = change ? change.lineCount - change.unchangedAfter + 3 : Number.POSITIVE_INFINITY;
+  const oldDetection = new Map<number, number>();
+  old?.detections.forEach((line, index) => oldDetection.set(line, index));
   // A new cable can only start once the current one has a body; a SUBJECT counts only after the
   // classification line, because print wrappers and database dumps repeat SUBJECT before it.
   let seenBody = false;
   let seenHeader = false;
   let seenClassification = false;
   let dtg: string | undefined;
-  for (let i = 0; i < lines.length; i++) {
+  for (let i = from; i < lines.length; i++) {
     const text = lines[i];
     // A header after this cable's own header and classification line starts the next cable even
     // when this one was cut short before its body.
@@ -174,6 +249,17 @@ function findCableStarts(lines: readonly SourceLine[]): number[] {
         start = k;
       }
       starts.push(start);
+      detections.push(i);
+      // In the unchanged end of the text, a cable detected where the previous scan detected one
+      // starts the same sequence as before, moved by the lines the edit added.
+      const index = i >= resumeAfter ? oldDetection.get(i - change!.delta) : undefined;
+      if (old && index !== undefined && old.starts[index] + change!.delta === start) {
+        for (let k = index + 1; k < old.starts.length; k++) {
+          starts.push(old.starts[k] + change!.delta);
+          detections.push(old.detections[k] + change!.delta);
+        }
+        return { starts, detections };
+      }
       seenBody = false;
       seenHeader = false;
       seenClassification = false;
@@ -190,7 +276,7 @@ function findCableStarts(lines: readonly SourceLine[]): number[] {
       seenBody = true;
     }
   }
-  return starts;
+  return { starts, detections };
 }
 
 /**

@@ -46,23 +46,6 @@ export function splitLines(text: string, starts?: number[]): SourceLine[] {
   return lines;
 }
 
-/**
- * Flags the lines on which `pattern` (global) matches, in one search over the whole text: for
- * patterns that match on few lines this is much cheaper than trying each line.
- */
-export function linesMatching(text: string, starts: readonly number[], pattern: RegExp): Uint8Array {
-  const flags = new Uint8Array(starts.length);
-  let line = 0;
-  pattern.lastIndex = 0;
-  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
-    // Matches come in order: walk the line starts forward instead of searching them.
-    while (line + 1 < starts.length && starts[line + 1] <= m.index) line++;
-    flags[line] = 1;
-    if (m[0].length === 0) pattern.lastIndex++;
-  }
-  return flags;
-}
-
 /** Line breaks (\n, \r\n, lone \r) in `text` between `from` and `to`. */
 export function countLineBreaks(text: string, from: number, to: number): number {
   let count = 0;
