@@ -48,7 +48,7 @@ export const MARKER_WORD = /summary|comment|note|text|talking/gi;
 
 /** Pairs Summary/Comment/Note/Begin text/Talking Points markers with their ends, in one pass. */
 export class BlockCollector {
-  /** `markerLines[line]` is 1 where a marker word occurs (from `linesMatching(text, starts, MARKER_WORD)`). */
+  /** `markerLines[line]` is 1 where a marker word occurs (parse() flags them with MARKER_WORD). */
   constructor(private readonly markerLines?: Uint8Array) {}
 
   readonly #open = new Map<BlockKind, Range>();

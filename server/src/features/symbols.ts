@@ -134,8 +134,10 @@ function byPosition(symbols: DocumentSymbol[]): void {
 }
 
 function symbol(name: string, detail: string | undefined, kind: SymbolKind, range: DocumentSymbol['range'], selectionRange: DocumentSymbol['range'], children: DocumentSymbol[]): DocumentSymbol {
-  const result: DocumentSymbol = { name: name.trim() || '(unnamed)', kind, range, selectionRange, children };
+  const result: DocumentSymbol = { name: name.trim() || '(unnamed)', kind, range, selectionRange };
   if (detail) result.detail = detail;
+  // Leaves carry no `children` (it is optional): a tenth less JSON for a large export's outline.
+  if (children.length > 0) result.children = children;
   return result;
 }
 
