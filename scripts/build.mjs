@@ -116,4 +116,6 @@ await Promise.all([
   // shrinks with the source (the linked source map keeps stack traces readable in development).
   build({ ...both, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' }, minify: true }),
   build({ ...node, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  // The node entry: runs dist/server.js with a V8 code cache (server/src/launch.ts).
+  build({ ...node, entryPoints: ['server/src/launch.ts'], outfile: 'dist/server-node.js', banner: { js: '#!/usr/bin/env node' }, minify: true }),
 ]);

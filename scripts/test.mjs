@@ -3,7 +3,8 @@
 // Files are listed explicitly because Node 20 treats every .js below a `test/` folder as a test,
 // which would also pick up the e2e suite that only runs inside VS Code.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -32,7 +33,11 @@ if (!skipBuild) {
 }
 
 const files = collect(outTest).filter((f) => only.length === 0 || only.some((o) => f.includes(o))).sort();
-const unit = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...files], { stdio: 'inherit', cwd: root });
+// Servers the tests start keep their code cache in a temporary folder, not in the user's cache.
+const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'cable-test-cache-'));
+const env = { ...process.env, CABLE_CACHE_DIR: process.env.CABLE_CACHE_DIR ?? cacheDir };
+const unit = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...files], { stdio: 'inherit', cwd: root, env });
+rmSync(cacheDir, { recursive: true, force: true });
 let status = unit.status ?? 1;
 
 const wantE2e = (process.env.CI || process.env.CABLE_E2E === '1') && process.env.CABLE_E2E !== '0' && only.length === 0;

@@ -3,9 +3,11 @@ import { LanguageClient, type LanguageClientOptions, TransportKind } from 'vscod
 import { activateCommon } from './common';
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const module = vscode.Uri.joinPath(context.extensionUri, 'dist', 'server.js').fsPath;
+  // server-node.js runs dist/server.js with a V8 code cache kept in the extension's global storage.
+  const module = vscode.Uri.joinPath(context.extensionUri, 'dist', 'server-node.js').fsPath;
+  const env = { ...process.env, CABLE_CACHE_DIR: context.globalStorageUri.fsPath };
   const serverOptions = {
-    run: { module, transport: TransportKind.ipc },
+    run: { module, transport: TransportKind.ipc, options: { env } },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   await activateCommon(context, (options: LanguageClientOptions) => new LanguageClient('cable', 'Cable Language Server', serverOptions, options));

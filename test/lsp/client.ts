@@ -6,7 +6,8 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { ROOT } from '../util';
 
-export const SERVER = path.join(ROOT, 'dist', 'server.js');
+/** The node entry users and VS Code start (it runs dist/server.js with a code cache). */
+export const SERVER = path.join(ROOT, 'dist', 'server-node.js');
 
 /** A real LSP client talking JSON-RPC over stdio to the bundled server, as Neovim or Emacs would. */
 export class StdioClient {
@@ -18,8 +19,8 @@ export class StdioClient {
   stderr = '';
 
   /** `nodeArgs` go to node before the server script (the bench uses them to look at memory). */
-  constructor(args: string[] = ['--stdio'], nodeArgs: string[] = []) {
-    this.process = spawn(process.execPath, [...nodeArgs, SERVER, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  constructor(args: string[] = ['--stdio'], nodeArgs: string[] = [], env: NodeJS.ProcessEnv = process.env) {
+    this.process = spawn(process.execPath, [...nodeArgs, SERVER, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env });
     this.process.stderr!.on('data', (d) => (this.stderr += String(d)));
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
