@@ -84,6 +84,9 @@ const common = {
   logLevel: 'warning',
   logOverride: { 'import-is-undefined': 'error' },
   absWorkingDir: root,
+  // @vscode/l10n's node build reads bundle files with fs; the server only calls config({ contents }),
+  // which its file-free browser build does too, and that one runs under node and in a Web Worker.
+  alias: { '@vscode/l10n': './node_modules/@vscode/l10n/dist/browser.js' },
 };
 const node = { ...common, platform: 'node', mainFields: ['module', 'main'] };
 // Client and server each ship as one bundle that runs under node and in a Web Worker: both export
