@@ -18,8 +18,9 @@ Options:
   --format text|json|sarif   output format (default: text); sarif is SARIF 2.1.0 for code scanning
   --rules JSON         severity per rule code or family prefix, e.g. '{"cable/tags-*":"off"}'
   --summary            counts per rule, per classification and per station (on stderr with json/sarif)
-  --jobs N, -j N       worker threads for a large run (default: the number of CPUs, here ${defaultJobs()});
-                       --jobs 1 lints in one thread. The output is the same for any N.
+  --jobs N, -j N       threads for a large run: this one and N-1 workers (default: the number
+                       of CPUs, here ${defaultJobs()}); --jobs 1 lints in one thread. The output is
+                       the same for any N.
   --quiet, -q          nothing on stderr but errors: no progress bar, no warnings
   --demo               show the outline, diagnostics and hovers of a bundled sample cable
   --version, --help
@@ -313,14 +314,15 @@ interface WorkerReply {
 }
 
 /**
- * Lints `files` in up to `jobs` worker threads that each run `script` (this CLI) with workerData.
- * Files go out in small chunks, two per worker in flight so none waits for the main thread;
- * outcomes come back in any order and are handed to `take` strictly in file order. A worker that
- * dies has its chunks linted here, so its files are still reported.
+ * Lints `files` in `threads` threads: this one and threads − 1 workers that each run `script` (this
+ * CLI) with workerData. Files go out in small chunks, two per worker in flight so none waits for
+ * this thread, which lints a chunk of its own between messages; every worker costs a bundle load
+ * and a JIT warm-up of its own, so this thread working too saves one of them. Outcomes arrive in
+ * any order and are handed to `take` strictly in file order. A worker that dies has its chunks
+ * linted here, so its files are still reported.
  */
-function lintInWorkers(files: readonly string[], rules: RuleSettings, jobs: number, script: string,
+function lintInWorkers(files: readonly string[], rules: RuleSettings, threads: number, script: string,
   take: (o: Outcome) => void, tick: (o: Outcome) => void): Promise<void> {
-  const threads = Math.min(jobs, files.length);
   // Small enough that the last chunks finish together, large enough that messages stay few.
   const chunk = Math.max(1, Math.min(32, Math.floor(files.length / (threads * 8))));
   const outcomes: (Outcome | undefined)[] = new Array(files.length);
@@ -328,8 +330,10 @@ function lintInWorkers(files: readonly string[], rules: RuleSettings, jobs: numb
   let emitted = 0;
   return new Promise<void>((resolve, reject) => {
     const inFlight = new Map<Worker, WorkerRequest[]>();
+    let done = false;
     const finishIfDone = () => {
-      if (emitted < files.length) return;
+      if (done || emitted < files.length) return;
+      done = true;
       for (const worker of inFlight.keys()) void worker.terminate();
       inFlight.clear();
       resolve();
@@ -344,30 +348,39 @@ function lintInWorkers(files: readonly string[], rules: RuleSettings, jobs: numb
         outcomes[emitted++] = undefined;
       }
     };
-    const send = (worker: Worker) => {
-      if (next >= files.length) return;
+    const nextChunk = (): WorkerRequest | undefined => {
+      if (next >= files.length) return undefined;
       const request: WorkerRequest = { start: next, files: files.slice(next, next + chunk) };
       next += request.files.length;
+      return request;
+    };
+    const send = (worker: Worker) => {
+      const request = nextChunk();
+      if (!request) return;
       inFlight.get(worker)!.push(request);
       worker.postMessage(request);
     };
-    const lintHere = (requests: readonly WorkerRequest[]) => {
-      for (const r of requests) store(r.start, r.files.map((f) => lintFile(f, rules)));
+    const lintHere = (request: WorkerRequest) => store(request.start, request.files.map((f) => lintFile(f, rules)));
+    const guarded = (work: () => void) => {
+      try {
+        work();
+        finishIfDone();
+      } catch (error) {
+        done = true;
+        reject(error);
+      }
     };
-    for (let t = 0; t < threads; t++) {
+    for (let t = 1; t < threads; t++) {
       const worker = new Worker(script, { workerData: { cableLintWorker: true, rules } });
       inFlight.set(worker, []);
       worker.on('message', (reply: WorkerReply) => {
         const pending = inFlight.get(worker);
         if (!pending) return;
         pending.splice(pending.findIndex((r) => r.start === reply.start), 1);
-        try {
+        guarded(() => {
           store(reply.start, reply.outcomes);
           send(worker);
-          finishIfDone();
-        } catch (error) {
-          reject(error);
-        }
+        });
       });
       // An uncaught error in a worker is followed by 'exit'; the listener keeps it from being rethrown here.
       worker.on('error', () => undefined);
@@ -375,22 +388,21 @@ function lintInWorkers(files: readonly string[], rules: RuleSettings, jobs: numb
         const pending = inFlight.get(worker);
         if (!pending) return; // terminated by finishIfDone
         inFlight.delete(worker);
-        try {
-          lintHere(pending);
-          if (inFlight.size === 0) {
-            // The last worker is gone: lint what was never sent here too.
-            const rest: WorkerRequest[] = [];
-            for (; next < files.length; next += chunk) rest.push({ start: next, files: files.slice(next, next + chunk) });
-            lintHere(rest);
-          }
-          finishIfDone();
-        } catch (e) {
-          reject(e);
-        }
+        guarded(() => pending.forEach(lintHere));
       });
       send(worker);
       send(worker);
     }
+    // This thread's share: a chunk at a time, yielding in between so worker replies are taken
+    // (and the progress bar redrawn) while it works.
+    const work = () => {
+      if (done) return;
+      const request = nextChunk();
+      if (!request) return;
+      guarded(() => lintHere(request));
+      setImmediate(work);
+    };
+    setImmediate(work);
   });
 }
 

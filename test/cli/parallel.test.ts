@@ -59,7 +59,7 @@ test('over a corpus subset above the threshold, json and sarif are identical ser
   }
 });
 
-test('in the parallel path every file goes through a worker thread', async () => {
+test('in the parallel path --jobs 3 lints in this thread and two workers, each file once', async () => {
   const dir = largeRun();
   const chunks = path.join(mkdtempSync(path.join(tmpdir(), 'cable-chunks-')), 'chunks.txt');
   writeFileSync(chunks, '');
@@ -71,9 +71,12 @@ test('in the parallel path every file goes through a worker thread', async () =>
   const serial = run('--jobs', '1', '--format', 'json', dir);
   assert.equal(code, serial.status);
   assert.equal(`${out.join('\n')}\n`, serial.stdout);
+  assert.equal(`${err.join('\n')}\n`, serial.stderr);
   const lines = readFileSync(chunks, 'utf8').trim().split('\n').map((l) => l.split(' ').map(Number));
-  assert.equal(new Set(lines.map(([thread]) => thread)).size, 3, 'three workers linted chunks');
-  assert.equal(lines.reduce((n, [, files]) => n + files, 0), JSON.parse(serial.stdout).files.length, 'every file was sent to a worker once');
+  assert.equal(new Set(lines.map(([thread]) => thread)).size, 2, 'two workers linted chunks');
+  const inWorkers = lines.reduce((n, [, files]) => n + files, 0);
+  const total = JSON.parse(serial.stdout).files.length;
+  assert.ok(inWorkers > 0 && inWorkers < total, `${inWorkers} of ${total} files in workers, the rest in the main thread`);
 });
 
 test('unreadable files in the parallel path: same messages in the same place, the others reported, exit code 2', () => {
