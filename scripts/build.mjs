@@ -84,6 +84,9 @@ const common = {
   logLevel: 'warning',
   logOverride: { 'import-is-undefined': 'error' },
   absWorkingDir: root,
+  // @vscode/l10n's node build reads bundle files with fs; the server only calls config({ contents }),
+  // which its file-free browser build does too, and that one runs under node and in a Web Worker.
+  alias: { '@vscode/l10n': './node_modules/@vscode/l10n/dist/browser.js' },
 };
 /**
  * vscode-jsonrpc and vscode-languageserver require `child_process`, `net` and `crypto` when they

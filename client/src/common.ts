@@ -21,26 +21,29 @@ export async function activateCommon(context: vscode.ExtensionContext, createCli
     initializationOptions: {
       rulesPage: vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md').toString(),
       canDisableRules: true,
+      // The strings of the user's display language, already loaded by VS Code (undefined in English),
+      // so the server needs no file access to translate hovers and diagnostics.
+      l10nBundle: vscode.l10n.bundle,
     },
     synchronize: { configurationSection: 'cable' },
   };
   const client = createClient(options);
 
   const status = vscode.languages.createLanguageStatusItem('cable.status', { language: 'cable' });
-  status.name = 'Cable';
-  status.text = 'Cable';
-  status.detail = 'Cable language server';
+  status.name = vscode.l10n.t('Cable');
+  status.text = vscode.l10n.t('Cable');
+  status.detail = vscode.l10n.t('Cable language server');
   context.subscriptions.push(status);
   client.onNotification('cable/status', (params: StatusParams) => {
     const active = vscode.window.activeTextEditor?.document.uri.toString();
     if (params.uri !== active) return;
     const capped = params.symbols.omitted > 0 || params.foldingRangesOmitted > 0;
     status.severity = capped ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
-    status.text = capped ? `Outline capped at ${params.symbols.shown} items` : `${params.cables} cable${params.cables === 1 ? '' : 's'}`;
+    status.text = capped ? vscode.l10n.t('Outline capped at {0} items', params.symbols.shown) : params.cables === 1 ? vscode.l10n.t('1 cable') : vscode.l10n.t('{0} cables', params.cables);
     status.detail = capped
-      ? `${params.symbols.omitted} outline items and ${params.foldingRangesOmitted} folding ranges left out (cable.maxOutlineItems)`
-      : 'Cable language server';
-    status.command = capped ? { title: 'Settings', command: 'workbench.action.openSettings', arguments: ['cable.maxOutlineItems'] } : undefined;
+      ? vscode.l10n.t('{0} outline items and {1} folding ranges left out (cable.maxOutlineItems)', params.symbols.omitted, params.foldingRangesOmitted)
+      : vscode.l10n.t('Cable language server');
+    status.command = capped ? { title: vscode.l10n.t('Settings'), command: 'workbench.action.openSettings', arguments: ['cable.maxOutlineItems'] } : undefined;
   });
 
   context.subscriptions.push(
@@ -76,7 +79,7 @@ async function detectPlainText(document: vscode.TextDocument): Promise<void> {
 async function goToParagraph(): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor || editor.document.languageId !== 'cable') {
-    void vscode.window.showInformationMessage('Open a cable to go to one of its paragraphs.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a cable to go to one of its paragraphs.'));
     return;
   }
   const symbols = (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri)) ?? [];
@@ -88,10 +91,10 @@ async function goToParagraph(): Promise<void> {
     }
   }
   if (items.length === 0) {
-    void vscode.window.showInformationMessage('This cable has no numbered paragraphs.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('This cable has no numbered paragraphs.'));
     return;
   }
-  const picked = await vscode.window.showQuickPick(items, { placeHolder: 'Go to paragraph (type a number or words)', matchOnDescription: true });
+  const picked = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Go to paragraph (type a number or words)'), matchOnDescription: true });
   if (!picked) return;
   editor.selection = new vscode.Selection(picked.range.start, picked.range.start);
   editor.revealRange(picked.range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
@@ -109,10 +112,10 @@ async function lookUpRoutingIndicator(client: BaseLanguageClient): Promise<void>
   const items = rows.map((r) => ({
     label: r.ri,
     description: r.names[0],
-    detail: [r.country, r.names.length > 1 ? `also ${r.names.slice(1, 4).join('; ')}${r.names.length > 4 ? '…' : ''}` : undefined].filter(Boolean).join(' — ') || undefined,
+    detail: [r.country, r.names.length > 1 ? vscode.l10n.t('also {0}', `${r.names.slice(1, 4).join('; ')}${r.names.length > 4 ? '…' : ''}`) : undefined].filter(Boolean).join(' — ') || undefined,
     row: r,
   }));
-  const picked = await vscode.window.showQuickPick(items, { placeHolder: 'Type a routing indicator (RUEHBW) or a city (Belgrade)', matchOnDescription: true, matchOnDetail: true });
+  const picked = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Type a routing indicator (RUEHBW) or a city (Belgrade)'), matchOnDescription: true, matchOnDetail: true });
   if (!picked) return;
   const text = `${picked.row.ri}/${picked.row.names[0]}`;
   const editor = vscode.window.activeTextEditor;
@@ -120,6 +123,6 @@ async function lookUpRoutingIndicator(client: BaseLanguageClient): Promise<void>
     await editor.edit((edit) => edit.replace(editor.selection, text));
   } else {
     await vscode.env.clipboard.writeText(text);
-    void vscode.window.showInformationMessage(`${text} copied to the clipboard.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0} copied to the clipboard.', text));
   }
 }

@@ -10,7 +10,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: { module, transport: TransportKind.ipc, options: { env } },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
-  await activateCommon(context, (options: LanguageClientOptions) => new LanguageClient('cable', 'Cable Language Server', serverOptions, options));
+  await activateCommon(context, (options: LanguageClientOptions) => new LanguageClient('cable', vscode.l10n.t('Cable Language Server'), serverOptions, options));
 }
 
 export function deactivate(): void {}

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import {
   type CancellationToken, type ClientCapabilities, type Connection, DidChangeConfigurationNotification,
   DocumentDiagnosticReportKind, type DocumentSymbol, type InitializeParams, type SymbolInformation, type InitializeResult, NotificationType, RequestType, TextDocuments,
@@ -91,14 +92,18 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities = params.capabilities ?? {};
     pullDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
-    const init = (params.initializationOptions ?? {}) as { rulesPage?: unknown; canDisableRules?: unknown };
+    const init = (params.initializationOptions ?? {}) as { rulesPage?: unknown; canDisableRules?: unknown; l10nBundle?: unknown };
+    // The client's already-loaded bundle (vscode.l10n.bundle): no file to read, so this works in a
+    // Web Worker too. Without one, every string is the English it is written in.
+    const bundle = l10nBundle(init.l10nBundle);
+    if (bundle) l10n.config({ contents: bundle });
     rulesPage = typeof init.rulesPage === 'string' ? init.rulesPage : undefined;
     canDisableRules = init.canDisableRules === true;
     workspaceFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     const result: InitializeResult = {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        documentSymbolProvider: { label: 'Cable' },
+        documentSymbolProvider: { label: l10n.t('Cable') },
         foldingRangeProvider: true,
         selectionRangeProvider: true,
         definitionProvider: true,
@@ -291,6 +296,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** A bundle as VS Code loads it: message → translation; anything else is ignored. */
+function l10nBundle(value: unknown): Record<string, string> | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const bundle: Record<string, string> = {};
+  for (const [key, text] of Object.entries(value)) if (typeof text === 'string') bundle[key] = text;
+  return bundle;
 }
 
 /** SymbolInformation for clients that do not declare hierarchical document symbols. */

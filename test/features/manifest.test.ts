@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import { LEGEND } from '../../server/src/features/semanticTokens';
 import { ROOT } from '../util';
 
@@ -35,7 +36,23 @@ test('commands the client registers are contributed, and the manifest fits VS Co
   assert.deepEqual(pkg.capabilities, { untrustedWorkspaces: { supported: true }, virtualWorkspaces: true });
   assert.equal(pkg.main, './dist/extension.js');
   assert.equal(pkg.browser, './dist/extension.js');
+  const nls = JSON.parse(readFileSync(path.join(ROOT, 'package.nls.json'), 'utf8')) as Record<string, string>;
+  const localised = (text: string) => text.replace(/^%([^%]+)%$/, (_, key: string) => nls[key] ?? '');
   for (const [key, value] of Object.entries(pkg.contributes.configuration.properties as Record<string, { markdownDescription?: string; description?: string }>)) {
-    assert.ok((value.markdownDescription ?? value.description ?? '').length > 20, `${key} is documented`);
+    assert.ok(localised(value.markdownDescription ?? value.description ?? '').length > 20, `${key} is documented`);
   }
+});
+
+test('Marketplace fields: publisher, icon drawn by scripts/icon.mjs, banner, no invented URLs', async () => {
+  assert.equal(pkg.publisher, 'cable-tooling');
+  assert.deepEqual(pkg.galleryBanner, { color: '#1F3A5F', theme: 'dark' });
+  assert.ok(pkg.categories.includes('Programming Languages') && pkg.keywords.length <= 30);
+  const png = readFileSync(path.join(ROOT, pkg.icon));
+  assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128], 'the Marketplace wants at least 128×128');
+  const { iconPng } = await import(pathToFileURL(path.join(ROOT, 'scripts', 'icon.mjs')).href) as { iconPng(): Buffer };
+  assert.ok(iconPng().equals(png), 'images/icon.png is what scripts/icon.mjs draws (run it after changing the script)');
+  // No repository exists yet: a made-up URL would be published as a broken link (see README, Publishing).
+  for (const field of ['repository', 'homepage', 'bugs']) assert.equal(pkg[field], undefined, field);
+  assert.match(pkg.scripts.package, /--allow-missing-repository/);
 });

@@ -89,7 +89,7 @@ test('the .vsix ships only what runs: no sources, tests, maps or corpus', () => 
   const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' });
   assert.equal(result.status, 0, result.stderr);
   const files = result.stdout.trim().split('\n').map((f) => f.trim()).sort();
-  assert.deepEqual(files, ['LICENSE', 'README.md', 'dist/extension.js', 'dist/server-node.js', 'dist/server.js', 'docs/rules.md', 'language-configuration.json', 'package.json', 'syntaxes/cable.tmLanguage.json'].filter((f) => files.includes(f) || f !== 'language-configuration.json'));
+  assert.deepEqual(files, ['LICENSE', 'README.md', 'dist/extension.js', 'dist/server-node.js', 'dist/server.js', 'docs/rules.md', 'images/icon.png', 'l10n/bundle.l10n.json', 'language-configuration.json', 'package.json', 'package.nls.json', 'syntaxes/cable.tmLanguage.json'].filter((f) => files.includes(f) || f !== 'language-configuration.json'));
   for (const f of files) assert.doesNotMatch(f, /\.map$|^test\/|^out\/|corpus|\.ts$/, f);
   for (const bundle of ['dist/extension.js', 'dist/server.js']) {
     assert.doesNotMatch(readFileSync(path.join(ROOT, bundle), 'utf8'), /sourceMappingURL=.*\/work\//, `${bundle} points at no absolute source map`);

@@ -1,5 +1,6 @@
 // Reference data for cables: routing indicators, TAGS, header/marking codes, classification
 // reasons and precedence. Pure TypeScript: no vscode/LSP/node imports, usable in the browser.
+// The tables stay English (they are reference data); the sentences that explain them are localised.
 //
 // The tables come from the generated modules next to this file (scripts/generate-data.mjs,
 // sources cited in their headers). They are plain strings at import time; the maps below are
@@ -7,6 +8,7 @@
 //
 // All lookups are case-insensitive (re-cased cables exist) and ignore surrounding whitespace.
 
+import * as l10n from '@vscode/l10n';
 import { CODE_ROWS } from './codes.generated';
 import { RI_KEY_COUNT, RI_ROW_COUNT, RI_ROWS, RI_SOURCE_FAMILIES } from './routingIndicators.generated';
 import { TAG_ROW_COUNT, TAG_ROWS, TAG_SOURCE_FAMILIES } from './tags.generated';
@@ -345,73 +347,66 @@ function stationSummary(info: RoutingIndicatorInfo, max = 3): string {
 export function explainRoutingIndicator(ri: string): string[] {
   const key = normalizeRi(ri);
   const lines: string[] = [];
-  if (key === '') return ['Empty routing indicator.'];
+  if (key === '') return [l10n.t('Empty routing indicator.')];
   const special = RI_SPECIAL[key];
   const range = RANGE_KEY.exec(key);
   if (range) {
-    lines.push(`${key} is a range row of the routing table: every 7-letter RI from ${range[1]} to ${range[2]}.`);
+    lines.push(l10n.t('{0} is a range row of the routing table: every 7-letter RI from {1} to {2}.', key, range[1], range[2]));
   } else if (!/^[A-Z]+$/.test(key)) {
-    return [`${key} is not a routing indicator: RIs are 4 to 7 letters A–Z starting with R.`];
+    return [l10n.t('{0} is not a routing indicator: RIs are 4 to 7 letters A–Z starting with R.', key)];
   } else if (key[0] !== 'R') {
-    return [
-      `${key} does not start with R. Routing indicators in State cables start with R ` +
-        '(worldwide/strategic tape-relay network); this is not a recognised RI.',
-    ];
+    return [l10n.t('{0} does not start with R. Routing indicators in State cables start with R (worldwide/strategic tape-relay network); this is not a recognised RI.', key)];
   }
   const core = range ? range[1] : key;
   if (!range && (core.length < 4 || core.length > 7)) {
-    lines.push(`${core} has ${core.length} letters; routing indicators have 4 to 7 (cable-format.md §1.9).`);
+    lines.push(l10n.t('{0} has {1} letters; routing indicators have 4 to 7 (cable-format.md §1.9).', core, core.length));
   }
-  lines.push('Position 1 "R": worldwide (strategic) routing indicator, ACP 117/127.');
+  lines.push(l10n.t('Position 1 "R": worldwide (strategic) routing indicator, ACP 117/127.'));
   if (core.length >= 2) {
     const n = RI_NATION[core[1]];
     lines.push(
-      n
-        ? `Position 2 "${core[1]}": nation/alliance: ${n.text}${n.documented ? '' : ' (inferred from the ACP 117 rows of the routing table)'}.`
-        : `Position 2 "${core[1]}": nation/alliance; "${core[1]}" is not decoded here.`,
+      !n ? l10n.t('Position 2 "{0}": nation/alliance; "{0}" is not decoded here.', core[1])
+        : n.documented ? l10n.t('Position 2 "{0}": nation/alliance: {1}.', core[1], n.text)
+          : l10n.t('Position 2 "{0}": nation/alliance: {1} (inferred from the ACP 117 rows of the routing table).', core[1], n.text),
     );
   }
   if (core.length >= 3) {
-    const eastern = core.startsWith('RUE') ? '; "E" = the eastern-US relays (RUEH…, RUEK…, RUEA…)' : '';
-    lines.push(`Position 3 "${core[2]}": geographic area or network of the relay${eastern}.`);
+    lines.push(core.startsWith('RUE')
+      ? l10n.t('Position 3 "{0}": geographic area or network of the relay; "E" = the eastern-US relays (RUEH…, RUEK…, RUEA…).', core[2])
+      : l10n.t('Position 3 "{0}": geographic area or network of the relay.', core[2]));
   }
   const table = routingTable();
   if (core.length >= 4) {
     const prefix = core.slice(0, 4);
     const family = RI_FAMILIES[prefix];
     const relay = table.byKey.has(prefix) ? lookupRoutingIndicator(prefix) : undefined;
-    let line = `Position 4 "${core[3]}": relay or tributary within the area`;
+    let line = l10n.t('Position 4 "{0}": relay or tributary within the area', core[3]);
     if (family) line += `; ${prefix}… = ${family}`;
-    if (relay && prefix !== core) line += ` (the table lists ${prefix} itself as "${relay.names[0]}")`;
+    if (relay && prefix !== core) line += l10n.t(' (the table lists {0} itself as "{1}")', prefix, relay.names[0]);
     lines.push(`${line}.`);
   }
   if (core.length >= 5) {
     const station = range ? `${range[1].slice(4)}" to "${range[2].slice(4)}` : core.slice(4);
-    const positions = core.length > 5 ? `Positions 5–${core.length}` : 'Position 5';
-    lines.push(`${positions} "${station}": the station served through ${core.slice(0, 4)}.`);
+    lines.push(core.length > 5
+      ? l10n.t('Positions 5–{0} "{1}": the station served through {2}.', core.length, station, core.slice(0, 4))
+      : l10n.t('Position 5 "{0}": the station served through {1}.', station, core.slice(0, 4)));
   }
   if (special) lines.push(special);
   const info = lookupRoutingIndicator(key);
   if (info) {
     const exactRows = info.stations.filter((s) => s.range === undefined).length;
     if (exactRows === 0) {
-      lines.push(`Not listed individually; covered by the range row ${info.stations[0].range ?? ''}: ${stationSummary(info)}.`);
+      lines.push(l10n.t('Not listed individually; covered by the range row {0}: {1}.', info.stations[0].range ?? '', stationSummary(info)));
     } else if (info.names.length > 1) {
-      lines.push(
-        `${key} is shared by ${info.names.length} station names in the routing table (${stationSummary(info)}); ` +
-          'the plain-language address after the slash on TO/INFO lines tells them apart.',
-      );
+      lines.push(l10n.t('{0} is shared by {1} station names in the routing table ({2}); the plain-language address after the slash on TO/INFO lines tells them apart.', key, info.names.length, stationSummary(info)));
     } else {
-      lines.push(`Routing table: ${key} = ${info.names[0]}${info.country ? ` (${info.country})` : ''}.`);
+      lines.push(info.country ? l10n.t('Routing table: {0} = {1} ({2}).', key, info.names[0], info.country) : l10n.t('Routing table: {0} = {1}.', key, info.names[0]));
     }
   } else if (!special) {
-    lines.push(
-      `${key} is not in the routing table (${RI_KEY_COUNT.toLocaleString('en-US')} entries from ACP 117 and corpus ` +
-        'headers); the table is incomplete, so an unknown RI is not necessarily wrong.',
-    );
+    lines.push(l10n.t('{0} is not in the routing table ({1} entries from ACP 117 and corpus headers); the table is incomplete, so an unknown RI is not necessarily wrong.', key, RI_KEY_COUNT.toLocaleString('en-US')));
     const prefix = longestKnownPrefix(table, key);
     const known = prefix ? lookupRoutingIndicator(prefix) : undefined;
-    if (prefix && known) lines.push(`Longest known prefix: ${prefix} = ${known.names[0]}.`);
+    if (prefix && known) lines.push(l10n.t('Longest known prefix: {0} = {1}.', prefix, known.names[0]));
   }
   return lines;
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { type CodeAction, CodeActionKind, type Diagnostic } from 'vscode-languageserver';
 import type { DiagnosticData } from './diagnostics';
 
@@ -26,10 +27,10 @@ export function codeActions(uri: string, context: readonly Diagnostic[], canDisa
     if (canDisableRules && code && !disabled.has(code)) {
       disabled.add(code);
       actions.push({
-        title: `Disable rule ${code} in settings`,
+        title: l10n.t('Disable rule {0} in settings', code),
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
-        command: { title: `Disable rule ${code}`, command: DISABLE_RULE_COMMAND, arguments: [code] },
+        command: { title: l10n.t('Disable rule {0}', code), command: DISABLE_RULE_COMMAND, arguments: [code] },
       });
     }
   }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { type CompletionItem, CompletionItemKind, type CompletionList, InsertTextFormat, MarkupKind } from 'vscode-languageserver';
 import { LEVEL_RANK, type Cable, type CableFile, type Level, type Position } from '../cable/model';
 import { lookupCode, searchRoutingIndicators, searchTags } from '../data';
@@ -35,7 +36,7 @@ export function completion(file: CableFile, position: Position): CompletionList 
   if (cable?.tags && isOnTagsLine(cable, position, before)) {
     for (const tag of searchTags(word, 60)) {
       if (tag.tag.startsWith('(')) continue;
-      items.push({ label: tag.tag, kind: CompletionItemKind.Value, detail: `${tag.kind} tag`, documentation: tag.meaning, textEdit: replace(tag.tag), filterText: `${tag.tag} ${tag.meaning}` });
+      items.push({ label: tag.tag, kind: CompletionItemKind.Value, detail: l10n.t('{0} tag', tag.kind), documentation: tag.meaning, textEdit: replace(tag.tag), filterText: `${tag.tag} ${tag.meaning}` });
     }
     return { isIncomplete: true, items };
   }
@@ -53,7 +54,7 @@ export function completion(file: CableFile, position: Position): CompletionList 
         kind: CompletionItemKind.EnumMember,
         detail: m.detail,
         sortText: `${allowed && !noforn ? 0 : 1}${LEVEL_RANK[m.level]}${m.text}`,
-        documentation: allowed ? undefined : `Above the cable's classification (${cable.classification.label ?? '?'})`,
+        documentation: allowed ? undefined : l10n.t("Above the cable's classification ({0})", cable.classification.label ?? '?'),
         textEdit: { range: { start: { line: position.line, character: start }, end: position }, newText: `${m.text} ` },
       });
     }
@@ -68,7 +69,7 @@ export function completion(file: CableFile, position: Position): CompletionList 
     const slash = text.indexOf('/');
     const afterAddress = /\s$/.test(text) && ((slash >= 0 && slash + 1 < text.length && !/\s/.test(text[slash + 1])) || /[A-Z]\s$/.test(text));
     if (afterAddress && text.trim().length > 0) {
-      for (const w of PRECEDENCE_WORDS) items.push({ label: w, kind: CompletionItemKind.Keyword, detail: 'precedence', textEdit: replace(w) });
+      for (const w of PRECEDENCE_WORDS) items.push({ label: w, kind: CompletionItemKind.Keyword, detail: l10n.t('precedence'), textEdit: replace(w) });
       return { isIncomplete: false, items };
     }
     if (!text.includes('/') && word.length >= 1) {
@@ -89,11 +90,11 @@ export function completion(file: CableFile, position: Position): CompletionList 
   }
 
   if (cable && isFrontMatter(cable, position) && /^\s*[A-Z]*$/.test(before)) {
-    for (const c of CAPTIONS) items.push({ label: c, kind: CompletionItemKind.Constant, detail: 'caption', documentation: lookupCode(c)?.meaning, textEdit: replace(c) });
+    for (const c of CAPTIONS) items.push({ label: c, kind: CompletionItemKind.Constant, detail: l10n.t('caption'), documentation: lookupCode(c)?.meaning, textEdit: replace(c) });
   }
 
   if (cable && cable.blocks.some((b) => b.kind === 'summary' && !b.end && b.begin && (b.begin.start.line < position.line || (b.begin.start.line === position.line && b.begin.end.character <= position.character)))) {
-    items.push({ label: 'End Summary.', kind: CompletionItemKind.Snippet, detail: 'close the open summary', insertTextFormat: InsertTextFormat.PlainText, textEdit: replace('End Summary.'), sortText: '0' });
+    items.push({ label: 'End Summary.', kind: CompletionItemKind.Snippet, detail: l10n.t('close the open summary'), insertTextFormat: InsertTextFormat.PlainText, textEdit: replace('End Summary.'), sortText: '0' });
   }
   return { isIncomplete: false, items };
 }

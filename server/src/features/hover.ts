@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Hover } from 'vscode-languageserver';
 import { dayOfYear, daysInMonth, dtgToIso, isLeapYear, MONTHS } from '../cable/dates';
 import type { Addressee, Cable, CableFile, DateTimeGroup, Level, Marking, Position, Range, Token } from '../cable/model';
@@ -13,15 +14,16 @@ import { contains } from './ranges';
 const LEVEL_NAME: Readonly<Record<Level, string>> = {
   U: 'UNCLASSIFIED', SBU: 'SENSITIVE BUT UNCLASSIFIED', C: 'CONFIDENTIAL', S: 'SECRET', TS: 'TOP SECRET',
 };
-const CAVEAT_MEANING: Readonly<Record<string, string>> = {
-  NOFORN: 'not releasable to foreign nationals',
-  FGI: 'foreign government information',
-  ORCON: 'dissemination controlled by the originator',
-  FOUO: 'for official use only',
-  PROPIN: 'proprietary information',
-  SENSITIVE: 'sensitive but unclassified (SBU)',
-};
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+// Functions, not tables: the strings are looked up after the client's bundle is configured.
+const CAVEAT_MEANING = (): Readonly<Record<string, string>> => ({
+  NOFORN: l10n.t('not releasable to foreign nationals'),
+  FGI: l10n.t('foreign government information'),
+  ORCON: l10n.t('dissemination controlled by the originator'),
+  FOUO: l10n.t('for official use only'),
+  PROPIN: l10n.t('proprietary information'),
+  SENSITIVE: l10n.t('sensitive but unclassified (SBU)'),
+});
+const WEEKDAYS = () => [l10n.t('Sunday'), l10n.t('Monday'), l10n.t('Tuesday'), l10n.t('Wednesday'), l10n.t('Thursday'), l10n.t('Friday'), l10n.t('Saturday')];
 
 type Found = { readonly range: Range; readonly lines: string[] };
 
@@ -45,40 +47,40 @@ function headerHover(cable: Cable, position: Position): Found | undefined {
   if (header && contains(header.range, position)) {
     if (hit(header.transmissionId, position)) {
       const id = header.transmissionId!;
-      return { range: id.range, lines: [`**${escapeMarkdown(id.text)}** — FL1 transmission identifier`, describeCode('VZCZC') ?? '', `Channel ${code(id.text.slice(5, 8))}, sequence ${code(id.text.slice(8))}.`].filter(Boolean) };
+      return { range: id.range, lines: [l10n.t('**{0}** — FL1 transmission identifier', escapeMarkdown(id.text)), describeCode('VZCZC') ?? '', l10n.t('Channel {0}, sequence {1}.', code(id.text.slice(5, 8)), code(id.text.slice(8)))].filter(Boolean) };
     }
-    if (hit(header.precedenceProsign, position)) return precedenceHover(header.precedenceProsign!, 'FL2 precedence prosign');
-    for (const relay of header.relays) if (hit(relay, position)) return routingHover(relay, undefined, 'FL2 relay');
+    if (hit(header.precedenceProsign, position)) return precedenceHover(header.precedenceProsign!, l10n.t('FL2 precedence prosign'));
+    for (const relay of header.relays) if (hit(relay, position)) return routingHover(relay, undefined, l10n.t('FL2 relay'));
     const station = header.station;
     if (station) {
-      if (hit(station.keyword, position)) return keywordHover(station.keyword, 'DE', 'FL3: "from" — the originating station follows');
-      if (hit(station.routingIndicator, position)) return routingHover(station.routingIndicator!, cable.header?.from?.address?.text, 'FL3 originating station');
+      if (hit(station.keyword, position)) return keywordHover(station.keyword, 'DE', l10n.t('FL3: "from" — the originating station follows'));
+      if (hit(station.routingIndicator, position)) return routingHover(station.routingIndicator!, cable.header?.from?.address?.text, l10n.t('FL3 originating station'));
       if (hit(station.serial, position) || hit(station.section, position)) return serialHover(cable, station.serial, station.section, position);
       if (hit(station.filingTime, position)) return julianHover(cable, station.filingTime!);
     }
     const group = header.securityGroup;
     if (group) {
-      if (hit(group.signal, position)) return keywordHover(group.signal, group.signal.text, 'FL4 security warning operating signal');
+      if (hit(group.signal, position)) return keywordHover(group.signal, group.signal.text, l10n.t('FL4 security warning operating signal'));
       if (hit(group.group, position)) {
         const level = group.group!.value;
-        return { range: group.group!.range, lines: [`**${escapeMarkdown(group.group!.text)}** — ${level ? LEVEL_NAME[level] : 'unknown level'} (FL4 security group)`, describeCode(group.group!.text) ?? ''].filter(Boolean) };
+        return { range: group.group!.range, lines: [l10n.t('**{0}** — {1} (FL4 security group)', escapeMarkdown(group.group!.text), level ? LEVEL_NAME[level] : l10n.t('unknown level')), describeCode(group.group!.text) ?? ''].filter(Boolean) };
       }
-      for (const extra of group.extras) if (hit(extra, position)) return keywordHover(extra, extra.text, 'FL4 operating signal');
+      for (const extra of group.extras) if (hit(extra, position)) return keywordHover(extra, extra.text, l10n.t('FL4 operating signal'));
     }
     if (header.dtg) {
-      for (const p of header.dtg.precedence) if (hit(p, position)) return precedenceHover(p, 'FL5 precedence');
+      for (const p of header.dtg.precedence) if (hit(p, position)) return precedenceHover(p, l10n.t('FL5 precedence'));
       if (hit(header.dtg.token, position)) return dtgHover(cable, header.dtg);
     }
-    if (header.from && hit(header.from.keyword, position)) return keywordHover(header.from.keyword, 'FM', 'FL6: the originator (plain-language address) follows');
+    if (header.from && hit(header.from.keyword, position)) return keywordHover(header.from.keyword, 'FM', l10n.t('FL6: the originator (plain-language address) follows'));
     for (const a of header.addressees) {
       if (!contains(a.range, position)) continue;
       if (hit(a.keyword, position)) {
-        const role = a.role === 'to' ? 'FL7: action addressees follow, one per line' : a.role === 'info' ? 'FL8: information addressees follow' : 'posts of the preceding collective that do NOT receive this telegram';
+        const role = a.role === 'to' ? l10n.t('FL7: action addressees follow, one per line') : a.role === 'info' ? l10n.t('FL8: information addressees follow') : l10n.t('posts of the preceding collective that do NOT receive this telegram');
         return keywordHover(a.keyword!, a.keyword!.text, role);
       }
-      if (hit(a.routingIndicator, position)) return routingHover(a.routingIndicator!, a.address.text, `${a.role.toUpperCase()} addressee`);
-      if (hit(a.precedence, position)) return precedenceHover(a.precedence!, `precedence for ${a.address.text}`);
-      if (hit(a.mcn, position)) return { range: a.mcn!.range, lines: [`**${escapeMarkdown(a.mcn!.text)}** — message continuity number`, `This addressee's own serial for traffic from this station${a.mcn!.text.includes('-') ? ' (a range: one per section)' : ''}; \`0000\` when none was assigned.`] };
+      if (hit(a.routingIndicator, position)) return routingHover(a.routingIndicator!, a.address.text, l10n.t('{0} addressee', a.role.toUpperCase()));
+      if (hit(a.precedence, position)) return precedenceHover(a.precedence!, l10n.t('precedence for {0}', a.address.text));
+      if (hit(a.mcn, position)) return { range: a.mcn!.range, lines: [l10n.t('**{0}** — message continuity number', escapeMarkdown(a.mcn!.text)), a.mcn!.text.includes('-') ? l10n.t("This addressee's own serial for traffic from this station (a range: one per section); `0000` when none was assigned.") : l10n.t("This addressee's own serial for traffic from this station; `0000` when none was assigned.")] };
       if (hit(a.address, position)) return addresseeHover(a);
     }
   }
@@ -89,17 +91,17 @@ function headerHover(cable: Cable, position: Position): Found | undefined {
 function textHover(cable: Cable, position: Position, uri: string, index: WorkspaceIndex | undefined): Found | undefined {
   const line = cable.classificationLine;
   if (line && contains(line.range, position)) {
-    if (hit(line.level, position)) return { range: line.level.range, lines: [`**${LEVEL_NAME[line.level.value]}** — classification line`, `Overall classification: ${escapeMarkdown(cable.classification.label ?? LEVEL_NAME[line.level.value])}.`, cable.referenceId ? `Reference id ${code(cable.referenceId)}.` : ''].filter(Boolean) };
+    if (hit(line.level, position)) return { range: line.level.range, lines: [l10n.t('**{0}** — classification line', LEVEL_NAME[line.level.value]), l10n.t('Overall classification: {0}.', escapeMarkdown(cable.classification.label ?? LEVEL_NAME[line.level.value])), cable.referenceId ? l10n.t('Reference id {0}.', code(cable.referenceId)) : ''].filter(Boolean) };
     for (const c of line.caveats) if (hit(c, position)) return captionHover(c);
-    if (line.section && contains(line.section.range, position)) return { range: line.section.range, lines: [`**Section ${line.section.number.value} of ${line.section.total.value}**`, 'Long telegrams are sent in sections; each later section starts with a continuation header.'] };
+    if (line.section && contains(line.section.range, position)) return { range: line.section.range, lines: [l10n.t('**Section {0} of {1}**', line.section.number.value, line.section.total.value), l10n.t('Long telegrams are sent in sections; each later section starts with a continuation header.')] };
     if (hit(line.station, position) || hit(line.serial, position)) {
       const target = hit(line.station, position) ? line.station! : line.serial!;
-      return { range: target.range, lines: [`**${escapeMarkdown(line.station?.text ?? '')} ${escapeMarkdown(line.serial?.text ?? '')}** — telegram number`, cable.referenceId ? `Reference id ${code(cable.referenceId)} (year of the DTG, station, serial).` : 'The year is not in the text, so the reference id is incomplete.'] };
+      return { range: target.range, lines: [l10n.t('**{0} {1}** — telegram number', escapeMarkdown(line.station?.text ?? ''), escapeMarkdown(line.serial?.text ?? '')), cable.referenceId ? l10n.t('Reference id {0} (year of the DTG, station, serial).', code(cable.referenceId)) : l10n.t('The year is not in the text, so the reference id is incomplete.')] };
     }
   }
   for (const cont of cable.continuationHeaders) {
     if (contains(cont.range, position)) {
-      return { range: cont.range, lines: [`**Continuation header** — ${escapeMarkdown(cont.station.value)} ${cont.serial.value}, section ${cont.section.value}${cont.page ? `, page ${cont.page.value}` : ''} of ${cont.total.value}`, 'Not part of the text: repeated at the top of each section (and page) of the telegram.'] };
+      return { range: cont.range, lines: [cont.page ? l10n.t('**Continuation header** — {0} {1}, section {2}, page {3} of {4}', escapeMarkdown(cont.station.value), cont.serial.value, cont.section.value, cont.page.value, cont.total.value) : l10n.t('**Continuation header** — {0} {1}, section {2} of {3}', escapeMarkdown(cont.station.value), cont.serial.value, cont.section.value, cont.total.value), l10n.t('Not part of the text: repeated at the top of each section (and page) of the telegram.')] };
     }
   }
   for (const c of cable.captions) if (hit(c, position)) return captionHover(c);
@@ -107,10 +109,13 @@ function textHover(cable: Cable, position: Position, uri: string, index: Workspa
   if (eo && contains(eo.range, position)) {
     if (hit(eo.declValue, position) && eo.declValue) {
       const date = eo.declValue.value;
-      const line2 = date ? (date.valid ? `Declassify on ${date.year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}.` : 'Not a valid calendar date.') : `Declassification instruction ${code(eo.declValue.text)}${/OADR/i.test(eo.declValue.text) ? ': originating agency\'s determination required' : /^MR$/i.test(eo.declValue.text) ? ': multiple sources' : ''}.`;
-      return { range: eo.declValue.range, lines: ['**DECL** — declassification date', line2] };
+      const line2 = date ? (date.valid ? l10n.t('Declassify on {0}.', `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`) : l10n.t('Not a valid calendar date.'))
+        : /OADR/i.test(eo.declValue.text) ? l10n.t("Declassification instruction {0}: originating agency's determination required.", code(eo.declValue.text))
+          : /^MR$/i.test(eo.declValue.text) ? l10n.t('Declassification instruction {0}: multiple sources.', code(eo.declValue.text))
+            : l10n.t('Declassification instruction {0}.', code(eo.declValue.text));
+      return { range: eo.declValue.range, lines: [l10n.t('**DECL** — declassification date'), line2] };
     }
-    return { range: eo.range, lines: [`**E.O. ${eo.order?.value ?? ''}** — ${describeOrder(eo.order?.value)}`, eo.notApplicable ? 'N/A: the telegram is unclassified, no declassification instruction applies.' : eo.decl ? 'DECL: when the telegram may be declassified.' : ''].filter(Boolean) };
+    return { range: eo.range, lines: [l10n.t('**E.O. {0}** — {1}', eo.order?.value ?? '', describeOrder(eo.order?.value)), eo.notApplicable ? l10n.t('N/A: the telegram is unclassified, no declassification instruction applies.') : eo.decl ? l10n.t('DECL: when the telegram may be declassified.') : ''].filter(Boolean) };
   }
   const by = cable.classifiedBy;
   if (by && contains(by.range, position)) {
@@ -118,15 +123,15 @@ function textHover(cable: Cable, position: Position, uri: string, index: Workspa
       if (hit(r, position)) {
         const section = by.section?.text === '1.5' ? '1.5' : '1.4';
         const reason = classificationReason(r.value, section);
-        return { range: r.range, lines: [`**${section} (${r.value})** — ${escapeMarkdown(reason?.title ?? 'not a classification category')}`, escapeMarkdown(reason?.text ?? 'Categories run from (a) to (h).')] };
+        return { range: r.range, lines: [`**${section} (${r.value})** — ${escapeMarkdown(reason?.title ?? l10n.t('not a classification category'))}`, escapeMarkdown(reason?.text ?? l10n.t('Categories run from (a) to (h).'))] };
       }
     }
-    return { range: by.keyword.range, lines: ['**Classified By** — the classification authority', `${escapeMarkdown(by.authority)}${by.reasons.length ? `, for reasons ${by.section?.text ?? ''} ${by.reasons.map((r) => `(${r.value})`).join(', ')}` : ''}.`] };
+    return { range: by.keyword.range, lines: [l10n.t('**Classified By** — the classification authority'), by.reasons.length ? l10n.t('{0}, for reasons {1} {2}.', escapeMarkdown(by.authority), by.section?.text ?? '', by.reasons.map((r) => `(${r.value})`).join(', ')) : `${escapeMarkdown(by.authority)}.`] };
   }
   for (const t of cable.tags?.tags ?? []) {
     if (!hit(t, position)) continue;
     const info = lookupTag(tagWithoutPerson(t.value));
-    return { range: t.range, lines: [info ? `**${escapeMarkdown(info.tag)}** — ${escapeMarkdown(info.meaning || 'no meaning recorded')}` : `**${escapeMarkdown(t.value)}** — not in the TAGS table`, info ? `${info.kind} tag${info.confidenceLevel !== 'high' ? ` (${info.confidence} confidence)` : ''}` : 'Organisation and free-text tags are open-ended.'] };
+    return { range: t.range, lines: [info ? `**${escapeMarkdown(info.tag)}** — ${escapeMarkdown(info.meaning || l10n.t('no meaning recorded'))}` : l10n.t('**{0}** — not in the TAGS table', escapeMarkdown(t.value)), info ? (info.confidenceLevel !== 'high' ? l10n.t('{0} tag ({1} confidence)', info.kind, info.confidence) : l10n.t('{0} tag', info.kind)) : l10n.t('Organisation and free-text tags are open-ended.')] };
   }
   if (cable.subject?.marking && hit(cable.subject.marking, position)) return markingHover(cable.subject.marking, cable);
   for (const entry of cable.references?.entries ?? []) {
@@ -134,9 +139,9 @@ function textHover(cable: Cable, position: Position, uri: string, index: Workspa
     const id = entry.cable?.referenceId;
     const files = id ? index?.find(id) ?? [] : [];
     const lines = [`**REF ${escapeMarkdown(entry.letter?.value ?? '')}** ${code(entry.text)}`];
-    if (id) lines.push(`Telegram ${code(id)}${entry.cable?.year === undefined ? ' (year of this cable assumed)' : ''}.`);
-    if (files.length > 0) lines.push(`In the workspace: ${files.map((f) => escapeMarkdown(decodeURIComponent(f.uri.replace(/^.*\//, '')))).join(', ')}.`);
-    else if (!entry.cable) lines.push('Not a telegram citation (e-mail, memo, or free text).');
+    if (id) lines.push(entry.cable?.year === undefined ? l10n.t('Telegram {0} (year of this cable assumed).', code(id)) : l10n.t('Telegram {0}.', code(id)));
+    if (files.length > 0) lines.push(l10n.t('In the workspace: {0}.', files.map((f) => escapeMarkdown(decodeURIComponent(f.uri.replace(/^.*\//, '')))).join(', ')));
+    else if (!entry.cable) lines.push(l10n.t('Not a telegram citation (e-mail, memo, or free text).'));
     return { range: entry.range, lines };
   }
   for (const p of cable.paragraphs) {
@@ -144,11 +149,11 @@ function textHover(cable: Cable, position: Position, uri: string, index: Workspa
     if (p.marking && hit(p.marking, position)) return markingHover(p.marking, cable);
     if (hit(p.number, position) || hit(p.prefix, position)) {
       const index = cable.paragraphs.indexOf(p) + 1;
-      return { range: p.number.range, lines: [`**Paragraph ${p.number.value}** (${index} of ${cable.paragraphs.length})`, p.marking ? `Marked ${code(p.marking.text)}${p.marking.level ? `: ${LEVEL_NAME[p.marking.level]}` : ''}.` : 'No portion marking.'] };
+      return { range: p.number.range, lines: [l10n.t('**Paragraph {0}** ({1} of {2})', p.number.value, index, cable.paragraphs.length), p.marking ? (p.marking.level ? l10n.t('Marked {0}: {1}.', code(p.marking.text), LEVEL_NAME[p.marking.level]) : l10n.t('Marked {0}.', code(p.marking.text))) : l10n.t('No portion marking.')] };
     }
     for (const s of p.subParagraphs) if (s.marking && hit(s.marking, position)) return markingHover(s.marking, cable);
   }
-  for (const mark of cable.endMarks) if (hit(mark, position)) return keywordHover(mark, mark.text, 'end of message');
+  for (const mark of cable.endMarks) if (hit(mark, position)) return keywordHover(mark, mark.text, l10n.t('end of message'));
   void uri;
   return undefined;
 }
@@ -158,17 +163,17 @@ function crossReferenceHover(file: CableFile, cable: Cable, position: Position, 
   if (!ref) return undefined;
   if (ref.kind === 'paragraph') {
     const targets = cable.paragraphs.filter((p) => p.number.value >= ref.first && p.number.value <= ref.last);
-    if (targets.length === 0) return { range: ref.range, lines: [`**Paragraph ${ref.first}${ref.last !== ref.first ? `–${ref.last}` : ''}** — not in this cable`] };
+    if (targets.length === 0) return { range: ref.range, lines: [l10n.t('**Paragraph {0}** — not in this cable', `${ref.first}${ref.last !== ref.first ? `–${ref.last}` : ''}`)] };
     return { range: ref.range, lines: targets.slice(0, 5).map((p) => `**${p.number.value}.** ${p.marking ? `${code(p.marking.text)} ` : ''}${escapeMarkdown(p.title)}`) };
   }
   if (ref.kind === 'reference') {
     const entries = cable.references?.entries ?? [];
     const entry = ref.letter ? entries.find((e) => e.letter?.value === ref.letter) : entries.length === 1 ? entries[0] : undefined;
-    if (!entry) return { range: ref.range, lines: [entries.length === 0 ? '**Reference** — this cable has no REF line' : `**REF ${escapeMarkdown(ref.letter ?? '')}** — no such reference; the REF line lists ${entries.map((e) => e.letter?.value).filter(Boolean).join(', ') || 'unlettered references'}`] };
-    return { range: ref.range, lines: [`**REF ${escapeMarkdown(entry.letter?.value ?? '')}** ${code(entry.text)}`, entry.cable?.referenceId ? `Telegram ${code(entry.cable.referenceId)}.` : ''].filter(Boolean) };
+    if (!entry) return { range: ref.range, lines: [entries.length === 0 ? l10n.t('**Reference** — this cable has no REF line') : l10n.t('**REF {0}** — no such reference; the REF line lists {1}', escapeMarkdown(ref.letter ?? ''), entries.map((e) => e.letter?.value).filter(Boolean).join(', ') || l10n.t('unlettered references'))] };
+    return { range: ref.range, lines: [`**REF ${escapeMarkdown(entry.letter?.value ?? '')}** ${code(entry.text)}`, entry.cable?.referenceId ? l10n.t('Telegram {0}.', code(entry.cable.referenceId)) : ''].filter(Boolean) };
   }
   const files = index?.find(ref.referenceId).filter((c) => c.uri !== uri) ?? [];
-  return { range: ref.range, lines: [`**${escapeMarkdown(ref.referenceId)}** — reference id (year, station, serial)`, files.length > 0 ? `In the workspace: ${files.map((f) => escapeMarkdown(decodeURIComponent(f.uri.replace(/^.*\//, '')))).join(', ')}.` : 'Not in the workspace.'] };
+  return { range: ref.range, lines: [l10n.t('**{0}** — reference id (year, station, serial)', escapeMarkdown(ref.referenceId)), files.length > 0 ? l10n.t('In the workspace: {0}.', files.map((f) => escapeMarkdown(decodeURIComponent(f.uri.replace(/^.*\//, '')))).join(', ')) : l10n.t('Not in the workspace.')] };
 }
 
 function describeCode(text: string): string | undefined {
@@ -183,8 +188,9 @@ function keywordHover(token: Token, key: string, fallback: string): Found {
 
 function precedenceHover(token: Token, role: string): Found {
   const info = precedenceMeaning(token.text.replace(/\s+/g, ' '));
-  const doubled = /^([A-Z])\1$/.test(token.text) ? ' (prosign letter doubled on FL2)' : /^[A-Z]{2}$/.test(token.text) ? ' (action and information precedence)' : '';
-  return { range: token.range, lines: [`**${escapeMarkdown(token.text)}** — ${info ? info.word : 'unknown precedence'}${doubled}`, `${role}.${info ? ` ${escapeMarkdown(info.meaning)}` : ''}`] };
+  const word = info ? info.word : l10n.t('unknown precedence');
+  const what = /^([A-Z])\1$/.test(token.text) ? l10n.t('{0} (prosign letter doubled on FL2)', word) : /^[A-Z]{2}$/.test(token.text) ? l10n.t('{0} (action and information precedence)', word) : word;
+  return { range: token.range, lines: [`**${escapeMarkdown(token.text)}** — ${what}`, `${role}.${info ? ` ${escapeMarkdown(info.meaning)}` : ''}`] };
 }
 
 function routingHover(token: Token, pairedWith: string | undefined, role: string): Found {
@@ -192,24 +198,28 @@ function routingHover(token: Token, pairedWith: string | undefined, role: string
   const lines: string[] = [];
   if (info) {
     const names = info.names.slice(0, 6).map(escapeMarkdown).join('; ');
-    lines.push(`**${escapeMarkdown(token.text)}** — ${names}${info.names.length > 6 ? ` and ${info.names.length - 6} more` : ''}${info.country ? ` (${escapeMarkdown(info.country)})` : ''}`);
+    const listed = info.names.length > 6 ? l10n.t('{0} and {1} more', names, info.names.length - 6) : names;
+    lines.push(`**${escapeMarkdown(token.text)}** — ${listed}${info.country ? ` (${escapeMarkdown(info.country)})` : ''}`);
   } else {
-    lines.push(`**${escapeMarkdown(token.text)}** — routing indicator not in the table`);
+    lines.push(l10n.t('**{0}** — routing indicator not in the table', escapeMarkdown(token.text)));
   }
   if (pairedWith) {
     const agrees = info?.names.some((n) => n.toUpperCase() === pairedWith.toUpperCase());
-    lines.push(`This cable pairs it with ${code(pairedWith)}${info && !agrees ? ' — the table gives other names (shared gateways such as RUEHC carry many addressees)' : ''}.`);
+    lines.push(info && !agrees
+      ? l10n.t('This cable pairs it with {0} — the table gives other names (shared gateways such as RUEHC carry many addressees).', code(pairedWith))
+      : l10n.t('This cable pairs it with {0}.', code(pairedWith)));
   }
   lines.push(`${role}. ${explainRoutingIndicator(token.text).map(escapeMarkdown).join(' ')}`);
   return { range: token.range, lines };
 }
 
 function addresseeHover(a: Addressee): Found {
-  const lines = [`**${escapeMarkdown(a.address.text)}** — ${a.role === 'to' ? 'action' : a.role === 'info' ? 'information' : 'excluded'} addressee${a.collective ? ' (a collective: a list of posts)' : ''}`];
+  const kind = a.role === 'to' ? l10n.t('action addressee') : a.role === 'info' ? l10n.t('information addressee') : l10n.t('excluded addressee');
+  const lines = [`**${escapeMarkdown(a.address.text)}** — ${a.collective ? l10n.t('{0} (a collective: a list of posts)', kind) : kind}`];
   if (a.routingIndicator) {
     const info = lookupRoutingIndicator(a.routingIndicator.text);
     if (info && !info.names.some((n) => n.toUpperCase() === a.address.text.toUpperCase())) {
-      lines.push(`The table knows ${code(a.routingIndicator.text)} as ${info.names.slice(0, 3).map(escapeMarkdown).join('; ')}.`);
+      lines.push(l10n.t('The table knows {0} as {1}.', code(a.routingIndicator.text), info.names.slice(0, 3).map(escapeMarkdown).join('; ')));
     }
   }
   return { range: a.address.range, lines };
@@ -217,36 +227,37 @@ function addresseeHover(a: Addressee): Found {
 
 function captionHover(token: Token): Found {
   const info = lookupCode(token.value) ?? lookupCode(token.text);
-  const meaning = info?.meaning ?? CAVEAT_MEANING[token.value] ?? 'caption';
+  const meaning = info?.meaning ?? CAVEAT_MEANING()[token.value] ?? l10n.t('caption');
   return { range: token.range, lines: [`**${escapeMarkdown(token.text)}** — ${escapeMarkdown(meaning)}`, info?.category ? escapeMarkdown(info.category) : ''].filter(Boolean) };
 }
 
 function markingHover(marking: Marking, cable: Cable): Found {
-  const parts = [marking.level ? LEVEL_NAME[marking.level] : 'unknown level', ...marking.caveats.map((c) => `${c}${CAVEAT_MEANING[c] ? `: ${CAVEAT_MEANING[c]}` : ''}`)];
+  const meanings = CAVEAT_MEANING();
+  const parts = [marking.level ? LEVEL_NAME[marking.level] : l10n.t('unknown level'), ...marking.caveats.map((c) => `${c}${meanings[c] ? `: ${meanings[c]}` : ''}`)];
   const lines = [`**${escapeMarkdown(marking.text)}** — ${escapeMarkdown(parts.join(', '))}`];
-  if (!marking.closed) lines.push('The marking is not closed.');
-  if (marking.unknownParts.length) lines.push(`Unknown: ${marking.unknownParts.map(escapeMarkdown).join(', ')}.`);
-  if (cable.classification.label) lines.push(`The cable is ${escapeMarkdown(cable.classification.label)}.`);
+  if (!marking.closed) lines.push(l10n.t('The marking is not closed.'));
+  if (marking.unknownParts.length) lines.push(l10n.t('Unknown: {0}.', marking.unknownParts.map(escapeMarkdown).join(', ')));
+  if (cable.classification.label) lines.push(l10n.t('The cable is {0}.', escapeMarkdown(cable.classification.label)));
   return { range: marking.range, lines };
 }
 
 function describeOrder(order: number | undefined): string {
   switch (order) {
-    case 11652: return 'Executive Order 11652 (1972–1978) on classification';
-    case 12065: return 'Executive Order 12065 (1978–1982)';
-    case 12356: return 'Executive Order 12356 (1982–1995)';
-    case 12958: return 'Executive Order 12958 (1995; amended 2003 by E.O. 13292), in force until mid-2010';
-    case 13292: return 'Executive Order 13292 (2003), amending E.O. 12958';
-    case 13526: return 'Executive Order 13526 (from 27 June 2010)';
-    default: return 'not a known classification order';
+    case 11652: return l10n.t('Executive Order 11652 (1972–1978) on classification');
+    case 12065: return l10n.t('Executive Order 12065 (1978–1982)');
+    case 12356: return l10n.t('Executive Order 12356 (1982–1995)');
+    case 12958: return l10n.t('Executive Order 12958 (1995; amended 2003 by E.O. 13292), in force until mid-2010');
+    case 13292: return l10n.t('Executive Order 13292 (2003), amending E.O. 12958');
+    case 13526: return l10n.t('Executive Order 13526 (from 27 June 2010)');
+    default: return l10n.t('not a known classification order');
   }
 }
 
 function dtgHover(cable: Cable, dtg: DateTimeGroup): Found {
   const v = dtg.token.value;
   const iso = dtgToIso(v);
-  const lines = [iso ? `**${iso}** — ${WEEKDAYS[new Date(Date.UTC(v.year, v.month - 1, v.day)).getUTCDay()]}, date-time group (UTC)` : `**${escapeMarkdown(dtg.token.text)}** — not a valid date-time group`];
-  if (dtg.precedence.length) lines.push(`Precedence ${dtg.precedence.map((p) => `${p.text} (${precedenceMeaning(p.text)?.word ?? '?'})`).join(', ')}.`);
+  const lines = [iso ? l10n.t('**{0}** — {1}, date-time group (UTC)', iso, WEEKDAYS()[new Date(Date.UTC(v.year, v.month - 1, v.day)).getUTCDay()]) : l10n.t('**{0}** — not a valid date-time group', escapeMarkdown(dtg.token.text))];
+  if (dtg.precedence.length) lines.push(l10n.t('Precedence {0}.', dtg.precedence.map((p) => `${p.text} (${precedenceMeaning(p.text)?.word ?? '?'})`).join(', ')));
   const filing = cable.header?.station?.filingTime?.value;
   if (filing && v.valid) lines.push(agreement(v.year, v.month, v.day, v.hour, v.minute, filing.dayOfYear, filing.hour, filing.minute));
   return { range: dtg.range, lines };
@@ -255,16 +266,16 @@ function dtgHover(cable: Cable, dtg: DateTimeGroup): Found {
 function julianHover(cable: Cable, token: Token<{ dayOfYear: number; hour: number; minute: number } | undefined>): Found {
   const julian = token.value;
   const year = cable.dtg?.token.value.year;
-  if (!julian) return { range: token.range, lines: [`**${escapeMarkdown(token.text)}** — not a DDDHHMM filing time`] };
+  if (!julian) return { range: token.range, lines: [l10n.t('**{0}** — not a DDDHHMM filing time', escapeMarkdown(token.text))] };
   const lines: string[] = [];
   if (year !== undefined && julian.dayOfYear >= 1 && julian.dayOfYear <= (isLeapYear(year) ? 366 : 365)) {
     const { month, day } = fromDayOfYear(year, julian.dayOfYear);
     const iso = `${year}-${pad(month)}-${pad(day)}T${pad(julian.hour)}:${pad(julian.minute)}Z`;
-    lines.push(`**${iso}** — filing time: day ${julian.dayOfYear} (${day} ${MONTHS[month - 1]} ${year}) ${pad(julian.hour)}:${pad(julian.minute)}Z`);
+    lines.push(l10n.t('**{0}** — filing time: day {1} ({2}) {3}', iso, julian.dayOfYear, `${day} ${MONTHS[month - 1]} ${year}`, `${pad(julian.hour)}:${pad(julian.minute)}Z`));
     const v = cable.dtg!.token.value;
     if (v.valid) lines.push(agreement(v.year, v.month, v.day, v.hour, v.minute, julian.dayOfYear, julian.hour, julian.minute));
   } else {
-    lines.push(`**Day ${julian.dayOfYear}, ${pad(julian.hour)}:${pad(julian.minute)}Z** — filing time (Julian day, hour, minute)`);
+    lines.push(l10n.t('**Day {0}, {1}** — filing time (Julian day, hour, minute)', julian.dayOfYear, `${pad(julian.hour)}:${pad(julian.minute)}Z`));
   }
   return { range: token.range, lines };
 }
@@ -273,8 +284,8 @@ function agreement(year: number, month: number, day: number, hour: number, minut
   const dtgMinutes = (dayOfYear(year, month, day) * 24 + hour) * 60 + minute;
   const filingMinutes = (julianDay * 24 + julianHour) * 60 + julianMinute;
   const difference = filingMinutes - dtgMinutes;
-  if (difference >= 0 && difference <= 24 * 60) return `Agrees with the DTG: filed ${difference} minute${difference === 1 ? '' : 's'} after it.`;
-  return `Does not agree with the DTG: ${Math.abs(difference)} minutes ${difference < 0 ? 'before' : 'after'} it.`;
+  if (difference >= 0 && difference <= 24 * 60) return difference === 1 ? l10n.t('Agrees with the DTG: filed 1 minute after it.') : l10n.t('Agrees with the DTG: filed {0} minutes after it.', difference);
+  return difference < 0 ? l10n.t('Does not agree with the DTG: {0} minutes before it.', Math.abs(difference)) : l10n.t('Does not agree with the DTG: {0} minutes after it.', difference);
 }
 
 function fromDayOfYear(year: number, ordinal: number): { month: number; day: number } {
@@ -290,12 +301,14 @@ function fromDayOfYear(year: number, ordinal: number): { month: number; day: num
 function serialHover(cable: Cable, serial: Token<number> | undefined, section: Token<number> | undefined, position: Position): Found {
   const telegram = cable.classificationLine?.serial?.value;
   const target = hit(section, position) ? section! : serial!;
-  const lines = [`**${escapeMarkdown(serial?.text ?? '')}${section ? `/${escapeMarkdown(section.text)}` : ''}** — station serial number${section ? ` and section ${section.value}` : ''}`];
+  const shown = `${escapeMarkdown(serial?.text ?? '')}${section ? `/${escapeMarkdown(section.text)}` : ''}`;
+  const lines = [section ? l10n.t('**{0}** — station serial number and section {1}', shown, section.value) : l10n.t('**{0}** — station serial number', shown)];
   if (serial && telegram !== undefined) {
     const agrees = telegram % 10000 === serial.value;
-    lines.push(agrees ? `Telegram ${telegram} (the serial is its last four digits)${section ? `, section ${section.value}` : ''}.` : `The classification line gives telegram ${telegram}, whose last four digits differ.`);
+    lines.push(!agrees ? l10n.t('The classification line gives telegram {0}, whose last four digits differ.', telegram)
+      : section ? l10n.t('Telegram {0} (the serial is its last four digits), section {1}.', telegram, section.value) : l10n.t('Telegram {0} (the serial is its last four digits).', telegram));
   } else {
-    lines.push('The last four digits of the telegram number.');
+    lines.push(l10n.t('The last four digits of the telegram number.'));
   }
   return { range: target.range, lines };
 }

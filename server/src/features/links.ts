@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { DocumentLink, Location } from 'vscode-languageserver';
 import type { Cable, CableFile, Position, Range } from '../cable/model';
 import type { WorkspaceIndex } from '../workspaceIndex';
@@ -49,7 +50,7 @@ export function documentLinks(file: CableFile, uri: string, index: WorkspaceInde
   for (const ref of crossReferences(file)) {
     const targets = resolve(ref, uri, index);
     if (targets.length === 0) continue;
-    const tooltip = ref.kind === 'paragraph' ? `Go to paragraph ${ref.first}` : ref.kind === 'reference' ? `Go to REF ${ref.letter ?? ''}`.trim() : `Open ${ref.referenceId}`;
+    const tooltip = ref.kind === 'paragraph' ? l10n.t('Go to paragraph {0}', ref.first) : ref.kind === 'reference' ? (ref.letter ? l10n.t('Go to REF {0}', ref.letter) : l10n.t('Go to REF')) : l10n.t('Open {0}', ref.referenceId);
     links.push({ range: ref.range, target: withPosition(targets[0].uri, targets[0].range), tooltip });
   }
   for (const cable of file.cables) {
@@ -57,7 +58,7 @@ export function documentLinks(file: CableFile, uri: string, index: WorkspaceInde
       const id = entry.cable?.referenceId;
       if (!id || !entry.cable) continue;
       const target = index?.find(id).find((c) => c.uri !== uri || !contains(c.range, entry.range.start));
-      if (target) links.push({ range: entry.cable.range, target: withPosition(target.uri, target.selectionRange), tooltip: `Open ${id}` });
+      if (target) links.push({ range: entry.cable.range, target: withPosition(target.uri, target.selectionRange), tooltip: l10n.t('Open {0}', id) });
     }
   }
   return links;

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { type DocumentSymbol, SymbolKind } from 'vscode-languageserver';
 import type { Cable, CableFile, Paragraph, TransmissionHeader } from '../cable/model';
 import { memoCable } from './memo';
@@ -62,14 +63,14 @@ function totalSymbols(file: CableFile): number {
 }
 
 export function cableName(cable: Cable): string {
-  return cable.referenceId ?? cable.referenceIdWithoutYear ?? cable.dtg?.token.text ?? cable.subject?.text ?? 'Cable';
+  return cable.referenceId ?? cable.referenceIdWithoutYear ?? cable.dtg?.token.text ?? cable.subject?.text ?? l10n.t('Cable');
 }
 
 function cableSymbol(cable: Cable, budget: Budget): DocumentSymbol {
   const children: DocumentSymbol[] = [];
   if (cable.header && budget.take()) children.push(headerSymbol(cable.header, budget));
   if (cable.subject && budget.take()) {
-    children.push(symbol('Subject', cable.subject.text, SymbolKind.String, cable.subject.range, cable.subject.keyword.range, []));
+    children.push(symbol(l10n.t('Subject'), cable.subject.text, SymbolKind.String, cable.subject.range, cable.subject.keyword.range, []));
   }
   if (cable.references && budget.take()) {
     const refs = cable.references;
@@ -96,21 +97,21 @@ function headerSymbol(header: TransmissionHeader, budget: Budget): DocumentSymbo
   const add = (name: string, detail: string | undefined, kind: SymbolKind, range: Parameters<typeof symbol>[3]) => {
     if (budget.take()) children.push(symbol(name, detail, kind, range, range, []));
   };
-  if (header.transmissionId) add(header.transmissionId.text, 'FL1 transmission id', SymbolKind.Constant, header.transmissionId.range);
+  if (header.transmissionId) add(header.transmissionId.text, l10n.t('FL1 transmission id'), SymbolKind.Constant, header.transmissionId.range);
   if (header.precedenceProsign) {
     const last = header.relays[header.relays.length - 1] ?? header.precedenceProsign;
-    add(`${header.precedenceProsign.text} ${header.relays.map((r) => r.text).join(' ')}`.trim(), 'FL2 precedence and relays', SymbolKind.Constant, rangeBetween(header.precedenceProsign.range, last.range));
+    add(`${header.precedenceProsign.text} ${header.relays.map((r) => r.text).join(' ')}`.trim(), l10n.t('FL2 precedence and relays'), SymbolKind.Constant, rangeBetween(header.precedenceProsign.range, last.range));
   }
-  if (header.station) add(`DE ${header.station.routingIndicator?.text ?? ''} ${header.station.serial?.text ?? ''}`.replace(/\s+/g, ' ').trim(), 'FL3 station, serial, filing time', SymbolKind.Constant, header.station.range);
-  if (header.securityGroup) add(`${header.securityGroup.signal.text} ${header.securityGroup.group?.text ?? ''}`.trim(), 'FL4 security group', SymbolKind.Constant, header.securityGroup.range);
-  if (header.dtg) add(header.dtg.token.text, 'FL5 date-time group', SymbolKind.Event, header.dtg.range);
-  if (header.from?.address) add(`FM ${header.from.address.text}`, 'originator', SymbolKind.Field, header.from.range);
+  if (header.station) add(`DE ${header.station.routingIndicator?.text ?? ''} ${header.station.serial?.text ?? ''}`.replace(/\s+/g, ' ').trim(), l10n.t('FL3 station, serial, filing time'), SymbolKind.Constant, header.station.range);
+  if (header.securityGroup) add(`${header.securityGroup.signal.text} ${header.securityGroup.group?.text ?? ''}`.trim(), l10n.t('FL4 security group'), SymbolKind.Constant, header.securityGroup.range);
+  if (header.dtg) add(header.dtg.token.text, l10n.t('FL5 date-time group'), SymbolKind.Event, header.dtg.range);
+  if (header.from?.address) add(`FM ${header.from.address.text}`, l10n.t('originator'), SymbolKind.Field, header.from.range);
   for (const a of header.addressees) {
     const name = `${a.role.toUpperCase()} ${a.routingIndicator ? `${a.routingIndicator.text}/` : ''}${a.address.text}`;
     add(name, [a.precedence?.text, a.mcn?.text].filter(Boolean).join(' ') || undefined, SymbolKind.Field, a.range);
   }
   byPosition(children);
-  const name = header.layout === 'oneLine' ? 'Transmission header (one line)' : 'Transmission header';
+  const name = header.layout === 'oneLine' ? l10n.t('Transmission header (one line)') : l10n.t('Transmission header');
   const selection = header.transmissionId?.range ?? header.dtg?.range ?? header.range;
   return symbol(name, header.dtg?.token.text, SymbolKind.Namespace, header.range, clampInside(selection, header.range), children);
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { LEVEL_RANK, type Cable, type Level } from '../../cable/model';
 import { type Finding, replace, type Rule } from '../types';
 
@@ -25,8 +26,8 @@ export const paraMarkAboveOverall: Rule = {
       findings.push({
         code: this.code,
         range: marking.range,
-        message: `Paragraph marked ${marking.text} (${LEVEL_NAME[level]}) but the cable is ${LEVEL_NAME[overall]}`,
-        related: [{ range: line.level.range, message: `The classification line says ${LEVEL_NAME[line.level.value]}` }],
+        message: l10n.t('Paragraph marked {0} ({1}) but the cable is {2}', marking.text, LEVEL_NAME[level], LEVEL_NAME[overall]),
+        related: [{ range: line.level.range, message: l10n.t('The classification line says {0}', LEVEL_NAME[line.level.value]) }],
       });
     }
     return findings;
@@ -52,8 +53,8 @@ export const headerClassificationMismatch: Rule = {
     return [{
       code: this.code,
       range: group.range,
-      message: `Security group ${group.text} says ${LEVEL_NAME[group.value]} but the classification line says ${LEVEL_NAME[line.level.value]}`,
-      related: [{ range: line.level.range, message: 'The classification line' }],
+      message: l10n.t('Security group {0} says {1} but the classification line says {2}', group.text, LEVEL_NAME[group.value], LEVEL_NAME[line.level.value]),
+      related: [{ range: line.level.range, message: l10n.t('The classification line') }],
     }];
   },
 };
@@ -70,7 +71,7 @@ export const securityWarningMismatch: Rule = {
     const signal = g.signal.text.toUpperCase();
     const expected = g.group.value === 'U' ? 'ZNR' : 'ZNY';
     if (signal === expected || (signal !== 'ZNR' && signal !== 'ZNY')) return [];
-    return [{ code: this.code, range: g.signal.range, message: `${signal} with ${g.group.text}: expected ${expected} for ${LEVEL_NAME[g.group.value]} traffic`, fix: replace(`Change to ${expected}`, g.signal.range, expected) }];
+    return [{ code: this.code, range: g.signal.range, message: l10n.t('{0} with {1}: expected {2} for {3} traffic', signal, g.group.text, expected, LEVEL_NAME[g.group.value]), fix: replace(l10n.t('Change to {0}', expected), g.signal.range, expected) }];
   },
 };
 
@@ -83,7 +84,7 @@ export const eoNotApplicableOnClassified: Rule = {
   check(cable) {
     const na = cable.eoLine?.notApplicable;
     if (!na || !classified(cable)) return [];
-    return [{ code: this.code, range: na.range, message: `E.O. line says N/A but the cable is ${cable.classification.label}; expected DECL: and a date`, related: cable.classificationLine ? [{ range: cable.classificationLine.level.range, message: 'The classification line' }] : undefined }];
+    return [{ code: this.code, range: na.range, message: l10n.t('E.O. line says N/A but the cable is {0}; expected DECL: and a date', String(cable.classification.label)), related: cable.classificationLine ? [{ range: cable.classificationLine.level.range, message: l10n.t('The classification line') }] : undefined }];
   },
 };
 
@@ -96,7 +97,7 @@ export const eoDeclOnUnclassified: Rule = {
   check(cable) {
     const decl = cable.eoLine?.declValue;
     if (!decl?.value || !unclassified(cable) || !cable.classificationLine) return [];
-    return [{ code: this.code, range: decl.range, message: `Declassification date on an ${cable.classification.label} cable; unclassified cables usually say N/A` }];
+    return [{ code: this.code, range: decl.range, message: l10n.t('Declassification date on an {0} cable; unclassified cables usually say N/A', String(cable.classification.label)) }];
   },
 };
 
@@ -109,7 +110,7 @@ export const classifiedByOnUnclassified: Rule = {
   check(cable) {
     const by = cable.classifiedBy;
     if (!by || !unclassified(cable) || !cable.classificationLine) return [];
-    return [{ code: this.code, range: by.keyword.range, message: `Classified By line on an ${cable.classification.label} cable`, related: [{ range: cable.classificationLine.level.range, message: 'The classification line' }] }];
+    return [{ code: this.code, range: by.keyword.range, message: l10n.t('Classified By line on an {0} cable', String(cable.classification.label)), related: [{ range: cable.classificationLine.level.range, message: l10n.t('The classification line') }] }];
   },
 };
 
@@ -122,7 +123,7 @@ export const classifiedByMissing: Rule = {
   check(cable) {
     const line = cable.classificationLine;
     if (!line || !classified(cable) || cable.classifiedBy || cable.paragraphs.length === 0) return [];
-    return [{ code: this.code, range: line.level.range, message: `${cable.classification.label} cable without a Classified By line` }];
+    return [{ code: this.code, range: line.level.range, message: l10n.t('{0} cable without a Classified By line', String(cable.classification.label)) }];
   },
 };
 
@@ -139,7 +140,7 @@ export const caveatNotCarried: Rule = {
     for (const p of cable.paragraphs) {
       const m = p.marking;
       if (m?.caveats.includes('NOFORN')) {
-        findings.push({ code: this.code, range: m.range, message: `Paragraph marked ${m.text} (NOFORN) but the cable carries no NOFORN caption`, related: [{ range: line.range, message: 'The classification line' }] });
+        findings.push({ code: this.code, range: m.range, message: l10n.t('Paragraph marked {0} (NOFORN) but the cable carries no NOFORN caption', m.text), related: [{ range: line.range, message: l10n.t('The classification line') }] });
       }
     }
     return findings;
@@ -157,7 +158,7 @@ export const relToWithNoforn: Rule = {
     return cable.paragraphs.flatMap((p) => {
       const m = p.marking;
       const rel = m?.caveats.find((c) => c.startsWith('REL TO'));
-      return m && rel ? [{ code: this.code, range: m.range, message: `Paragraph marked ${m.text} (${rel}) in a NOFORN cable` }] : [];
+      return m && rel ? [{ code: this.code, range: m.range, message: l10n.t('Paragraph marked {0} ({1}) in a NOFORN cable', m.text, rel) }] : [];
     });
   },
 };
@@ -170,7 +171,7 @@ export const sensitiveOnClassified: Rule = {
   why: 'SENSITIVE marks Sensitive But Unclassified traffic; on a classified cable it is redundant or a leftover.',
   check(cable) {
     if (!classified(cable)) return [];
-    return cable.captions.filter((c) => c.value === 'SENSITIVE').map((c) => ({ code: this.code, range: c.range, message: `SENSITIVE marks unclassified (SBU) traffic; this cable is ${cable.classification.label}` }));
+    return cable.captions.filter((c) => c.value === 'SENSITIVE').map((c) => ({ code: this.code, range: c.range, message: l10n.t('SENSITIVE marks unclassified (SBU) traffic; this cable is {0}', String(cable.classification.label)) }));
   },
 };
 
@@ -183,6 +184,6 @@ export const distributionConflict: Rule = {
   check(cable) {
     const nodis = cable.captions.find((c) => c.value === 'NODIS');
     if (!nodis) return [];
-    return cable.captions.filter((c) => c.value === 'EXDIS' || c.value === 'LIMDIS').map((c) => ({ code: this.code, range: c.range, message: `${c.value} together with NODIS`, related: [{ range: nodis.range, message: 'NODIS' }] }));
+    return cable.captions.filter((c) => c.value === 'EXDIS' || c.value === 'LIMDIS').map((c) => ({ code: this.code, range: c.range, message: l10n.t('{0} together with NODIS', c.value), related: [{ range: nodis.range, message: 'NODIS' }] }));
   },
 };

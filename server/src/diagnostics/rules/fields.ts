@@ -1,34 +1,35 @@
+import * as l10n from '@vscode/l10n';
 import { allTags, lookupTag } from '../../data';
 import type { Cable } from '../../cable/model';
 import { tagWithoutPerson } from '../../cable/text';
 import { replace, type Rule } from '../types';
 
 /** A rule for a front-matter field the cable's text lacks; reported on the classification line. */
-function missingField(code: string, defaultSeverity: Rule['defaultSeverity'], has: (cable: Cable) => boolean, message: string, docs: Pick<Rule, 'description' | 'example' | 'why'>): Rule {
+function missingField(code: string, defaultSeverity: Rule['defaultSeverity'], has: (cable: Cable) => boolean, message: () => string, docs: Pick<Rule, 'description' | 'example' | 'why'>): Rule {
   return {
     code,
     defaultSeverity,
     ...docs,
     check(cable) {
       const started = cable.classificationLine !== undefined && cable.paragraphs.length > 0;
-      return started && !has(cable) ? [{ code, range: cable.classificationLine!.range, message }] : [];
+      return started && !has(cable) ? [{ code, range: cable.classificationLine!.range, message: message() }] : [];
     },
   };
 }
 
-export const tagsMissing = missingField('cable/tags-missing', 'warning', (c) => c.tags !== undefined, 'No TAGS line', {
+export const tagsMissing = missingField('cable/tags-missing', 'warning', (c) => c.tags !== undefined, () => l10n.t('No TAGS line'), {
   description: 'The cable has no TAGS line; every cable carries at least one subject tag.',
   example: 'no `TAGS:` line',
   why: 'Every cable carries at least one subject tag; indexing and retrieval depend on it.',
 });
 
-export const subjectMissing = missingField('cable/subject-missing', 'information', (c) => c.subject !== undefined, 'No SUBJECT line', {
+export const subjectMissing = missingField('cable/subject-missing', 'information', (c) => c.subject !== undefined, () => l10n.t('No SUBJECT line'), {
   description: 'The cable has no SUBJECT line.',
   example: 'no `SUBJECT:` line',
   why: 'The subject line is how readers and archives find a cable; some genuine cables lack one, so this is informational.',
 });
 
-export const eoMissing = missingField('cable/eo-missing', 'information', (c) => c.eoLine !== undefined, 'No E.O. line (E.O. 12958: DECL: … or N/A)', {
+export const eoMissing = missingField('cable/eo-missing', 'information', (c) => c.eoLine !== undefined, () => l10n.t('No E.O. line (E.O. 12958: DECL: … or N/A)'), {
   description: 'The cable has no E.O. (declassification) line.',
   example: 'no `E.O.` line',
   why: 'The E.O. line carries the declassification instruction.',
@@ -45,7 +46,7 @@ export const tagsUnknown: Rule = {
       const value = tagWithoutPerson(t.value);
       if (!/^[A-Z]{2,5}$/.test(value) || lookupTag(value) || (ISO_TO_TAGS[value] && value === t.value)) return [];
       const close = closest(value);
-      return [{ code: this.code, range: t.range, message: `Tag ${value} is not in the TAGS table${close.length ? `; closest known: ${close.join(', ')}` : ''}` }];
+      return [{ code: this.code, range: t.range, message: close.length ? l10n.t('Tag {0} is not in the TAGS table; closest known: {1}', value, close.join(', ')) : l10n.t('Tag {0} is not in the TAGS table', value) }];
     });
   },
 };
@@ -91,7 +92,7 @@ export const tagsIsoCode: Rule = {
       // Some ISO codes are TAGS codes of another country (GB is Gabon, AU Austria): leave known codes alone.
       if (!tags || lookupTag(t.value)) return [];
       const meaning = lookupTag(tags)?.meaning ?? tags;
-      return [{ code: this.code, range: t.range, message: `${t.value} is the ISO code; the TAGS code for ${meaning} is ${tags}`, fix: replace(`Change to ${tags} (${meaning})`, t.range, tags) }];
+      return [{ code: this.code, range: t.range, message: l10n.t('{0} is the ISO code; the TAGS code for {1} is {2}', t.value, meaning, tags), fix: replace(l10n.t('Change to {0} ({1})', tags, meaning), t.range, tags) }];
     });
   },
 };

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { LEVEL_RANK } from '../../cable/model';
 import type { Marking } from '../../cable/model';
 import { type Finding, replace, type Rule } from '../types';
@@ -12,7 +13,7 @@ export const markingUnclosed: Rule = {
     return allMarkings(cable).flatMap((m) => {
       if (m.closed) return [];
       const content = m.text.slice(1).trim();
-      return [{ code: this.code, range: m.range, message: `Portion marking "${m.text}" has no closing parenthesis; expected "(${content})"`, fix: replace(`Close the marking: (${content})`, m.range, `(${content})`) }];
+      return [{ code: this.code, range: m.range, message: l10n.t('Portion marking "{0}" has no closing parenthesis; expected "({1})"', m.text, content), fix: replace(l10n.t('Close the marking: ({0})', content), m.range, `(${content})`) }];
     });
   },
 };
@@ -26,9 +27,9 @@ export const markingUnknown: Rule = {
   check(cable) {
     return allMarkings(cable).flatMap((m) => {
       if (m.unknownParts.length === 0) return [];
-      const what = m.level === undefined ? 'no known classification level' : `unknown part${m.unknownParts.length > 1 ? 's' : ''} ${m.unknownParts.join(', ')}`;
+      const what = m.level === undefined ? l10n.t('no known classification level') : m.unknownParts.length > 1 ? l10n.t('unknown parts {0}', m.unknownParts.join(', ')) : l10n.t('unknown part {0}', m.unknownParts.join(', '));
       const guess = guessMarking(m);
-      return [{ code: this.code, range: m.range, message: `Portion marking ${m.text} has ${what}; expected e.g. (U), (SBU), (C), (S), (S//NF)${guess ? `; did you mean ${guess}?` : ''}`, fix: guess ? replace(`Change to ${guess}`, m.range, guess) : undefined }];
+      return [{ code: this.code, range: m.range, message: guess ? l10n.t('Portion marking {0} has {1}; expected e.g. (U), (SBU), (C), (S), (S//NF); did you mean {2}?', m.text, what, guess) : l10n.t('Portion marking {0} has {1}; expected e.g. (U), (SBU), (C), (S), (S//NF)', m.text, what), fix: guess ? replace(l10n.t('Change to {0}', guess), m.range, guess) : undefined }];
     });
   },
 };
@@ -58,7 +59,7 @@ export const markingNonCanonical: Rule = {
       if (!spaced && !missingSlash && !spelledOut) continue;
       const canonical = canonicalMarking(m);
       if (!canonical || canonical === m.text) continue;
-      findings.push({ code: this.code, range: m.range, message: `Portion marking ${m.text} is usually written ${canonical}`, fix: replace(`Change to ${canonical}`, m.range, canonical) });
+      findings.push({ code: this.code, range: m.range, message: l10n.t('Portion marking {0} is usually written {1}', m.text, canonical), fix: replace(l10n.t('Change to {0}', canonical), m.range, canonical) });
     }
     return findings;
   },
@@ -83,7 +84,7 @@ export const paragraphMissingMark: Rule = {
     const marked = cable.paragraphs.filter((p) => p.marking).length;
     // Cables without portion marks at all predate the practice; flag only the odd one out.
     if (marked < 2 || marked < cable.paragraphs.length / 2) return [];
-    return cable.paragraphs.filter((p) => !p.marking).map((p) => ({ code: this.code, range: p.number.range, message: `Paragraph ${p.number.value} has no portion marking; this ${cable.classification.label} cable marks its other paragraphs` }));
+    return cable.paragraphs.filter((p) => !p.marking).map((p) => ({ code: this.code, range: p.number.range, message: l10n.t('Paragraph {0} has no portion marking; this {1} cable marks its other paragraphs', p.number.value, String(cable.classification.label)) }));
   },
 };
 

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { type Finding, replace, type Rule } from '../types';
 
 export const paragraphSequence: Rule = {
@@ -17,12 +18,12 @@ export const paragraphSequence: Rule = {
       const p = paragraphs[i];
       const n = p.number.value;
       if (n === previous + 1) continue;
-      const what = n === previous ? `repeats number ${n}` : n < previous ? `restarts at ${n} after ${previous}` : `skips from ${previous} to ${n}`;
+      const what = n === previous ? l10n.t('repeats number {0}', n) : n < previous ? l10n.t('restarts at {0} after {1}', n, previous) : l10n.t('skips from {0} to {1}', previous, n);
       findings.push({
         code: this.code,
         range: p.number.range,
-        message: `Paragraph numbering ${what}; expected ${previous + 1}.`,
-        related: [{ range: paragraphs[i - 1].number.range, message: `Paragraph ${previous}` }],
+        message: l10n.t('Paragraph numbering {0}; expected {1}.', what, previous + 1),
+        related: [{ range: paragraphs[i - 1].number.range, message: l10n.t('Paragraph {0}', previous) }],
         fix: renumberFix(cable, first),
       });
     }
@@ -37,7 +38,7 @@ function renumberFix(cable: Parameters<Rule['check']>[0], first: number): Findin
     .map((p, i) => ({ p, expected: start + i }))
     .filter(({ p, expected }) => p.number.value !== expected)
     .map(({ p, expected }) => ({ range: p.number.range, newText: p.number.text.replace(/^\d+/, String(expected)) }));
-  return edits.length > 0 ? { title: `Renumber the paragraphs consecutively from ${start}`, edits } : undefined;
+  return edits.length > 0 ? { title: l10n.t('Renumber the paragraphs consecutively from {0}', start), edits } : undefined;
 }
 
 export const paragraphStart: Rule = {
@@ -51,7 +52,7 @@ export const paragraphStart: Rule = {
     if (!first || first.number.value === 1 || cable.partialExtract) return [];
     // A later section of a long cable continues the numbering: that is not a defect.
     if ((cable.classificationLine?.section?.number.value ?? 1) > 1) return [];
-    return [{ code: this.code, range: first.number.range, message: `Numbered paragraphs start at ${first.number.value}; expected 1.`, fix: replace('Renumber as 1', first.number.range, first.number.text.replace(/^\d+/, '1')) }];
+    return [{ code: this.code, range: first.number.range, message: l10n.t('Numbered paragraphs start at {0}; expected 1.', first.number.value), fix: replace(l10n.t('Renumber as 1'), first.number.range, first.number.text.replace(/^\d+/, '1')) }];
   },
 };
 
@@ -63,7 +64,7 @@ export const singleNumberedParagraph: Rule = {
   why: 'The FAH says not to number a single paragraph.',
   check(cable) {
     return cable.paragraphs.length === 1 && cable.paragraphs[0].subParagraphs.length === 0 && cable.paragraphs[0].number.value === 1
-      ? [{ code: this.code, range: cable.paragraphs[0].number.range, message: 'A single paragraph is not numbered' }]
+      ? [{ code: this.code, range: cable.paragraphs[0].number.range, message: l10n.t('A single paragraph is not numbered') }]
       : [];
   },
 };
