@@ -10,12 +10,15 @@
 // the web worker host, which then loads the `browser` entry, exactly as vscode.dev does.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { extensionId, findFiles, withTimeout } from './lib.mjs';
+import { extensionId, findFiles, root, withTimeout } from './lib.mjs';
 import { workbenchUrl } from './codeServer.mjs';
 import { checkRunner, until, VIEWPORT, Workbench } from './ui.mjs';
 
 /** User settings for the code-server instance of this part. */
 export const WEB_SETTINGS = { 'remote.extensionKind': { [extensionId]: ['web'] } };
+
+// The Running Extensions view shows the manifest's display name (package.nls.json holds its English).
+const DISPLAY_NAME = JSON.parse(readFileSync(path.join(root, 'package.nls.json'), 'utf8')).displayName;
 
 /** Name VS Code gives a Worker started by the extension host worker: `ExtensionHostWorker -> <our name>`. */
 const SERVER_WORKER = /^ExtensionHostWorker\b.*->\s*Cable Language Server$/;
@@ -72,7 +75,7 @@ export async function runWebChecks({ browser, baseUrl, folder, artifactsDir, use
       await wb.command('Developer: Show Running Extensions');
       try {
         const rows = page.locator('.runtime-extensions-editor .monaco-list-row');
-        const cable = rows.filter({ has: page.locator('.name', { hasText: /^Cable$/ }) });
+        const cable = rows.filter({ has: page.locator('.name', { hasText: DISPLAY_NAME }) });
         await cable.first().waitFor({ timeout: 15_000 });
         const where = (await cable.first().locator('.msg').innerText()).trim();
         if (!/web worker/i.test(where)) throw new Error(`Cable runs in "${where}", not in the web worker`);
