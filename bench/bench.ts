@@ -211,7 +211,7 @@ async function benchLsp(texts: readonly string[]): Promise<void> {
   const probe = async (): Promise<{ rss: number; heapUsed: number }> => {
     const seen = memory.stderr.length;
     memory.process.kill('SIGUSR2');
-    for (let i = 0; i < 100 && !memory.stderr.slice(seen).includes('\n'); i++) await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 250 && !/cable-bench-memory .*\n/.test(memory.stderr.slice(seen)); i++) await new Promise((r) => setTimeout(r, 20));
     const line = memory.stderr.slice(seen).split('\n').find((l) => l.startsWith('cable-bench-memory '));
     const figures = line ? JSON.parse(line.slice('cable-bench-memory '.length)) : { rss: Number.NaN, heapUsed: Number.NaN };
     return { rss: figures.rss / 1048576, heapUsed: figures.heapUsed / 1048576 };
