@@ -21,11 +21,12 @@ export class WorkspaceIndex {
 
   update(uri: string, file: CableFile): void {
     this.remove(uri);
+    // The index outlives the model: its strings are copies, not views into the document's text.
     const entries = file.cables.map((c) => ({
       uri,
-      name: cableName(c),
-      referenceId: c.referenceId,
-      subject: c.subject?.text,
+      name: ownCopy(cableName(c)),
+      referenceId: c.referenceId === undefined ? undefined : ownCopy(c.referenceId),
+      subject: c.subject === undefined ? undefined : ownCopy(c.subject.text),
       range: c.range,
       selectionRange: c.classificationLine?.range ?? c.header?.range ?? c.range,
     }));
@@ -73,4 +74,9 @@ export class WorkspaceIndex {
   get fileCount(): number {
     return this.#byUri.size;
   }
+}
+
+/** A string that does not keep a longer one alive (the engine shares substrings of 13 characters or more). */
+function ownCopy(text: string): string {
+  return ` ${text}`.slice(1);
 }

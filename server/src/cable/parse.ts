@@ -39,7 +39,12 @@ export function parse(text: string, previous?: CableFile): CableFile {
       continue;
     }
     flagLines(text, offsets, MARKER_WORD, markerLines, start, end);
-    cables.push(parseCable(lines, start, end, artefactsPossible, markerLines));
+    const cable = parseCable(lines, start, end, artefactsPossible, markerLines);
+    // A cable parsed after an edit outlives this version of the text (later edits reuse it): its
+    // strings must not be slices of this text, or every edited version of a large file would stay
+    // in memory (20 scattered edits to a 10 MB export kept 400 MB).
+    if (change) detachStrings(cable);
+    cables.push(cable);
   }
   const file: CableFile = { text, lineCount: lines.length, cables };
   cableScans.set(file, scan);
@@ -146,6 +151,24 @@ function reusable(change: TextChange): (first: number, last: number) => Cable | 
     }
     return undefined;
   };
+}
+
+/**
+ * Replaces, in place, every string of a freshly parsed value by a copy of its own. The engine
+ * keeps a substring of 13 or more characters as a view into the whole text; the copy drops it.
+ */
+function detachStrings(value: unknown, seen = new Set<object>()): void {
+  if (typeof value !== 'object' || value === null || seen.has(value)) return;
+  seen.add(value);
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    const field = record[key];
+    if (typeof field === 'string') {
+      if (field.length >= 13) record[key] = (` ${field}`).slice(1);
+    } else {
+      detachStrings(field, seen);
+    }
+  }
 }
 
 /** A copy of a parsed value with every position moved `delta` lines. */

@@ -1,0 +1,41 @@
+// After an edit the parser reuses the cables the edit did not touch; the cables it parses again
+// must not keep that version of the text alive, or an editing session on a large export would
+// keep every version it ever parsed.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import { parse } from '../../server/src/cable/parse';
+import { corpusAvailable, corpusText, manifest } from '../util';
+
+v8.setFlagsFromString('--expose-gc');
+const gc = vm.runInNewContext('gc') as () => void;
+const heapMB = () => {
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed / 1048576;
+};
+
+test('twenty scattered edits to a 4 MB export keep at most two versions of its text', { skip: corpusAvailable() ? false : 'no corpus' }, () => {
+  const rows = manifest();
+  const parts: string[] = [];
+  for (let i = 0, size = 0; size < 4_000_000; i++) {
+    const t = corpusText(rows[i % rows.length].file);
+    parts.push(t);
+    size += t.length + 2;
+  }
+  // A character outside Latin-1 makes the engine store the text as UTF-16, as real exports are.
+  let text = `\u2019${parts.join('\n\n')}`;
+  const textMB = (text.length * 2) / 1048576;
+  let model = parse(text);
+  const before = heapMB();
+  for (let k = 1; k <= 20; k++) {
+    const at = text.indexOf('\n', Math.floor(text.length * ((k * 0.37) % 1)));
+    text = `${text.slice(0, at)} x${text.slice(at)}`;
+    model = parse(text, model);
+  }
+  const after = heapMB();
+  assert.ok(model.cables.length > 300);
+  // The first version (still referenced by the cables never parsed again) and the current one.
+  assert.ok(after - before < 2.5 * textMB, `the heap grew ${(after - before).toFixed(0)} MB for a ${textMB.toFixed(0)} MB text`);
+});
