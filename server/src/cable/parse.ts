@@ -331,37 +331,33 @@ function stationSerial(lines: readonly SourceLine[], dtgLine: number): string {
   return '';
 }
 
-/** Cheap test before the classification-line pattern: the first letters spell the start of a level. */
+/**
+ * Cheap test before the classification-line pattern: the first six letters (spaces skipped,
+ * either case) begin a level as the pattern spells it, with the first letter possibly doubled
+ * (`UUNCLAS`, `SS E C R E T`). Prose that merely starts alike (`Secretary`, `Congress`, `United`)
+ * stops here: such lines are common and the full pattern is dear.
+ */
 const CLASSIFICATION_LIKE = {
   test(text: string): boolean {
-    // /^(?:UU?N|CC?ON|SS?EC|TOP|LIM)/ over the first four letters, spaces skipped, upper-cased.
-    let a = 0;
-    let b = 0;
-    let c = 0;
-    let d = 0;
-    let count = 0;
-    for (let i = 0; i < text.length && count < 4 && i < 24; i++) {
+    let letters = '';
+    let end = 0;
+    for (let i = 0; i < text.length && letters.length < 6 && i < 40; i++) {
       const code = text.charCodeAt(i);
       if (code === 32 || code === 9) continue;
       if (!((code >= 65 && code <= 90) || (code >= 97 && code <= 122))) return false;
-      const letter = code & ~0x20;
-      if (count === 0) {
-        if (letter !== U && letter !== C && letter !== S && letter !== T && letter !== L) return false;
-        a = letter;
-      } else if (count === 1) b = letter;
-      else if (count === 2) c = letter;
-      else d = letter;
-      count++;
+      if (letters.length === 0 && !LEVEL_INITIALS.includes(code & ~0x20)) return false;
+      letters += String.fromCharCode(code & ~0x20);
+      end = i + 1;
     }
-    if (a === U) return b === N || (b === U && c === N);
-    if (a === C) return (b === O && c === N) || (b === C && c === O && d === N);
-    if (a === S) return (b === E && c === C) || (b === S && c === E && d === C);
-    if (a === T) return b === O && c === P;
-    if (a === L) return b === I && c === M;
-    return false;
+    if (letters.length < 6) return letters.length > 0 && LEVEL_STARTS.some((start) => start.startsWith(letters));
+    if (!LEVEL_STARTS.includes(letters)) return false;
+    // SECRET is a whole word: `SECRETARY` is not a level.
+    const next = text.charCodeAt(end) | 0x20;
+    return letters !== 'SECRET' || !(next >= 97 && next <= 122);
   },
 };
-const [C, E, I, L, M, N, O, P, S, T, U] = [...'CEILMNOPSTU'].map((ch) => ch.charCodeAt(0));
+const LEVEL_STARTS = ['UNCLAS', 'UUNCLA', 'LIMITE', 'CONFID', 'CCONFI', 'TOPSEC', 'SECRET', 'SSECRE'];
+const LEVEL_INITIALS = [...new Set(LEVEL_STARTS.map((s) => s.charCodeAt(0)))];
 
 interface Anchor {
   readonly line: number;
