@@ -736,9 +736,13 @@ function collectArtefacts(lines: readonly SourceLine[], first: number, last: num
     if (text.charCodeAt(0) !== 45 /* - */ && text.indexOf('\\') < 0 && text.indexOf('¶') < 0) continue;
     const md = /^(-\s+)\d{1,3}\.\s/.exec(text);
     if (md) artefacts.push({ kind: 'markdown-bullet', range: range(i, 0, i, md[1].length) });
-    for (const m of text.matchAll(/\\\$/g)) artefacts.push({ kind: 'escaped-dollar', range: range(i, m.index!, i, m.index! + 2) });
-    for (const m of text.matchAll(/¶/g)) artefacts.push({ kind: 'pilcrow', range: range(i, m.index!, i, m.index! + 1) });
-    const slash = /\\\s*$/.exec(text);
-    if (slash && text[slash.index - 1] !== '\\') artefacts.push({ kind: 'trailing-backslash', range: range(i, slash.index, i, slash.index + 1) });
+    // Searched with indexOf, not matchAll: a line of pilcrows would otherwise allocate a match
+    // object per pilcrow besides the artefact.
+    for (let at = text.indexOf('\\$'); at >= 0; at = text.indexOf('\\$', at + 2)) artefacts.push({ kind: 'escaped-dollar', range: range(i, at, i, at + 2) });
+    for (let at = text.indexOf('¶'); at >= 0; at = text.indexOf('¶', at + 1)) artefacts.push({ kind: 'pilcrow', range: range(i, at, i, at + 1) });
+    // A backslash closing the line (white space after it allowed), not one escaped by another.
+    let end = text.length;
+    while (end > 0 && isRegExpSpace(text.charCodeAt(end - 1))) end--;
+    if (end > 0 && text.charCodeAt(end - 1) === 92 && text.charCodeAt(end - 2) !== 92) artefacts.push({ kind: 'trailing-backslash', range: range(i, end - 1, i, end) });
   }
 }
