@@ -1,4 +1,5 @@
 import type { CableFile, Range } from './cable/model';
+import { ownCopy } from './cable/scan';
 import { cableName } from './features/symbols';
 
 export interface IndexedCable {
@@ -76,7 +77,3 @@ export class WorkspaceIndex {
   }
 }
 
-/** A string that does not keep a longer one alive (the engine shares substrings of 13 characters or more). */
-function ownCopy(text: string): string {
-  return ` ${text}`.slice(1);
-}

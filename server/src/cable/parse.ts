@@ -7,7 +7,7 @@ import type {
 import { gluedSignature, isSignatureLine, paragraphStart, type ParagraphStart, subParagraphStart, titleOf } from './paragraphs';
 import { deriveClassification, deriveReferenceId } from './referenceId';
 import {
-  countLineBreaks, cutSegment, indent, isBlank, isRegExpSpace, matchOffsets, range, type Segment, type SourceLine, splitLines, tokenAt, trimmedRange, wholeLine,
+  countLineBreaks, cutSegment, indent, isBlank, isRegExpSpace, ownCopy, matchOffsets, range, type Segment, type SourceLine, splitLines, tokenAt, trimmedRange, wholeLine,
 } from './scan';
 import {
   isOfficeLine, parseCaptionLine, parseClassificationLine, parseClassifiedBy, parseContinuationHeader, parseEoLine,
@@ -153,10 +153,7 @@ function reusable(change: TextChange): (first: number, last: number) => Cable | 
   };
 }
 
-/**
- * Replaces, in place, every string of a freshly parsed value by a copy of its own. The engine
- * keeps a substring of 13 or more characters as a view into the whole text; the copy drops it.
- */
+/** Replaces, in place, every string of a freshly parsed value that could be a view into the text by its own copy. */
 function detachStrings(value: unknown, seen = new Set<object>()): void {
   if (typeof value !== 'object' || value === null || seen.has(value)) return;
   seen.add(value);
@@ -164,7 +161,7 @@ function detachStrings(value: unknown, seen = new Set<object>()): void {
   for (const key of Object.keys(record)) {
     const field = record[key];
     if (typeof field === 'string') {
-      if (field.length >= 13) record[key] = (` ${field}`).slice(1);
+      if (field.length >= 13) record[key] = ownCopy(field);
     } else {
       detachStrings(field, seen);
     }

@@ -46,6 +46,14 @@ export function splitLines(text: string, starts?: number[]): SourceLine[] {
   return lines;
 }
 
+/**
+ * A copy of `text` that does not keep a longer string alive: the engine stores a substring of 13
+ * or more characters as a view into the string it was cut from.
+ */
+export function ownCopy(text: string): string {
+  return ` ${text}`.slice(1);
+}
+
 /** Line breaks (\n, \r\n, lone \r) in `text` between `from` and `to`. */
 export function countLineBreaks(text: string, from: number, to: number): number {
   let count = 0;

@@ -1,19 +1,23 @@
 import type { Cable, CableFile } from '../cable/model';
+import { splitLines } from '../cable/scan';
 
-const caches = new WeakMap<CableFile, Map<string, unknown>>();
+const fileCaches = new WeakMap<CableFile, Map<string, unknown>>();
+const cableCaches = new WeakMap<Cable, Map<string, unknown>>();
 
-/** Computes `compute(file)` once per parsed model (so once per document version). */
-export function memo<T>(file: CableFile, key: string, compute: (file: CableFile) => T): T {
-  let cache = caches.get(file);
+function cachedIn<O extends object, T>(caches: WeakMap<O, Map<string, unknown>>, owner: O, key: string, compute: (owner: O) => T): T {
+  let cache = caches.get(owner);
   if (!cache) {
     cache = new Map();
-    caches.set(file, cache);
+    caches.set(owner, cache);
   }
-  if (!cache.has(key)) cache.set(key, compute(file));
+  if (!cache.has(key)) cache.set(key, compute(owner));
   return cache.get(key) as T;
 }
 
-const cableCaches = new WeakMap<Cable, Map<string, unknown>>();
+/** Computes `compute(file)` once per parsed model (so once per document version). */
+export function memo<T>(file: CableFile, key: string, compute: (file: CableFile) => T): T {
+  return cachedIn(fileCaches, file, key, compute);
+}
 
 /**
  * Computes `compute(cable)` once per parsed cable. After an edit the parser hands over the cables
@@ -22,18 +26,12 @@ const cableCaches = new WeakMap<Cable, Map<string, unknown>>();
  * own lines), never on its neighbours.
  */
 export function memoCable<T>(cable: Cable, key: string, compute: (cable: Cable) => T): T {
-  let cache = cableCaches.get(cable);
-  if (!cache) {
-    cache = new Map();
-    cableCaches.set(cable, cache);
-  }
-  if (!cache.has(key)) cache.set(key, compute(cable));
-  return cache.get(key) as T;
+  return cachedIn(cableCaches, cable, key, compute);
 }
 
 /**
  * The text of one line, without its break ('' past the end). Backed by the offsets where lines
- * start (4 bytes a line), not by an array of line strings: features ask for a few lines, and a
+ * start, not by an array of line strings: features ask for a few lines, and a
  * 10 MB file has some 150,000 of them.
  */
 export function lineText(file: CableFile, line: number): string {
@@ -46,16 +44,8 @@ export function lineText(file: CableFile, line: number): string {
   return text.slice(starts[line], end);
 }
 
-function lineStarts(file: CableFile): Uint32Array {
-  const starts = new Uint32Array(file.lineCount);
-  const text = file.text;
-  let line = 1;
-  for (let i = 0; i < text.length && line < starts.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) {
-      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-      starts[line++] = i + 1;
-    }
-  }
+function lineStarts(file: CableFile): number[] {
+  const starts: number[] = [];
+  splitLines(file.text, starts);
   return starts;
 }

@@ -37,29 +37,15 @@ export function documentSymbols(file: CableFile, maxItems: number): SymbolResult
     const budget = new Budget(Number.POSITIVE_INFINITY);
     return { symbol: cableSymbol(c, budget), count: budget.used + 1 };
   }));
-  if (whole.reduce((n, w) => n + w.count, 0) <= limit) return { symbols: whole.map((w) => w.symbol), omitted: 0 };
+  const total = whole.reduce((n, w) => n + w.count, 0);
+  if (total <= limit) return { symbols: whole.map((w) => w.symbol), omitted: 0 };
   const budget = new Budget(limit);
   const symbols: DocumentSymbol[] = [];
   for (const cable of file.cables) {
     if (!budget.take()) break;
     symbols.push(cableSymbol(cable, budget));
   }
-  const omitted = budget.omitted === 0 ? 0 : totalSymbols(file) - budget.used;
-  return { symbols, omitted };
-}
-
-/** How many symbols the whole outline has, counted from the model without building it. */
-function totalSymbols(file: CableFile): number {
-  let n = 0;
-  for (const c of file.cables) {
-    n++;
-    const h = c.header;
-    if (h) n += 1 + (h.transmissionId ? 1 : 0) + (h.precedenceProsign ? 1 : 0) + (h.station ? 1 : 0) + (h.securityGroup ? 1 : 0) + (h.dtg ? 1 : 0) + (h.from?.address ? 1 : 0) + h.addressees.length;
-    if (c.subject) n++;
-    if (c.references) n += 1 + c.references.entries.length;
-    for (const p of c.paragraphs) n += 1 + p.subParagraphs.length;
-  }
-  return n;
+  return { symbols, omitted: total - budget.used };
 }
 
 export function cableName(cable: Cable): string {
