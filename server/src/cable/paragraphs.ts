@@ -60,14 +60,14 @@ export function subParagraphStart(segment: Segment): Omit<SubParagraph, 'range'>
     m[2] !== undefined ? 'letter' : m[3] !== undefined ? 'parenthesized-letter' : m[4] !== undefined ? 'parenthesized-number' : m[5] !== undefined ? 'bullet' : 'number';
   const marking = parseMarkingAt(segment, m[0].length);
   const textOffset = marking ? marking.range.end.character - segment.start : m[0].length;
-  return { label, kind, marking, title: titleOf(segment.text.slice(textOffset)), textOffset };
+  return { label, kind, marking, title: titleOf(segment.text, textOffset), textOffset };
 }
 
-/** A short title: the lead-in before a colon (`Summary:`), else the first words. */
-export function titleOf(text: string): string {
-  const clean = foldedHead(text, 61);
-  const leadIn = /^([^:.]{1,40}):(?!\/)/.exec(clean);
-  if (leadIn) return `${leadIn[1].trim()}:`;
+/** A short title of the words from `from` on: the lead-in before a colon (`Summary:`), else the first words. */
+export function titleOf(text: string, from = 0): string {
+  const clean = foldedHead(text, from, 61);
+  const leadIn = leadInEnd(clean);
+  if (leadIn > 0) return `${clean.slice(0, leadIn).trim()}:`;
   if (clean.length <= 60) return clean;
   const cut = clean.slice(0, 60);
   const space = cut.lastIndexOf(' ');
@@ -76,27 +76,52 @@ export function titleOf(text: string): string {
   return `${title}…`;
 }
 
+/**
+ * Where a lead-in of 1–40 characters ends in a colon (not `://`), or -1: what
+ * `/^([^:.]{1,40}):(?!\/)/` matches, found without running it on every paragraph.
+ */
+function leadInEnd(text: string): number {
+  const n = Math.min(text.length, 41);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46 /* . */) return -1;
+    if (c === 58 /* : */) return i > 0 && text.charCodeAt(i + 1) !== 47 /* / */ ? i : -1;
+  }
+  return -1;
+}
+
 function isTitleSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
 }
 
 /**
- * The text with runs of white space folded to one space and trimmed, built word by word and only
- * until it is longer than `limit` (the title never looks further).
+ * The text from `from` with runs of white space folded to one space and trimmed, word by word and
+ * only until it is longer than `limit` (the title never looks further). Words already one space
+ * apart, the usual case, come out as one slice.
  */
-function foldedHead(text: string, limit: number): string {
-  let out = '';
-  let i = 0;
+function foldedHead(text: string, from: number, limit: number): string {
   const n = text.length;
-  while (i < n && out.length <= limit) {
-    while (i < n && isTitleSpace(text.charCodeAt(i))) i++;
-    if (i >= n) break;
+  let i = from;
+  while (i < n && isTitleSpace(text.charCodeAt(i))) i++;
+  const first = i;
+  let end = i;
+  let length = 0;
+  let folded = false;
+  while (i < n && length <= limit) {
+    if (i > first) {
+      // One space between words keeps the slice; anything else must be folded.
+      if (i - end !== 1 || text.charCodeAt(end) !== 32) folded = true;
+      length++;
+    }
     let j = i + 1;
     while (j < n && !isTitleSpace(text.charCodeAt(j))) j++;
-    out = out.length === 0 ? text.slice(i, j) : `${out} ${text.slice(i, j)}`;
+    length += j - i;
+    end = j;
     i = j;
+    while (i < n && isTitleSpace(text.charCodeAt(i))) i++;
   }
-  return out;
+  const head = text.slice(first, end);
+  return folded ? head.split(/[ \t\n\r\u00a0]+/).join(' ') : head;
 }
 
 /** All-caps surname line(s) closing a cable: `RICE`, `KEEGAN PAAL`, `HOAGLAND`. */

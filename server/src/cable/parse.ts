@@ -25,9 +25,8 @@ export function parse(text: string, previous?: CableFile): CableFile {
   const change = previous ? compareTexts(previous, text, lines.length) : undefined;
   const scan = findCableStarts(lines, change);
   const reuse = change ? reusable(change) : undefined;
-  // Most files have no markdown or WikiLeaks artefacts at all: one search spares a pass per cable.
-  const artefactsPossible = text.indexOf('\\') >= 0 || text.indexOf('¶') >= 0 || text.indexOf('\n-') >= 0 || text.startsWith('-');
   const markerLines = new Uint8Array(lines.length);
+  const artefactLines = new Uint8Array(lines.length);
   const cables: Cable[] = [];
   const starts = scan.starts;
   for (let i = 0; i < starts.length; i++) {
@@ -39,7 +38,8 @@ export function parse(text: string, previous?: CableFile): CableFile {
       continue;
     }
     flagLines(text, offsets, MARKER_WORD, markerLines, start, end);
-    const cable = parseCable(lines, start, end, artefactsPossible, markerLines);
+    flagCharacters(text, offsets, ARTEFACT_CHARACTERS, artefactLines, start, end);
+    const cable = parseCable(lines, start, end, markerLines, artefactLines);
     // A cable parsed after an edit outlives this version of the text (later edits reuse it): its
     // strings must not be slices of this text, or every edited version of a large file would stay
     // in memory (20 scattered edits to a 10 MB export kept 400 MB).
@@ -99,6 +99,22 @@ function flagLines(text: string, offsets: readonly number[], pattern: RegExp, fl
     while (line < last && offsets[line + 1] - from <= m.index) line++;
     flags[line] = 1;
     if (m[0].length === 0) pattern.lastIndex++;
+  }
+}
+
+/** Characters only artefacts hold: a line without them (and not opening with `-`) has none. */
+const ARTEFACT_CHARACTERS = ['\\', '¶'];
+
+/** Flags the lines `first`–`last` that hold one of `characters`, found by the engine's search. */
+function flagCharacters(text: string, offsets: readonly number[], characters: readonly string[], flags: Uint8Array, first: number, last: number): void {
+  const from = offsets[first];
+  const to = last + 1 < offsets.length ? offsets[last + 1] : text.length;
+  for (const character of characters) {
+    let line = first;
+    for (let at = text.indexOf(character, from); at >= 0 && at < to; at = text.indexOf(character, at + 1)) {
+      while (line < last && offsets[line + 1] <= at) line++;
+      flags[line] = 1;
+    }
   }
 }
 
@@ -336,25 +352,32 @@ function stationSerial(lines: readonly SourceLine[], dtgLine: number): string {
  */
 const CLASSIFICATION_LIKE = {
   test(text: string): boolean {
-    let letters = '';
+    // Bit k stands for LEVEL_STARTS[k]; each letter keeps the levels it continues. No string is built.
+    let candidates = ALL_LEVELS;
+    let letters = 0;
     let end = 0;
-    for (let i = 0; i < text.length && letters.length < 6 && i < 40; i++) {
+    for (let i = 0; i < text.length && letters < 6 && i < 40; i++) {
       const code = text.charCodeAt(i);
       if (code === 32 || code === 9) continue;
       if (!((code >= 65 && code <= 90) || (code >= 97 && code <= 122))) return false;
-      if (letters.length === 0 && !LEVEL_INITIALS.includes(code & ~0x20)) return false;
-      letters += String.fromCharCode(code & ~0x20);
+      const upper = code & ~0x20;
+      for (let k = 0; k < LEVEL_STARTS.length; k++) {
+        if ((candidates & (1 << k)) !== 0 && LEVEL_STARTS[k].charCodeAt(letters) !== upper) candidates &= ~(1 << k);
+      }
+      if (candidates === 0) return false;
+      letters++;
       end = i + 1;
     }
-    if (letters.length < 6) return letters.length > 0 && LEVEL_STARTS.some((start) => start.startsWith(letters));
-    if (!LEVEL_STARTS.includes(letters)) return false;
+    if (letters === 0) return false;
     // SECRET is a whole word: `SECRETARY` is not a level.
+    if (letters < 6 || candidates !== SECRET_ONLY) return true;
     const next = text.charCodeAt(end) | 0x20;
-    return letters !== 'SECRET' || !(next >= 97 && next <= 122);
+    return !(next >= 97 && next <= 122);
   },
 };
 const LEVEL_STARTS = ['UNCLAS', 'UUNCLA', 'LIMITE', 'CONFID', 'CCONFI', 'TOPSEC', 'SECRET', 'SSECRE'];
-const LEVEL_INITIALS = [...new Set(LEVEL_STARTS.map((s) => s.charCodeAt(0)))];
+const ALL_LEVELS = (1 << LEVEL_STARTS.length) - 1;
+const SECRET_ONLY = 1 << LEVEL_STARTS.indexOf('SECRET');
 
 interface Anchor {
   readonly line: number;
@@ -389,7 +412,7 @@ interface Draft {
   artefacts: Artefact[];
 }
 
-function parseCable(lines: readonly SourceLine[], first: number, last: number, artefactsPossible = true, markerLines?: Uint8Array): Cable {
+function parseCable(lines: readonly SourceLine[], first: number, last: number, markerLines: Uint8Array, artefactLines: Uint8Array): Cable {
   const cableRange = range(first, 0, last, lines[last].length);
   const anchor = findHeaderAnchor(lines, first, last);
   let header: TransmissionHeader | undefined;
@@ -426,7 +449,7 @@ function parseCable(lines: readonly SourceLine[], first: number, last: number, a
   const segments = textSegments(lines, textLine, last, textSegment);
   const collapsed = segments.collapsed;
   parseTextSegments(segments.list, draft, blocks, dtg?.token.value.twoDigitYear);
-  collectArtefacts(lines, first, last, draft.artefacts, artefactsPossible);
+  collectArtefacts(lines, first, last, draft.artefacts, artefactLines);
 
   const textStart = segments.list.find((s) => !isBlank(s.text));
   const text = textStart ? range(textStart.line, textStart.start, last, lines[last].length) : undefined;
@@ -575,7 +598,7 @@ function parseTextSegments(segments: readonly Segment[], draft: Draft, blocks: B
       number: start.number,
       marking: start.marking,
       selectionRange: { start: start.number.range.start, end: selectionEnd },
-      title: titleOf(segment.text.slice(start.textOffset)),
+      title: titleOf(segment.text, start.textOffset),
       subParagraphs: current.subs,
       prefix: start.prefix,
     });
@@ -726,11 +749,11 @@ function acceptParagraph(para: ParagraphStart, previous: readonly Paragraph[], o
   return para.number.value > last.number.value && (afterBlank || !marked);
 }
 
-function collectArtefacts(lines: readonly SourceLine[], first: number, last: number, artefacts: Artefact[], possible: boolean): void {
-  if (!possible) return;
+/** Artefacts on the lines `flagged` (those holding `\\` or `¶`) and on lines that open with `-`. */
+function collectArtefacts(lines: readonly SourceLine[], first: number, last: number, artefacts: Artefact[], flagged: Uint8Array): void {
   for (let i = first; i <= last; i++) {
     const text = lines[i];
-    if (text.charCodeAt(0) !== 45 /* - */ && text.indexOf('\\') < 0 && text.indexOf('¶') < 0) continue;
+    if (flagged[i] !== 1 && text.charCodeAt(0) !== 45 /* - */) continue;
     const md = /^(-\s+)\d{1,3}\.\s/.exec(text);
     if (md) artefacts.push({ kind: 'markdown-bullet', range: range(i, 0, i, md[1].length) });
     // Searched with indexOf, not matchAll: a line of pilcrows would otherwise allocate a match

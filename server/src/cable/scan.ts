@@ -126,6 +126,8 @@ export function indent(text: string): number {
 
 /** What `\s` matches in a regular expression. */
 export function isRegExpSpace(c: number): boolean {
+  // Printable ASCII and Latin-1 letters, nearly every character asked about, answer at once.
+  if (c > 32 && c < 0xa0) return false;
   return (
     (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
     c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
