@@ -38,7 +38,7 @@ export function parse(text: string, previous?: CableFile): CableFile {
       continue;
     }
     flagLines(text, offsets, MARKER_WORD, markerLines, start, end);
-    flagCharacters(text, offsets, ARTEFACT_CHARACTERS, artefactLines, start, end);
+    flagArtefactLines(text, offsets, artefactLines, start, end);
     const cable = parseCable(lines, start, end, markerLines, artefactLines);
     // A cable parsed after an edit outlives this version of the text (later edits reuse it): its
     // strings must not be slices of this text, or every edited version of a large file would stay
@@ -102,17 +102,19 @@ function flagLines(text: string, offsets: readonly number[], pattern: RegExp, fl
   }
 }
 
-/** Characters only artefacts hold: a line without them (and not opening with `-`) has none. */
-const ARTEFACT_CHARACTERS = ['\\', '¶'];
-
-/** Flags the lines `first`–`last` that hold one of `characters`, found by the engine's search. */
-function flagCharacters(text: string, offsets: readonly number[], characters: readonly string[], flags: Uint8Array, first: number, last: number): void {
+/**
+ * Flags the lines `first`–`last` that can hold an artefact: those with a `\\` or a `¶`, and those
+ * opening with `-`, found by the engine's search instead of a look at every line.
+ */
+function flagArtefactLines(text: string, offsets: readonly number[], flags: Uint8Array, first: number, last: number): void {
   const from = offsets[first];
   const to = last + 1 < offsets.length ? offsets[last + 1] : text.length;
-  for (const character of characters) {
+  if (text.charCodeAt(from) === 45 /* - */) flags[first] = 1;
+  // A `-` after a line break opens the next line (a \r\n break ends in \n; a lone \r is searched too).
+  for (const [needle, skip] of [['\\', 0], ['¶', 0], ['\n-', 1], ['\r-', 1]] as const) {
     let line = first;
-    for (let at = text.indexOf(character, from); at >= 0 && at < to; at = text.indexOf(character, at + 1)) {
-      while (line < last && offsets[line + 1] <= at) line++;
+    for (let at = text.indexOf(needle, from); at >= 0 && at + skip < to; at = text.indexOf(needle, at + 1)) {
+      while (line < last && offsets[line + 1] <= at + skip) line++;
       flags[line] = 1;
     }
   }
@@ -274,7 +276,8 @@ function findCableStarts(lines: readonly SourceLine[], change?: TextChange): Cab
     // A header after this cable's own header and classification line starts the next cable even
     // when this one was cut short before its body.
     const complete = seenBody || (seenHeader && seenClassification);
-    if (complete && mayStartCable(text) && ((isHeaderStart(lines, i)) || (seenBody && isTextStart(lines, i))) && !repeatsHeader(lines, i, dtg)) {
+    const mayStart = mayStartCable(text);
+    if (complete && mayStart && ((isHeaderStart(lines, i)) || (seenBody && isTextStart(lines, i))) && !repeatsHeader(lines, i, dtg)) {
       let start = i;
       const floor = starts[starts.length - 1];
       const wrapper = (k: number) => WRAPPER_LINE.test(lines[k]) || DISTRIBUTION_LINE.test(lines[k]);
@@ -301,7 +304,7 @@ function findCableStarts(lines: readonly SourceLine[], change?: TextChange): Cab
       seenClassification = false;
       dtg = undefined;
     }
-    if (dtg === undefined && mayStartCable(text)) {
+    if (dtg === undefined && mayStart) {
       dtg = DTG_LINE.exec(text)?.slice(2, 7).join(' ');
       if (dtg !== undefined) dtg += ` ${stationSerial(lines, i)}`;
     }
@@ -580,9 +583,10 @@ function parseTextSegments(segments: readonly Segment[], draft: Draft, blocks: B
   let lastContent: Segment | undefined;
 
   const closeSub = () => {
-    if (current?.sub && current.subEnd) {
-      const { start, ...rest } = current.sub;
-      current.subs.push({ ...rest, range: { start: trimmedRange(start).start, end: trimmedRange(current.subEnd).end } });
+    const sub = current?.sub;
+    if (current && sub && current.subEnd) {
+      // Built field by field: an object rest/spread here runs the engine's generic copy per sub-paragraph.
+      current.subs.push({ label: sub.label, kind: sub.kind, marking: sub.marking, title: sub.title, range: { start: trimmedRange(sub.start).start, end: trimmedRange(current.subEnd).end } });
     }
     if (current) current.sub = undefined;
   };
@@ -749,11 +753,11 @@ function acceptParagraph(para: ParagraphStart, previous: readonly Paragraph[], o
   return para.number.value > last.number.value && (afterBlank || !marked);
 }
 
-/** Artefacts on the lines `flagged` (those holding `\\` or `¶`) and on lines that open with `-`. */
+/** Artefacts on the lines `flagged` by flagArtefactLines. */
 function collectArtefacts(lines: readonly SourceLine[], first: number, last: number, artefacts: Artefact[], flagged: Uint8Array): void {
   for (let i = first; i <= last; i++) {
+    if (flagged[i] !== 1) continue;
     const text = lines[i];
-    if (flagged[i] !== 1 && text.charCodeAt(0) !== 45 /* - */) continue;
     const md = /^(-\s+)\d{1,3}\.\s/.exec(text);
     if (md) artefacts.push({ kind: 'markdown-bullet', range: range(i, 0, i, md[1].length) });
     // Searched with indexOf, not matchAll: a line of pilcrows would otherwise allocate a match

@@ -408,13 +408,14 @@ function trimAuthority(text: string): string {
     let end = result.length;
     while (end > 0 && ',;:. '.includes(result[end - 1])) end--;
     result = result.slice(0, end);
-    const words = result.split(' ');
-    const last = (words[words.length - 1] ?? '').toLowerCase();
-    if (['for', 'reason', 'reasons', 'per', 'under', 'to'].includes(last)) result = words.slice(0, -1).join(' ');
-    else if (last === 'due') result = words.slice(0, -1).join(' ');
+    // Only the last word is looked at: an authority that ran on into the text can be long.
+    const space = result.lastIndexOf(' ');
+    const last = result.slice(space + 1).toLowerCase();
+    if (TRAILING_CONNECTIVES.has(last)) result = space < 0 ? '' : result.slice(0, space);
     if (result === before) return result;
   }
 }
+const TRAILING_CONNECTIVES = new Set(['for', 'reason', 'reasons', 'per', 'under', 'to', 'due']);
 
 /** `OVIP (STEINBERG, JAMES B.)` → `OVIP`: the tag without its person. */
 export function tagWithoutPerson(tag: string): string {
