@@ -13,6 +13,7 @@ import { runRules } from '../server/src/diagnostics/engine';
 import { foldingRanges } from '../server/src/features/folding';
 import { semanticTokens } from '../server/src/features/semanticTokens';
 import { documentSymbols } from '../server/src/features/symbols';
+import { SERVER_NODE_OPTIONS } from '../server/src/nodeOptions';
 import { StdioClient } from '../test/lsp/client';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -171,7 +172,7 @@ async function benchLsp(texts: readonly string[]): Promise<void> {
   const starts: number[] = [];
   for (let i = 0; i < 5; i++) {
     const start = now();
-    const client = new StdioClient();
+    const client = new StdioClient(['--stdio'], [...SERVER_NODE_OPTIONS]);
     await client.initialize();
     starts.push(now() - start);
     await client.shutdown();
@@ -179,7 +180,8 @@ async function benchLsp(texts: readonly string[]): Promise<void> {
   const nodeStart = best(5, () => execFileSync(process.execPath, ['-e', '0']));
   record({ figure: 'LSP: cold start to initialize result (median of 5)', ours: median(starts), unit: 'ms', anchor: nodeStart, anchorName: 'bare node start', ratio: median(starts) / nodeStart, target: '≤ 150 ms', ok: median(starts) <= 150 });
 
-  const client = new StdioClient();
+  // The server runs with the options VS Code starts it with.
+  const client = new StdioClient(['--stdio'], [...SERVER_NODE_OPTIONS]);
   await client.initialize({ textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true }, diagnostic: {} } });
   const small = texts.find((t) => t.length > 9000 && t.length < 11000 && /^VZCZC/.test(t)) ?? texts[0];
   const large = multiCable(texts, 1_000_000);
@@ -238,7 +240,7 @@ async function benchLsp(texts: readonly string[]): Promise<void> {
   // deleting across the file, with the outline and diagnostics asked for every 50 edits, as an
   // editor would). Each figure is read after a full garbage collection (bench/memoryProbe.ts), so
   // it is what the server keeps, not garbage it has yet to collect.
-  const memory = new StdioClient(['--stdio'], ['--expose-gc', '--require', path.join(__dirname, 'memoryProbe.js')]);
+  const memory = new StdioClient(['--stdio'], [...SERVER_NODE_OPTIONS, '--expose-gc', '--require', path.join(__dirname, 'memoryProbe.js')]);
   const probe = async (): Promise<{ rss: number; heapUsed: number }> => {
     const seen = memory.stderr.length;
     memory.process.kill('SIGUSR2');

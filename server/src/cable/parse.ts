@@ -109,12 +109,15 @@ function flagLines(text: string, offsets: readonly number[], pattern: RegExp, fl
 function flagArtefactLines(text: string, offsets: readonly number[], flags: Uint8Array, first: number, last: number): void {
   const from = offsets[first];
   const to = last + 1 < offsets.length ? offsets[last + 1] : text.length;
-  if (text.charCodeAt(from) === 45 /* - */) flags[first] = 1;
+  // Searched in the cable's own part: a search of the whole text would run on past the cable
+  // whenever the rest has no match, once per cable.
+  const part = text.slice(from, to);
+  if (part.charCodeAt(0) === 45 /* - */) flags[first] = 1;
   // A `-` after a line break opens the next line (a \r\n break ends in \n; a lone \r is searched too).
   for (const [needle, skip] of [['\\', 0], ['¶', 0], ['\n-', 1], ['\r-', 1]] as const) {
     let line = first;
-    for (let at = text.indexOf(needle, from); at >= 0 && at + skip < to; at = text.indexOf(needle, at + 1)) {
-      while (line < last && offsets[line + 1] <= at + skip) line++;
+    for (let at = part.indexOf(needle); at >= 0 && at + skip < part.length; at = part.indexOf(needle, at + 1)) {
+      while (line < last && offsets[line + 1] - from <= at + skip) line++;
       flags[line] = 1;
     }
   }
