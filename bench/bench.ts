@@ -151,7 +151,7 @@ function benchScaling(texts: readonly string[]): void {
   for (const [name, work] of features) {
     const times = sizes.map(() => Infinity);
     work(parse(docs[0]), 0); // warm the JIT before anything is timed
-    for (let round = 0; round < 5; round++) {
+    for (let round = 0; round < 8; round++) {
       for (let i = 0; i < sizes.length; i++) {
         models = [];
         models = Array.from({ length: copies(i) }, () => parse(docs[i]));
