@@ -272,3 +272,31 @@ describe('totality', () => {
     });
   }
 });
+
+describe('artefacts in multi-cable files', () => {
+  // Lines that can hold an artefact are found by a search per cable: each cable must find its own,
+  // with every kind of line break.
+  const cableWith = (serial: string, body: string[]) => [`UNCLAS STATE ${serial}`, '', 'TAGS: PREL', 'SUBJECT: X', '', ...body];
+  const plain = cableWith('000002', ['1. (U) Nothing to see.', '']);
+  const marked = cableWith('000001', ['- 1. (U) Costs five dollars.', '', '¶2. (U) Costs \\$5 and ends\\', '']);
+  const last = cableWith('000003', ['1. (U) Price \\$7.']);
+  for (const [name, lineBreak] of [['\\n', '\n'], ['\\r\\n', '\r\n'], ['lone \\r', '\r']] as const) {
+    test(`each cable finds its own artefacts (${name})`, () => {
+      const source = [...marked, ...plain, ...last].join(lineBreak);
+      const file = parse(source);
+      assert.equal(file.cables.length, 3);
+      const found = file.cables.map((c) => c.artefacts.map((a) => `${a.kind}@${a.range.start.line}:${a.range.start.character} ${textAt(source, a.range)}`));
+      assert.deepEqual(found, [
+        ['markdown-bullet@5:0 - ', 'escaped-dollar@7:14 \\$', 'pilcrow@7:0 ¶', 'trailing-backslash@7:26 \\'],
+        [],
+        ['escaped-dollar@21:13 \\$'],
+      ]);
+    });
+  }
+
+  test('a fragment whose first line opens with a markdown bullet', () => {
+    const source = '- 12. (U) The text goes on.\n- 13. (U) And on.';
+    const artefacts = parse(source).cables.flatMap((c) => c.artefacts.map((a) => `${a.kind}@${a.range.start.line}:${a.range.start.character}`));
+    assert.deepEqual(artefacts, ['markdown-bullet@0:0', 'markdown-bullet@1:0']);
+  });
+});
