@@ -37,8 +37,8 @@ export function parse(text: string, previous?: CableFile): CableFile {
       cables.push(reused);
       continue;
     }
-    flagLines(text, offsets, MARKER_WORD, markerLines, start, end);
-    flagArtefactLines(text, offsets, artefactLines, start, end);
+    flagLines(text, offsets, MARKER_WORD_SEARCHES, markerLines, start, end);
+    flagLines(text, offsets, ARTEFACT_SEARCHES, artefactLines, start, end);
     const cable = parseCable(lines, start, end, markerLines, artefactLines);
     // A cable parsed after an edit outlives this version of the text (later edits reuse it): its
     // strings must not be slices of this text, or every edited version of a large file would stay
@@ -88,40 +88,45 @@ function compareTexts(previous: CableFile, text: string, lineCount: number): Tex
   };
 }
 
-/** Flags the lines `first`–`last` that hold a match of `pattern` (global), searching those lines only. */
-function flagLines(text: string, offsets: readonly number[], pattern: RegExp, flags: Uint8Array, first: number, last: number): void {
-  const from = offsets[first];
-  const to = last + 1 < offsets.length ? offsets[last + 1] : text.length;
-  const part = text.slice(from, to);
-  let line = first;
-  pattern.lastIndex = 0;
-  for (let m = pattern.exec(part); m !== null; m = pattern.exec(part)) {
-    while (line < last && offsets[line + 1] - from <= m.index) line++;
-    flags[line] = 1;
-    if (m[0].length === 0) pattern.lastIndex++;
-  }
-}
+/** Offsets (ascending) in a cable's part of the text at which something of interest lies. */
+type Search = (part: string) => readonly number[];
 
 /**
- * Flags the lines `first`–`last` that can hold an artefact: those with a `\\` or a `¶`, and those
- * opening with `-`, found by the engine's search instead of a look at every line.
+ * Flags the lines `first`–`last` that hold an offset one of `searches` finds. Each search runs on
+ * the cable's own part of the text: a search of the whole text would run on past the cable
+ * whenever the rest has no match, once per cable.
  */
-function flagArtefactLines(text: string, offsets: readonly number[], flags: Uint8Array, first: number, last: number): void {
+function flagLines(text: string, offsets: readonly number[], searches: readonly Search[], flags: Uint8Array, first: number, last: number): void {
   const from = offsets[first];
   const to = last + 1 < offsets.length ? offsets[last + 1] : text.length;
-  // Searched in the cable's own part: a search of the whole text would run on past the cable
-  // whenever the rest has no match, once per cable.
   const part = text.slice(from, to);
-  if (part.charCodeAt(0) === 45 /* - */) flags[first] = 1;
-  // A `-` after a line break opens the next line (a \r\n break ends in \n; a lone \r is searched too).
-  for (const [needle, skip] of [['\\', 0], ['¶', 0], ['\n-', 1], ['\r-', 1]] as const) {
+  for (const search of searches) {
     let line = first;
-    for (let at = part.indexOf(needle); at >= 0 && at + skip < part.length; at = part.indexOf(needle, at + 1)) {
-      while (line < last && offsets[line + 1] - from <= at + skip) line++;
+    for (const at of search(part)) {
+      while (line < last && offsets[line + 1] - from <= at) line++;
       flags[line] = 1;
     }
   }
 }
+
+/** Where `needle` occurs in the part, moved `skip` characters on. */
+function occurrences(needle: string, skip = 0): Search {
+  return (part) => {
+    const found: number[] = [];
+    for (let at = part.indexOf(needle); at >= 0 && at + skip < part.length; at = part.indexOf(needle, at + 1)) found.push(at + skip);
+    return found;
+  };
+}
+
+const MARKER_WORD_SEARCHES: readonly Search[] = [(part) => matchOffsets(MARKER_WORD, part)];
+/**
+ * The lines that can hold an artefact: those with a `\` or a `¶`, and those opening with `-` (the
+ * part's own first line, or a `-` after a line break: a \r\n break ends in \n, a lone \r is
+ * searched too).
+ */
+const ARTEFACT_SEARCHES: readonly Search[] = [
+  occurrences('\\'), occurrences('¶'), (part) => (part.charCodeAt(0) === 45 /* - */ ? [0] : []), occurrences('\n-', 1), occurrences('\r-', 1),
+];
 
 /**
  * The lines of a model's text. Not kept with the model: a 10 MB file has some 150,000 lines, and
@@ -756,7 +761,7 @@ function acceptParagraph(para: ParagraphStart, previous: readonly Paragraph[], o
   return para.number.value > last.number.value && (afterBlank || !marked);
 }
 
-/** Artefacts on the lines `flagged` by flagArtefactLines. */
+/** Artefacts on the lines `flagged` with ARTEFACT_SEARCHES. */
 function collectArtefacts(lines: readonly SourceLine[], first: number, last: number, artefacts: Artefact[], flagged: Uint8Array): void {
   for (let i = first; i <= last; i++) {
     if (flagged[i] !== 1) continue;
