@@ -160,11 +160,27 @@ function benchScaling(texts: readonly string[]): void {
       }
     }
     models = [];
+    // The target is the ratio per doubling over the whole range, 1 → 8 MB (the cube root of the
+    // 8-to-1 ratio): a single step moves by ±15–25% between runs on this VM with the code unchanged
+    // (2.06–2.65 for the parser today), while a cost that grows faster than the text shows over the
+    // range (a quadratic slip measured 2.9 this way). The worst single step is printed beside it.
     const worst = Math.max(...times.slice(1).map((t, i) => t / times[i]));
-    record({ figure: `scaling ${name}: 1/2/4/8 MB ${times.map((t) => t.toFixed(1)).join('/')} ms`, ours: worst, unit: '× per doubling (worst)', target: '≤ 2.2×', ok: worst <= 2.2 });
+    const perDoubling = Math.cbrt(times[3] / times[0]);
+    record({ figure: `scaling ${name}: 1/2/4/8 MB ${times.map((t) => t.toFixed(1)).join('/')} ms, worst step ${worst.toFixed(2)}×`, ours: perDoubling, unit: '× per doubling (1→8 MB)', target: '≤ 2.2×', ok: perDoubling <= 2.2 });
   }
+  // The 10 MB file, then twice that input: one more doubling, at sizes where every parse pays the
+  // same garbage collection per byte (below about 2 MB a parse's garbage can die before V8's young
+  // generation fills). As noisy as a single step above (1.76–2.33 in three runs), so no target.
   const ten = multiCable(texts, 10_000_000);
-  record({ figure: 'parse: 10 MB multi-cable file', ours: best(3, () => void parse(ten)), unit: 'ms' });
+  const twenty = `${ten}\n\n${ten}`;
+  let tenMs = Infinity;
+  let twentyMs = Infinity;
+  for (let round = 0; round < 3; round++) {
+    tenMs = Math.min(tenMs, best(1, () => void parse(ten)));
+    twentyMs = Math.min(twentyMs, best(1, () => void parse(twenty)));
+  }
+  record({ figure: 'parse: 10 MB multi-cable file', ours: tenMs, unit: 'ms' });
+  record({ figure: `parse: 2× the input (20 MB ${twentyMs.toFixed(0)} ms vs 10 MB)`, ours: twentyMs / tenMs, unit: '×' });
 }
 
 async function benchLsp(texts: readonly string[]): Promise<void> {
