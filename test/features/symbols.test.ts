@@ -82,11 +82,14 @@ test('at exactly the cap nothing is cut; an edit rebuilds only the outline of th
   const one = documentSymbols(model, total - 1);
   assert.equal(one.omitted, 1);
   assert.equal(count(one.symbols), total - 1);
-  // Typing at the end of the last cable: the first two cables' trees are the same objects.
-  const edited = parse(`${text}x`, model);
+  // Typing at the end of the last cable: from the second edit on (the first copies the untouched
+  // cables once, see parse.ts), the first two cables' trees are the same objects.
+  const first = parse(`${text}x`, model);
+  const before = documentSymbols(first, 5000);
+  const edited = parse(`${text}xy`, first);
   const after = documentSymbols(edited, 5000);
-  assert.equal(after.symbols[0], full.symbols[0]);
-  assert.equal(after.symbols[1], full.symbols[1]);
-  assert.notEqual(after.symbols[2], full.symbols[2]);
-  assert.deepEqual(after.symbols, documentSymbols(parse(`${text}x`), 5000).symbols);
+  assert.equal(after.symbols[0], before.symbols[0]);
+  assert.equal(after.symbols[1], before.symbols[1]);
+  assert.notEqual(after.symbols[2], before.symbols[2]);
+  assert.deepEqual(after.symbols, documentSymbols(parse(`${text}xy`), 5000).symbols);
 });

@@ -7,7 +7,7 @@ import type {
 import { gluedSignature, isSignatureLine, paragraphStart, type ParagraphStart, subParagraphStart, titleOf } from './paragraphs';
 import { deriveClassification, deriveReferenceId } from './referenceId';
 import {
-  countLineBreaks, cutSegment, indent, isBlank, isRegExpSpace, ownCopy, matchOffsets, range, type Segment, type SourceLine, splitLines, tokenAt, trimmedRange, wholeLine,
+  countLineBreaks, cutSegment, indent, isBlank, isRegExpSpace, ownCopy, ownStrings, matchOffsets, range, type Segment, type SourceLine, splitLines, tokenAt, trimmedRange, wholeLine,
 } from './scan';
 import {
   isOfficeLine, parseCaptionLine, parseClassificationLine, parseClassifiedBy, parseContinuationHeader, parseEoLine,
@@ -43,7 +43,7 @@ export function parse(text: string, previous?: CableFile): CableFile {
     // A cable parsed after an edit outlives this version of the text (later edits reuse it): its
     // strings must not be slices of this text, or every edited version of a large file would stay
     // in memory (20 scattered edits to a 10 MB export kept 400 MB).
-    if (change) detach(cable);
+    if (change) markDetached(ownStrings(cable));
     cables.push(cable);
   }
   const file: CableFile = { text, lineCount: lines.length, cables };
@@ -169,12 +169,11 @@ function reusable(change: TextChange): (first: number, last: number) => Cable | 
   return (first, last) => {
     if (last < unchangedBefore) {
       const cable = byStart.get(first);
-      return cable && cable.range.end.line === last ? detach(cable) : undefined;
+      return cable && cable.range.end.line === last ? reuse(cable, 0) : undefined;
     }
     if (first >= lineCount - unchangedAfter) {
       const cable = byStart.get(first - delta);
-      if (!cable || cable.range.end.line !== last - delta) return undefined;
-      return delta === 0 ? detach(cable) : markDetached(shiftLines(detach(cable), delta));
+      return cable && cable.range.end.line === last - delta ? reuse(cable, delta) : undefined;
     }
     return undefined;
   };
@@ -184,19 +183,17 @@ function reusable(change: TextChange): (first: number, last: number) => Cable | 
 const detachedCables = new WeakSet<Cable>();
 
 /**
- * Makes a cable's strings its own, once. A cable that outlives the text it was parsed from (it is
- * reused after an edit) would otherwise keep that whole text alive through its slices: the text a
- * document was opened with stayed in memory beside the current one for as long as any cable of it
- * was never parsed again (a 10 MB export: 20 MB more after its first edits). The first edit of a
- * file pays the copy for all its cables (about 200 ms for 10 MB, 2.6 MB of copies); later edits only
- * for the cables they parse again.
+ * A cable of the previous model for this version: itself, or moved `delta` lines. One that still
+ * holds slices of the text it was parsed from (the text the document was opened with) is copied
+ * once with strings of its own. Otherwise it would keep that whole text alive beside the current
+ * one, and so would whatever the features cached for it, for as long as the cable is never parsed
+ * again (a 10 MB export: 20 MB more after its first edits). It is copied, not changed in place, so
+ * the features' caches for the old object go with it. The first edit of a file pays the copy and
+ * the features' recomputation for every cable; later edits only for the cables they parse again.
  */
-function detach(cable: Cable): Cable {
-  if (!detachedCables.has(cable)) {
-    detachStrings(cable);
-    detachedCables.add(cable);
-  }
-  return cable;
+function reuse(cable: Cable, delta: number): Cable {
+  if (detachedCables.has(cable)) return delta === 0 ? cable : markDetached(shiftLines(cable, delta));
+  return markDetached(shiftLines(cable, delta, true));
 }
 
 function markDetached(cable: Cable): Cable {
@@ -204,29 +201,15 @@ function markDetached(cable: Cable): Cable {
   return cable;
 }
 
-/** Replaces, in place, every string of a freshly parsed value that could be a view into the text by its own copy. */
-function detachStrings(value: unknown, seen = new Set<object>()): void {
-  if (typeof value !== 'object' || value === null || seen.has(value)) return;
-  seen.add(value);
-  const record = value as Record<string, unknown>;
-  for (const key of Object.keys(record)) {
-    const field = record[key];
-    if (typeof field === 'string') {
-      if (field.length >= 13) record[key] = ownCopy(field);
-    } else {
-      detachStrings(field, seen);
-    }
-  }
-}
-
-/** A copy of a parsed value with every position moved `delta` lines. */
-function shiftLines<T>(value: T, delta: number): T {
-  if (Array.isArray(value)) return value.map((v) => shiftLines(v, delta)) as T;
+/** A copy of a parsed value with every position moved `delta` lines (and, with `copyStrings`, strings that are no views into a text). */
+function shiftLines<T>(value: T, delta: number, copyStrings = false): T {
+  if (Array.isArray(value)) return value.map((v) => shiftLines(v, delta, copyStrings)) as T;
+  if (typeof value === 'string') return (copyStrings && value.length >= 13 ? ownCopy(value) : value) as T;
   if (typeof value !== 'object' || value === null) return value;
   const record = value as Record<string, unknown>;
   if (typeof record.line === 'number' && typeof record.character === 'number') return { line: record.line + delta, character: record.character } as T;
   const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(record)) copy[key] = shiftLines(record[key], delta);
+  for (const key of Object.keys(record)) copy[key] = shiftLines(record[key], delta, copyStrings);
   return copy as T;
 }
 

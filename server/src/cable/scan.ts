@@ -54,6 +54,25 @@ export function ownCopy(text: string): string {
   return ` ${text}`.slice(1);
 }
 
+/**
+ * Replaces, in place, every string of a freshly built value (objects and arrays, any depth) that
+ * could be a view into a longer string by its own copy, and returns the value.
+ */
+export function ownStrings<T>(value: T, seen = new Set<object>()): T {
+  if (typeof value !== 'object' || value === null || seen.has(value)) return value;
+  seen.add(value);
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    const field = record[key];
+    if (typeof field === 'string') {
+      if (field.length >= 13) record[key] = ownCopy(field);
+    } else {
+      ownStrings(field, seen);
+    }
+  }
+  return value;
+}
+
 /** Line breaks (\n, \r\n, lone \r) in `text` between `from` and `to`. */
 export function countLineBreaks(text: string, from: number, to: number): number {
   let count = 0;

@@ -1,5 +1,5 @@
 import type { Cable, CableFile, Range } from '../cable/model';
-import { lineText, memo, memoCable } from './memo';
+import { lineText, memo, memoCableFromText } from './memo';
 
 /** A place in the body that points somewhere: `para 2`, `paras 3-5`, `ref A`, `reftel`, `08STATE125608`. */
 export type CrossReference =
@@ -19,7 +19,7 @@ export function crossReferences(file: CableFile): CrossReference[] {
 
 /** The cross references in one cable's text (the cable's own lines only, so cached per cable). */
 export function crossReferencesOf(file: CableFile, cable: Cable): readonly CrossReference[] {
-  return memoCable(cable, 'crossReferences', (c) => scanCable(file, c));
+  return memoCableFromText(cable, 'crossReferences', (c) => scanCable(file, c));
 }
 
 function scanCable(file: CableFile, cable: Cable): CrossReference[] {

@@ -1,7 +1,7 @@
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import type { CableFile } from '../cable/model';
 import { cableFindings, type RatedFinding, type RuleSettings } from '../diagnostics/engine';
-import { memoCable } from './memo';
+import { memoCableFromText } from './memo';
 import type { Fix, Severity } from '../diagnostics/types';
 
 const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
@@ -20,7 +20,7 @@ export interface DiagnosticData {
 export function diagnostics(file: CableFile, uri: string, rules: RuleSettings, rulesPage: string | undefined): Diagnostic[] {
   // Per cable, so that after an edit only the cables it touched are checked again.
   const key = `diagnostics:${uri}:${rulesPage}:${JSON.stringify(rules)}`;
-  return file.cables.flatMap((cable) => memoCable(cable, key, (c) => cableFindings(c, file, rules).map((f) => toDiagnostic(f, uri, rulesPage))));
+  return file.cables.flatMap((cable) => memoCableFromText(cable, key, (c) => cableFindings(c, file, rules).map((f) => toDiagnostic(f, uri, rulesPage))));
 }
 
 function toDiagnostic(f: RatedFinding, uri: string, rulesPage: string | undefined): Diagnostic {

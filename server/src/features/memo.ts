@@ -1,5 +1,5 @@
 import type { Cable, CableFile } from '../cable/model';
-import { splitLines } from '../cable/scan';
+import { ownStrings, splitLines } from '../cable/scan';
 
 const fileCaches = new WeakMap<CableFile, Map<string, unknown>>();
 const cableCaches = new WeakMap<Cable, Map<string, unknown>>();
@@ -27,6 +27,16 @@ export function memo<T>(file: CableFile, key: string, compute: (file: CableFile)
  */
 export function memoCable<T>(cable: Cable, key: string, compute: (cable: Cable) => T): T {
   return cachedIn(cableCaches, cable, key, compute);
+}
+
+/**
+ * memoCable for results that read the file's text (through lineText): a cable outlives the version
+ * of the text it was first seen in, and so does its cache, so the result's strings are made its
+ * own. A slice of one line would keep that whole version of the text alive (a 10 MB export after
+ * 1,000 edits: 20 MB more).
+ */
+export function memoCableFromText<T extends object>(cable: Cable, key: string, compute: (cable: Cable) => T): T {
+  return cachedIn(cableCaches, cable, key, (c) => ownStrings(compute(c)));
 }
 
 /**
