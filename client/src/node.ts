@@ -8,8 +8,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const module = vscode.Uri.joinPath(context.extensionUri, 'dist', 'server-node.js').fsPath;
   const env = { ...process.env, CABLE_CACHE_DIR: context.globalStorageUri.fsPath };
   const serverOptions = {
-    run: { module, transport: TransportKind.ipc, options: { env, execArgv: [...SERVER_NODE_OPTIONS] } },
-    debug: { module, transport: TransportKind.ipc, options: { env, execArgv: [...SERVER_NODE_OPTIONS, '--nolazy', '--inspect=6011'] } },
+    run: { module, transport: TransportKind.stdio, options: { env, execArgv: [...SERVER_NODE_OPTIONS] } },
+    debug: { module, transport: TransportKind.stdio, options: { env, execArgv: [...SERVER_NODE_OPTIONS, '--nolazy', '--inspect=6011'] } },
   };
   await activateCommon(context, (options: LanguageClientOptions) => new LanguageClient('cable', vscode.l10n.t('Cable Language Server'), serverOptions, options));
 }

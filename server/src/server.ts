@@ -8,6 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { searchRoutingIndicators } from './data';
 import { ModelCache } from './documents';
 import { memo } from './features/memo';
+import { withJsonBytes } from './features/jsonText';
 import { codeActions } from './features/codeActions';
 import { diagnostics } from './features/diagnostics';
 import { completion } from './features/completion';
@@ -212,7 +213,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const folding = memo(entry.model, `folding:${settings.maxFoldingRanges}`, (m) => foldingRanges(m, settings.maxFoldingRanges));
       const status: StatusParams = {
         uri: params.textDocument.uri,
-        symbols: { shown: countSymbols(result.symbols), omitted: result.omitted },
+        symbols: { shown: result.shown, omitted: result.omitted },
         foldingRangesOmitted: folding.omitted,
         cables: entry.model.cables.length,
       };
@@ -222,7 +223,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         void connection.sendNotification(StatusNotification, status);
       }
       return capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport
-        ? result.symbols
+        ? withJsonBytes(result.symbols, result.jsonBytes)
         : flattenSymbols(result.symbols, params.textDocument.uri);
     });
   }));
@@ -313,12 +314,6 @@ function flattenSymbols(symbols: readonly DocumentSymbol[], uri: string, contain
     flattenSymbols(s.children ?? [], uri, s.name, out);
   }
   return out;
-}
-
-function countSymbols(symbols: readonly { children?: readonly unknown[] }[]): number {
-  let n = 0;
-  for (const s of symbols) n += 1 + countSymbols((s.children ?? []) as { children?: unknown[] }[]);
-  return n;
 }
 
 declare const __VERSION__: string | undefined;

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import type { DocumentSymbol, FoldingRange } from 'vscode-languageserver';
 import { parse } from '../../server/src/cable/parse';
 import type { Position, Range } from '../../server/src/cable/model';
@@ -92,4 +93,32 @@ test('at exactly the cap nothing is cut; an edit rebuilds only the outline of th
   assert.equal(after.symbols[1], before.symbols[1]);
   assert.notEqual(after.symbols[2], before.symbols[2]);
   assert.deepEqual(after.symbols, documentSymbols(parse(`${text}xy`), 5000).symbols);
+});
+
+test('after edits anywhere in an export, the outline, its cached JSON and the folding ranges equal a fresh computation', () => {
+  // Non-ASCII titles exercise the escaped JSON; edits that add or remove lines move every later
+  // cable, edits within a line leave them in place (and their cached trees and JSON reused).
+  const seeds = ['multiLine.cable', 'oneLine.cable', 'old.cable', 'collapsed.cable', 'partialCrlf.cable'].map(fixture);
+  const base = [...seeds, seeds[0].replace('1. (S) SUMMARY:', '1. (S) Résumé — “quoted” \uD83D\uDE00 SUMMARY:')].join('\n\n');
+  const lineCount = base.split('\n').length;
+  const edit = fc.tuple(fc.nat({ max: lineCount - 1 }), fc.nat({ max: 2 }), fc.constantFrom('', 'x', 'é', '\n', '\r\n', '1. (S) New — é.\n', 'VZCZCXRO0001\n', 'UNCLAS STATE 000001\n', 'SUBJECT: Y\n'));
+  fc.assert(fc.property(fc.array(edit, { minLength: 1, maxLength: 5 }), (edits) => {
+    let text = base;
+    let model = parse(text);
+    documentSymbols(model, 5000).jsonBytes?.();
+    foldingRanges(model, 5000);
+    for (const [line, removed, insert] of edits) {
+      const all = text.split('\n');
+      const at = Math.min(line, all.length - 1);
+      text = [...all.slice(0, at), insert + all.slice(at, at + removed).join('\n'), ...all.slice(at + removed)].join('\n');
+      model = parse(text, model);
+      const fresh = parse(text);
+      const outline = documentSymbols(model, 5000);
+      assert.deepEqual(outline.symbols, documentSymbols(fresh, 5000).symbols);
+      const json = new TextDecoder().decode(Buffer.concat(outline.jsonBytes!()));
+      assert.match(json, /^[\x20-\x7e]*$/, 'the cached JSON is pure ASCII');
+      assert.deepEqual(JSON.parse(json), outline.symbols);
+      assert.deepEqual(foldingRanges(model, 5000), foldingRanges(fresh, 5000));
+    }
+  }), { numRuns: 60 });
 });

@@ -3,6 +3,9 @@ import { after, before, describe, test } from 'node:test';
 import type {
   Definition, DocumentLink, DocumentSymbol, FoldingRange, InitializeResult, Location, SelectionRange, SymbolInformation,
 } from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { parse } from '../../server/src/cable/parse';
+import { documentSymbols } from '../../server/src/features/symbols';
 import { corpusAvailable, corpusText, fixture } from '../util';
 import { StdioClient } from './client';
 
@@ -151,6 +154,42 @@ describe('language server over stdio', () => {
     const published = await client.waitForDiagnostics(uri, (p) => p.version === 1);
     const codes = published.diagnostics.filter((d) => d.severity === 1).map((d) => d.code).sort();
     assert.deepEqual(codes, ['cable/marking-unclosed', 'cable/para-mark-above-overall', 'cable/section-range']);
+  });
+});
+
+describe('the outline of an export over stdio', () => {
+  let client: StdioClient;
+  before(async () => {
+    client = new StdioClient();
+    await client.initialize();
+  });
+  after(async () => {
+    assert.equal(await client.shutdown(), 0, `server exit code; stderr: ${client.stderr}`);
+  });
+
+  test('an export\'s outline stays the outline of the current text through edits that move cables and edits that do not', async () => {
+    // The server sends each cable's outline from JSON kept since the cable was last parsed
+    // (features/jsonText.ts): this checks it against an outline computed afresh from the same text.
+    const uri = 'file:///work/export.cable';
+    const seeds = ['multiLine.cable', 'oneLine.cable', 'old.cable', 'partialCrlf.cable'].map(fixture);
+    const text = [...seeds, seeds[0].replace('1. (S) SUMMARY:', '1. (S) Résumé — \uD83D\uDE00 SUMMARY:')].join('\n\n');
+    const document = TextDocument.create(uri, 'cable', 1, text);
+    await client.open(uri, text);
+    const at = (line: number, character = 0) => ({ line, character });
+    const edits = [
+      { range: { start: at(3), end: at(3) }, text: 'x' },
+      { range: { start: at(60), end: at(60) }, text: '\n\n' },
+      { range: { start: at(75, 2), end: at(75, 4) }, text: 'é' },
+      { range: { start: at(0), end: at(2) }, text: '' },
+      { range: { start: at(document.lineCount - 3), end: at(document.lineCount - 3) }, text: '7. (C) Une phrase — ajoutée.\n' },
+    ];
+    const expected = () => JSON.parse(JSON.stringify(documentSymbols(parse(document.getText()), 5000).symbols));
+    assert.deepEqual(await client.request('textDocument/documentSymbol', { textDocument: { uri } }), expected());
+    for (const [i, change] of edits.entries()) {
+      TextDocument.update(document, [change], i + 2);
+      await client.change(uri, i + 2, [change]);
+      assert.deepEqual(await client.request('textDocument/documentSymbol', { textDocument: { uri } }), expected(), `after edit ${i + 1}`);
+    }
   });
 });
 

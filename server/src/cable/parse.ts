@@ -7,7 +7,7 @@ import type {
 import { gluedSignature, isSignatureLine, paragraphStart, type ParagraphStart, subParagraphStart, titleOf } from './paragraphs';
 import { deriveClassification, deriveReferenceId } from './referenceId';
 import {
-  countLineBreaks, cutSegment, indent, isBlank, isRegExpSpace, ownCopy, ownStrings, matchOffsets, range, type Segment, type SourceLine, splitLines, tokenAt, trimmedRange, wholeLine,
+  cutSegment, indent, isBlank, isRegExpSpace, ownCopy, ownStrings, matchOffsets, range, type Segment, type SourceLine, splitLines, tokenAt, trimmedRange, wholeLine,
 } from './scan';
 import {
   isOfficeLine, parseCaptionLine, parseClassificationLine, parseClassifiedBy, parseContinuationHeader, parseEoLine,
@@ -22,7 +22,7 @@ import {
 export function parse(text: string, previous?: CableFile): CableFile {
   const offsets: number[] = [];
   const lines = splitLines(text, offsets);
-  const change = previous ? compareTexts(previous, text, lines.length) : undefined;
+  const change = previous ? compareTexts(previous, text, offsets) : undefined;
   const scan = findCableStarts(lines, change);
   const reuse = change ? reusable(change) : undefined;
   const markerLines = new Uint8Array(lines.length);
@@ -71,7 +71,8 @@ interface TextChange {
   readonly delta: number;
 }
 
-function compareTexts(previous: CableFile, text: string, lineCount: number): TextChange {
+function compareTexts(previous: CableFile, text: string, lineStarts: readonly number[]): TextChange {
+  const lineCount = lineStarts.length;
   const old = previous.text;
   const prefix = commonPrefix(old, text);
   const identical = prefix === old.length && prefix === text.length;
@@ -81,11 +82,32 @@ function compareTexts(previous: CableFile, text: string, lineCount: number): Tex
   return {
     previous,
     identical,
-    unchangedBefore: identical ? lineCount : Math.max(0, countLineBreaks(text, 0, prefix) - 1),
-    unchangedAfter: identical ? 0 : Math.max(0, countLineBreaks(text, text.length - suffix, text.length) - 1),
+    unchangedBefore: identical ? lineCount : Math.max(0, lineBreaksBetween(lineStarts, 0, prefix) - 1),
+    unchangedAfter: identical ? 0 : Math.max(0, lineBreaksBetween(lineStarts, text.length - suffix, text.length) - 1),
     lineCount,
     delta: lineCount - previous.lineCount,
   };
+}
+
+/**
+ * The line breaks that end between `from` (exclusive) and `to` (inclusive), from the offsets where
+ * lines start: each break is followed by a line start. A binary search, where counting the breaks
+ * in the text read the whole file on every keystroke.
+ */
+function lineBreaksBetween(lineStarts: readonly number[], from: number, to: number): number {
+  return startsUpTo(lineStarts, to) - startsUpTo(lineStarts, from);
+}
+
+/** How many of the ascending `lineStarts` are at most `offset`. */
+function startsUpTo(lineStarts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = lineStarts.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (lineStarts[middle] <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** Offsets (ascending) in a cable's part of the text at which something of interest lies. */

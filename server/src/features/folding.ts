@@ -1,8 +1,20 @@
 import { type FoldingRange, FoldingRangeKind } from 'vscode-languageserver';
-import type { CableFile, Range } from '../cable/model';
+import type { Cable, CableFile, Range } from '../cable/model';
+import { memoCable } from './memo';
 
 /** Header, preamble, paragraphs and sub-paragraphs, REF and SUBJECT blocks, Summary/Comment/Note blocks. */
 export function foldingRanges(file: CableFile, limit: number): { ranges: FoldingRange[]; omitted: number } {
+  const multiple = file.cables.length > 1;
+  // Each cable's ranges are kept with the cable, so a keystroke in a large export folds one cable.
+  let ranges = file.cables.flatMap((cable) => memoCable(cable, multiple ? 'folding:region' : 'folding', (c) => cableRanges(c, multiple)));
+  // Cables follow each other, so their sorted lists join in order; damaged input that makes them
+  // overlap is sorted again as a whole.
+  if (!inOrder(ranges)) ranges = unique([...ranges].sort(byStartThenOuter));
+  const max = Math.max(0, limit);
+  return { ranges: ranges.slice(0, max), omitted: Math.max(0, ranges.length - max) };
+}
+
+function cableRanges(cable: Cable, multiple: boolean): FoldingRange[] {
   const ranges: FoldingRange[] = [];
   const add = (range: Range | undefined, kind?: FoldingRangeKind) => {
     if (!range || range.end.line <= range.start.line) return;
@@ -10,21 +22,31 @@ export function foldingRanges(file: CableFile, limit: number): { ranges: Folding
     if (kind) fold.kind = kind;
     ranges.push(fold);
   };
-  for (const cable of file.cables) {
-    if (file.cables.length > 1) add(cable.range, FoldingRangeKind.Region);
-    add(cable.preamble, FoldingRangeKind.Comment);
-    add(cable.header?.range, FoldingRangeKind.Imports);
-    add(cable.subject?.range);
-    add(cable.references?.range);
-    add(cable.classifiedBy?.range);
-    for (const p of cable.paragraphs) {
-      add(p.range, FoldingRangeKind.Region);
-      for (const s of p.subParagraphs) add(s.range);
-    }
-    for (const b of cable.blocks) if (b.begin && b.end) add(b.range);
+  if (multiple) add(cable.range, FoldingRangeKind.Region);
+  add(cable.preamble, FoldingRangeKind.Comment);
+  add(cable.header?.range, FoldingRangeKind.Imports);
+  add(cable.subject?.range);
+  add(cable.references?.range);
+  add(cable.classifiedBy?.range);
+  for (const p of cable.paragraphs) {
+    add(p.range, FoldingRangeKind.Region);
+    for (const s of p.subParagraphs) add(s.range);
   }
-  ranges.sort((a, b) => a.startLine - b.startLine || b.endLine - a.endLine);
-  const unique = ranges.filter((r, i) => i === 0 || r.startLine !== ranges[i - 1].startLine || r.endLine !== ranges[i - 1].endLine);
-  const max = Math.max(0, limit);
-  return { ranges: unique.slice(0, max), omitted: Math.max(0, unique.length - max) };
+  for (const b of cable.blocks) if (b.begin && b.end) add(b.range);
+  return unique(ranges.sort(byStartThenOuter));
+}
+
+/** By start line, and the outer of two ranges that start on the same line first. */
+function byStartThenOuter(a: FoldingRange, b: FoldingRange): number {
+  return a.startLine - b.startLine || b.endLine - a.endLine;
+}
+
+/** Sorted and without repeats. */
+function inOrder(ranges: readonly FoldingRange[]): boolean {
+  for (let i = 1; i < ranges.length; i++) if (byStartThenOuter(ranges[i - 1], ranges[i]) >= 0) return false;
+  return true;
+}
+
+function unique(sorted: FoldingRange[]): FoldingRange[] {
+  return sorted.filter((r, i) => i === 0 || r.startLine !== sorted[i - 1].startLine || r.endLine !== sorted[i - 1].endLine);
 }

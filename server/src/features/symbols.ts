@@ -1,13 +1,27 @@
 import * as l10n from '@vscode/l10n';
 import { type DocumentSymbol, SymbolKind } from 'vscode-languageserver';
 import type { Cable, CableFile, Paragraph, TransmissionHeader } from '../cable/model';
+import { arrayJson, asciiJson } from './jsonText';
 import { memoCable } from './memo';
 import { rangeBetween } from './ranges';
 
 export interface SymbolResult {
   readonly symbols: DocumentSymbol[];
+  /** Symbols in the tree, at every level. */
+  readonly shown: number;
   /** Symbols left out because of the cap. */
   readonly omitted: number;
+  /**
+   * The JSON of `symbols`, from each cable's JSON kept with its tree: after a keystroke in a large
+   * export, only the edited cable's outline is serialized (see jsonText.ts). Absent when capped.
+   */
+  readonly jsonBytes?: () => readonly Uint8Array[];
+}
+
+interface CableOutline {
+  readonly symbol: DocumentSymbol;
+  readonly count: number;
+  json?: Uint8Array;
 }
 
 /** A counter shared by the whole tree so the cap bounds the total, not each level. */
@@ -33,19 +47,22 @@ export function documentSymbols(file: CableFile, maxItems: number): SymbolResult
   // Under the cap (the usual case), each cable's tree is built once and reused across edits that
   // do not touch it; over it, the capped tree is built afresh.
   const limit = Math.max(0, maxItems);
-  const whole = file.cables.map((cable) => memoCable(cable, 'symbols', (c) => {
+  const whole = file.cables.map((cable) => memoCable(cable, 'symbols', (c): CableOutline => {
     const budget = new Budget(Number.POSITIVE_INFINITY);
     return { symbol: cableSymbol(c, budget), count: budget.used + 1 };
   }));
   const total = whole.reduce((n, w) => n + w.count, 0);
-  if (total <= limit) return { symbols: whole.map((w) => w.symbol), omitted: 0 };
+  if (total <= limit) {
+    const jsonBytes = () => arrayJson(whole.map((w) => (w.json ??= asciiJson(w.symbol))));
+    return { symbols: whole.map((w) => w.symbol), shown: total, omitted: 0, jsonBytes };
+  }
   const budget = new Budget(limit);
   const symbols: DocumentSymbol[] = [];
   for (const cable of file.cables) {
     if (!budget.take()) break;
     symbols.push(cableSymbol(cable, budget));
   }
-  return { symbols, omitted: total - budget.used };
+  return { symbols, shown: budget.used, omitted: total - budget.used };
 }
 
 export function cableName(cable: Cable): string {
