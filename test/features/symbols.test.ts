@@ -83,6 +83,12 @@ test('at exactly the cap nothing is cut; an edit rebuilds only the outline of th
   const one = documentSymbols(model, total - 1);
   assert.equal(one.omitted, 1);
   assert.equal(count(one.symbols), total - 1);
+  assert.equal(one.shown, total - 1);
+  // Over the cap the cables keep only their counts; back under it, their trees are built again.
+  const again = documentSymbols(model, total);
+  assert.deepEqual(again.symbols, full.symbols);
+  assert.equal(again.shown, total);
+  assert.deepEqual(JSON.parse(new TextDecoder().decode(Buffer.concat(again.jsonBytes!()))), full.symbols);
   // Typing at the end of the last cable: from the second edit on (the first copies the untouched
   // cables once, see parse.ts), the first two cables' trees are the same objects.
   const first = parse(`${text}x`, model);
