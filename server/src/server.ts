@@ -1,11 +1,12 @@
 import * as l10n from '@vscode/l10n';
-import {
-  type CancellationToken, type ClientCapabilities, type Connection, DidChangeConfigurationNotification,
-  DocumentDiagnosticReportKind, type DocumentSymbol, type InitializeParams, type SymbolInformation, type InitializeResult, NotificationType, RequestType, TextDocuments,
-  TextDocumentSyncKind,
+import type {
+  CancellationToken, ClientCapabilities, Connection, DocumentSymbol, InitializeParams, InitializeResult, SymbolInformation,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { searchRoutingIndicators } from './data';
+import {
+  DidChangeConfigurationNotification, DocumentDiagnosticReportKind, NotificationType, RequestType, TextDocuments, TextDocumentSyncKind,
+} from './lsp';
 import { ModelCache } from './documents';
 import { memo } from './features/memo';
 import { withJsonBytes } from './features/jsonText';

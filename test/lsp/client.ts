@@ -19,8 +19,8 @@ export class StdioClient {
   stderr = '';
 
   /** `nodeArgs` go to node before the server script (the bench uses them to look at memory). */
-  constructor(args: string[] = ['--stdio'], nodeArgs: string[] = [], env: NodeJS.ProcessEnv = process.env) {
-    this.process = spawn(process.execPath, [...nodeArgs, SERVER, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env });
+  constructor(args: string[] = ['--stdio'], nodeArgs: string[] = [], env: NodeJS.ProcessEnv = process.env, server = SERVER) {
+    this.process = spawn(process.execPath, [...nodeArgs, server, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env });
     this.process.stderr!.on('data', (d) => (this.stderr += String(d)));
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {

@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
-import { type CodeAction, CodeActionKind, type Diagnostic } from 'vscode-languageserver';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver';
+import { CodeActionKind } from '../lsp';
 import type { DiagnosticData } from './diagnostics';
 
 export const DISABLE_RULE_COMMAND = 'cable.disableRule';

@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
-import { type CompletionItem, CompletionItemKind, type CompletionList, InsertTextFormat, MarkupKind } from 'vscode-languageserver';
+import type { CompletionItem, CompletionList } from 'vscode-languageserver';
+import { CompletionItemKind, InsertTextFormat, MarkupKind } from '../lsp';
 import { LEVEL_RANK, type Cable, type CableFile, type Level, type Position } from '../cable/model';
 import { lookupCode, searchRoutingIndicators, searchTags } from '../data';
 import { lineText } from './memo';

@@ -1,4 +1,5 @@
-import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
+import type { Diagnostic } from 'vscode-languageserver';
+import { DiagnosticSeverity } from '../lsp';
 import type { CableFile } from '../cable/model';
 import { cableFindings, type RatedFinding, type RuleSettings } from '../diagnostics/engine';
 import { memoCableFromText } from './memo';

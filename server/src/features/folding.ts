@@ -1,4 +1,5 @@
-import { type FoldingRange, FoldingRangeKind } from 'vscode-languageserver';
+import type { FoldingRange } from 'vscode-languageserver';
+import { FoldingRangeKind } from '../lsp';
 import type { Cable, CableFile, Range } from '../cable/model';
 import { memoCable } from './memo';
 

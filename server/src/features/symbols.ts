@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
-import { type DocumentSymbol, SymbolKind } from 'vscode-languageserver';
+import type { DocumentSymbol } from 'vscode-languageserver';
+import { SymbolKind } from '../lsp';
 import type { Cable, CableFile, Paragraph, TransmissionHeader } from '../cable/model';
 import { arrayJson, asciiJson } from './jsonText';
 import { memoCable } from './memo';

@@ -1,0 +1,8 @@
+// The smallest server vscode-languageserver makes: it answers `initialize` and nothing else.
+// Bundled and minified like ours (scripts/build.mjs), it is the bench's anchor for start-up: what
+// the protocol library alone costs on this machine, before any cable code.
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+
+const connection = createConnection(ProposedFeatures.all);
+connection.onInitialize(() => ({ capabilities: {} }));
+connection.listen();
