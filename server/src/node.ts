@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { format } from 'node:util';
+import { format, type InspectOptions, inspect } from 'node:util';
 import {
-  type Connection, createConnection, type ContentTypeEncoder, ProposedFeatures, StreamMessageReader, StreamMessageWriter,
+  type Connection, createConnection, type ContentTypeEncoder, ProposedFeatures, type RemoteConsole, StreamMessageReader, StreamMessageWriter,
 } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import { messageBytes } from './features/jsonText';
@@ -41,23 +41,58 @@ const jsonBytesEncoder: ContentTypeEncoder = {
 
 /**
  * The --stdio connection with our encoder. vscode-languageserver builds its own writer for
- * --stdio, so what it does besides is done here: stdout carries the protocol, so console output
- * goes to the client's log; and the server exits when the client closes stdin.
+ * --stdio, so what it does besides is done here: the server exits when the client closes stdin,
+ * and, since stdout carries the protocol, console output goes to the client's log.
  */
 function stdioConnection(): Connection {
   const reader = new StreamMessageReader(process.stdin);
   const writer = new StreamMessageWriter(process.stdout, { charset: 'utf-8', contentTypeEncoder: jsonBytesEncoder });
   const connection = createConnection(ProposedFeatures.all, reader, writer);
+  // The exit code tells a clean shutdown (the stdio tests check it is 0).
   let shutdown = false;
   connection.onShutdown(() => {
     shutdown = true;
   });
   reader.onClose(() => process.exit(shutdown ? 0 : 1));
-  const log = (write: (message: string) => void) => (...args: unknown[]) => write(format(...args));
-  console.log = console.info = console.debug = log((m) => connection.console.log(m));
-  console.warn = log((m) => connection.console.warn(m));
-  console.error = console.trace = log((m) => connection.console.error(m));
+  routeConsole(connection.console);
   return connection;
+}
+
+/**
+ * Console output as window/logMessage, method for method as vscode-languageserver does for
+ * --stdio, plus dirxml (which writes to stdout directly too); arguments are formatted as node's
+ * console does (`%s`, `%d`… included: timeLog and timeEnd pass their text that way).
+ */
+function routeConsole(logger: RemoteConsole): void {
+  const serialize = (args: unknown[]) => format(...args);
+  const counters = new Map<string, number>();
+  console.assert = (assertion?: unknown, ...args: unknown[]) => {
+    if (assertion) return;
+    if (args.length === 0) logger.error('Assertion failed');
+    else logger.error(`Assertion failed: ${serialize(args)}`);
+  };
+  console.count = (label = 'default') => {
+    const counter = (counters.get(String(label)) ?? 0) + 1;
+    counters.set(String(label), counter);
+    logger.log(`${String(label)}: ${counter}`);
+  };
+  console.countReset = (label?: string) => {
+    if (label === undefined) counters.clear();
+    else counters.delete(String(label));
+  };
+  console.debug = (...args: unknown[]) => logger.log(serialize(args));
+  // dir and dirxml write to stdout directly, not through console.log.
+  console.dir = (arg: unknown, options?: InspectOptions) => logger.log(inspect(arg, options));
+  console.dirxml = (...args: unknown[]) => logger.log(serialize(args));
+  console.log = (...args: unknown[]) => logger.log(serialize(args));
+  console.error = (...args: unknown[]) => logger.error(serialize(args));
+  console.trace = (...args: unknown[]) => {
+    // Without the "Error" line and this function's frame.
+    const stack = (new Error().stack ?? '').split('\n').slice(2).join('\n');
+    logger.log(`Trace${args.length ? `: ${serialize(args)}` : ''}\n${stack}`);
+  };
+  console.warn = (...args: unknown[]) => logger.warn(serialize(args));
+  console.info = (...args: unknown[]) => logger.info(serialize(args));
 }
 
 const args = process.argv.slice(2);

@@ -128,3 +128,13 @@ test('after edits anywhere in an export, the outline, its cached JSON and the fo
     }
   }), { numRuns: 60 });
 });
+
+test('folding ranges stay sorted and unique when cables come out of order', () => {
+  // Cables partition the text, so their cached lists join in order; a model that breaks this
+  // (cables listed out of order) still gets one sorted list without repeats.
+  const text = ['multiLine.cable', 'oneLine.cable', 'old.cable'].map(fixture).join('\n\n');
+  const model = parse(text);
+  const expected = foldingRanges(model, 5000);
+  const shuffled = { ...model, cables: [model.cables[2], model.cables[0], model.cables[1], model.cables[0]] };
+  assert.deepEqual(foldingRanges(shuffled, 5000), expected);
+});

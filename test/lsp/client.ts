@@ -74,13 +74,14 @@ export class StdioClient {
 
   async shutdown(): Promise<number | null> {
     const exited = new Promise<number | null>((resolve) => this.process.once('exit', (code) => resolve(code)));
+    // A server that stopped answering (a broken stream) is killed after 5 s, and the test fails on
+    // its exit code instead of hanging.
+    const timer = setTimeout(() => this.process.kill('SIGKILL'), 5000);
     try {
-      await this.connection.sendRequest('shutdown');
-      await this.connection.sendNotification('exit');
+      await Promise.race([this.connection.sendRequest('shutdown').then(() => this.connection.sendNotification('exit')), exited]);
     } catch {
       this.process.kill();
     }
-    const timer = setTimeout(() => this.process.kill('SIGKILL'), 5000);
     const code = await exited;
     clearTimeout(timer);
     this.connection.dispose();

@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import type { DocumentDiagnosticReport, DocumentSymbol, Hover } from 'vscode-languageserver-protocol';
@@ -108,6 +111,35 @@ describe('protocol robustness', () => {
       }
     } finally {
       await client.shutdown();
+    }
+  });
+
+  test('console output in the server process reaches the client\'s log and never the protocol stream', { timeout: 30_000 }, async () => {
+    // A dependency that logs: every console method, once the connection is up. stdout carries the
+    // protocol, so anything written there outside a message would break the client's framing.
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'cable-console-'));
+    const preload = path.join(folder, 'logs.js');
+    writeFileSync(preload, `setTimeout(() => {
+      console.log('log', 1); console.info('info'); console.warn('warn'); console.error('error'); console.debug('debug');
+      console.dir({ dir: 1 }); console.dirxml('dirxml'); console.trace('trace'); console.assert(false, 'assert'); console.count('n'); console.count('n');
+      console.group('group'); console.log('in group'); console.groupEnd(); console.time('t'); console.timeEnd('t');
+      console.table([{ table: 1 }]);
+    }, 300);`);
+    const client = new StdioClient(['--stdio'], ['--require', preload]);
+    try {
+      await client.initialize();
+      const logged = () => client.notifications.filter((n) => n.method === 'window/logMessage').map((n) => (n.params as { message: string }).message).join('\n');
+      for (let i = 0; i < 100 && !logged().includes('table'); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+      for (const expected of ['log 1', 'info', 'warn', 'error', 'debug', '{ dir: 1 }', 'dirxml', 'Trace: trace', 'Assertion failed: assert', 'n: 1', 'n: 2', 'group', 'in group', 'table']) {
+        assert.ok(logged().includes(expected), `"${expected}" in the log:\n${logged()}`);
+      }
+      assert.match(logged(), /^t: [\d.]+ms$/m, 'timeEnd formatted as node does');
+      await client.open('file:///work/after.cable', fixture('oneLine.cable'));
+      const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: 'file:///work/after.cable' } });
+      assert.equal(symbols[0].name, '08STATE125608', 'the protocol stream is intact');
+    } finally {
+      assert.equal(await client.shutdown(), 0);
+      rmSync(folder, { recursive: true, force: true });
     }
   });
 
