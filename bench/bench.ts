@@ -13,7 +13,7 @@ import { runRules } from '../server/src/diagnostics/engine';
 import { foldingRanges } from '../server/src/features/folding';
 import { semanticTokens } from '../server/src/features/semanticTokens';
 import { documentSymbols } from '../server/src/features/symbols';
-import { SERVER_NODE_OPTIONS } from '../server/src/nodeOptions';
+import { SERVER_ENV, SERVER_NODE_OPTIONS } from '../server/src/nodeOptions';
 import { StdioClient } from '../test/lsp/client';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -183,12 +183,15 @@ function benchScaling(texts: readonly string[]): void {
   record({ figure: `parse: 2× the input (20 MB ${twentyMs.toFixed(0)} ms vs 10 MB)`, ours: twentyMs / tenMs, unit: '×' });
 }
 
+/** The server runs with the options and environment VS Code starts it with (server/src/nodeOptions.ts). */
+const SERVER_PROCESS_ENV = { ...process.env, ...SERVER_ENV };
+
 async function benchLsp(texts: readonly string[]): Promise<void> {
   // Cold start: spawn to initialize result, with the data tables in the bundle.
   const starts: number[] = [];
   for (let i = 0; i < 5; i++) {
     const start = now();
-    const client = new StdioClient(['--stdio'], [...SERVER_NODE_OPTIONS]);
+    const client = new StdioClient(['--stdio'], [...SERVER_NODE_OPTIONS], SERVER_PROCESS_ENV);
     await client.initialize();
     starts.push(now() - start);
     await client.shutdown();
@@ -198,7 +201,7 @@ async function benchLsp(texts: readonly string[]): Promise<void> {
   const minimalStarts: number[] = [];
   for (let i = 0; i < 5; i++) {
     const start = now();
-    const client = new StdioClient(['--stdio'], [...SERVER_NODE_OPTIONS], process.env, path.join(__dirname, 'minimal-server.js'));
+    const client = new StdioClient(['--stdio'], [...SERVER_NODE_OPTIONS], SERVER_PROCESS_ENV, path.join(__dirname, 'minimal-server.js'));
     await client.initialize();
     minimalStarts.push(now() - start);
     await client.shutdown();
@@ -207,8 +210,8 @@ async function benchLsp(texts: readonly string[]): Promise<void> {
   record({ figure: 'LSP: cold start to initialize result (median of 5)', ours: median(starts), unit: 'ms', anchor: median(minimalStarts), anchorName: 'a server that only answers initialize', ratio: median(starts) / median(minimalStarts), target: '≤ 150 ms', ok: median(starts) <= 150 });
   record({ figure: 'bare node start, node -e 0 (best of 5)', ours: nodeStart, unit: 'ms' });
 
-  // The server runs with the options VS Code starts it with.
-  const client = new StdioClient(['--stdio'], [...SERVER_NODE_OPTIONS]);
+  // The server runs with the options and environment VS Code starts it with.
+  const client = new StdioClient(['--stdio'], [...SERVER_NODE_OPTIONS], SERVER_PROCESS_ENV);
   await client.initialize({ textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true }, diagnostic: {} } });
   const small = texts.find((t) => t.length > 9000 && t.length < 11000 && /^VZCZC/.test(t)) ?? texts[0];
   const large = multiCable(texts, 1_000_000);
@@ -269,7 +272,7 @@ async function benchLsp(texts: readonly string[]): Promise<void> {
   // deleting across the file, with the outline and diagnostics asked for every 50 edits, as an
   // editor would). Each figure is read after a full garbage collection (bench/memoryProbe.ts), so
   // it is what the server keeps, not garbage it has yet to collect.
-  const memory = new StdioClient(['--stdio'], [...SERVER_NODE_OPTIONS, '--expose-gc', '--require', path.join(__dirname, 'memoryProbe.js')]);
+  const memory = new StdioClient(['--stdio'], [...SERVER_NODE_OPTIONS, '--expose-gc', '--require', path.join(__dirname, 'memoryProbe.js')], SERVER_PROCESS_ENV);
   const probe = async (): Promise<{ rss: number; heapUsed: number }> => {
     const seen = memory.stderr.length;
     memory.process.kill('SIGUSR2');
