@@ -7,7 +7,7 @@ import type {
 import { gluedSignature, isSignatureLine, paragraphStart, type ParagraphStart, subParagraphStart, titleOf } from './paragraphs';
 import { deriveClassification, deriveReferenceId } from './referenceId';
 import {
-  cutSegment, indent, isBlank, isRegExpSpace, ownCopy, ownStrings, matchOffsets, range, type Segment, type SourceLine, splitLines, tokenAt, trimmedRange, wholeLine,
+  cutSegment, indent, isBlank, isRegExpSpace, lineStarts, ownCopy, ownStrings, matchOffsets, range, type Segment, type SourceLine, splitLines, tokenAt, trimmedRange, wholeLine,
 } from './scan';
 import {
   isOfficeLine, parseCaptionLine, parseClassificationLine, parseClassifiedBy, parseContinuationHeader, parseEoLine,
@@ -20,7 +20,7 @@ import {
  * matter) starts after the previous cable's body.
  */
 export function parse(text: string, previous?: CableFile): CableFile {
-  const offsets: number[] = [];
+  const offsets = lineStarts(text);
   const lines = splitLines(text, offsets);
   const change = previous ? compareTexts(previous, text, offsets) : undefined;
   const scan = findCableStarts(lines, change);

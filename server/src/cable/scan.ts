@@ -15,24 +15,33 @@ export interface Segment {
   readonly text: string;
 }
 
-/** Splits on \n, \r\n and lone \r, as editors do; `starts`, when given, receives each line's offset. */
-export function splitLines(text: string, starts?: number[]): SourceLine[] {
-  const lines: SourceLine[] = [];
+/** Where each line starts; lines end at \n, \r\n and lone \r, as editors do. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
   // The next \n and the next \r are each found by the native search, several times faster than a
   // loop over the characters (most sources have no \r at all: one search tells).
-  let start = 0;
   let lf = text.indexOf('\n');
   let cr = text.indexOf('\r');
   while (lf >= 0 || cr >= 0) {
-    const end = cr >= 0 && (lf < 0 || cr < lf) ? cr : lf;
-    starts?.push(start);
-    lines.push(text.slice(start, end));
-    start = end === cr && lf === cr + 1 ? cr + 2 : end + 1;
+    const start = cr >= 0 && (lf < 0 || cr < lf) ? (lf === cr + 1 ? cr + 2 : cr + 1) : lf + 1;
+    starts.push(start);
     if (lf >= 0 && lf < start) lf = text.indexOf('\n', start);
     if (cr >= 0 && cr < start) cr = text.indexOf('\r', start);
   }
-  starts?.push(start);
-  lines.push(text.slice(start));
+  return starts;
+}
+
+/** Where line `line` (of those starting at `starts`) ends, before its line break. */
+export function lineEnd(text: string, starts: ArrayLike<number>, line: number): number {
+  if (line === starts.length - 1) return text.length;
+  const next = starts[line + 1];
+  return text.charCodeAt(next - 1) === 10 && text.charCodeAt(next - 2) === 13 && next - 2 >= starts[line] ? next - 2 : next - 1;
+}
+
+/** The lines of `text` (see lineStarts), or of the lines starting at `starts` when the caller has them. */
+export function splitLines(text: string, starts: readonly number[] = lineStarts(text)): SourceLine[] {
+  const lines: SourceLine[] = new Array(starts.length);
+  for (let i = 0; i < starts.length; i++) lines[i] = text.slice(starts[i], lineEnd(text, starts, i));
   return lines;
 }
 

@@ -32,6 +32,7 @@ export function asciiJson(value: unknown): Uint8Array {
 const OPEN = utf8.encode('[');
 const COMMA = utf8.encode(',');
 const CLOSE = utf8.encode(']');
+const MESSAGE_END = utf8.encode('}');
 
 /** An array's JSON from its elements' JSON. */
 export function arrayJson(elements: readonly Uint8Array[]): Uint8Array[] {
@@ -53,7 +54,7 @@ export function messageBytes(message: Message): Uint8Array {
   // writes a response: {"jsonrpc","id","result"}.
   const { result: _, ...rest } = message as { result?: unknown };
   const head = JSON.stringify(rest);
-  const parts = [utf8.encode(`${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"result":`), ...jsonBytes(), utf8.encode('}')];
+  const parts = [utf8.encode(`${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"result":`), ...jsonBytes(), MESSAGE_END];
   const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
   for (const part of parts) {

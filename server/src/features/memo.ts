@@ -1,5 +1,5 @@
 import type { Cable, CableFile } from '../cable/model';
-import { ownStrings, splitLines } from '../cable/scan';
+import { lineEnd, lineStarts, ownStrings } from '../cable/scan';
 
 const fileCaches = new WeakMap<CableFile, Map<string, unknown>>();
 const cableCaches = new WeakMap<Cable, Map<string, unknown>>();
@@ -43,22 +43,11 @@ export function memoCableFromText<T extends object>(cable: Cable, key: string, c
 
 /**
  * The text of one line, without its break ('' past the end). Backed by the offsets where lines
- * start, not by an array of line strings: features ask for a few lines, and a
- * 10 MB file has some 150,000 of them.
+ * start, kept as a Uint32Array (half an array of numbers), not by an array of line strings:
+ * features ask for a few lines, and a 10 MB file has some 150,000 of them.
  */
 export function lineText(file: CableFile, line: number): string {
-  const starts = memo(file, 'lineStarts', lineStarts);
+  const starts = memo(file, 'lineStarts', (f) => Uint32Array.from(lineStarts(f.text)));
   if (line < 0 || line >= starts.length) return '';
-  const text = file.text;
-  if (line === starts.length - 1) return text.slice(starts[line]);
-  let end = starts[line + 1] - 1;
-  if (text.charCodeAt(end) === 10 && text.charCodeAt(end - 1) === 13 && end - 1 >= starts[line]) end--;
-  return text.slice(starts[line], end);
-}
-
-function lineStarts(file: CableFile): Uint32Array {
-  const starts: number[] = [];
-  splitLines(file.text, starts);
-  // Kept for the model's life: half the memory of an array of numbers (a 10 MB export has 200,000 lines).
-  return Uint32Array.from(starts);
+  return file.text.slice(starts[line], lineEnd(file.text, starts, line));
 }

@@ -51,12 +51,12 @@ export function documentSymbols(file: CableFile, maxItems: number): SymbolResult
   // and the capped tree is built afresh.
   const limit = Math.max(0, maxItems);
   const outlines = file.cables.map((cable) => memoCable(cable, 'symbols', (c): CableOutline => {
-    const budget = new Budget(Number.POSITIVE_INFINITY);
-    return { symbol: cableSymbol(c, budget), count: budget.used + 1 };
+    const whole = wholeTree(c);
+    return { symbol: whole.symbol, count: whole.count };
   }));
   const total = outlines.reduce((n, o) => n + o.count, 0);
   if (total <= limit) {
-    const symbols = outlines.map((o, i) => (o.symbol ??= cableSymbol(file.cables[i], new Budget(Number.POSITIVE_INFINITY))));
+    const symbols = outlines.map((o, i) => (o.symbol ??= wholeTree(file.cables[i]).symbol));
     const jsonBytes = () => arrayJson(outlines.map((o, i) => (o.json ??= asciiJson(symbols[i]))));
     return { symbols, shown: total, omitted: 0, jsonBytes };
   }
@@ -71,6 +71,12 @@ export function documentSymbols(file: CableFile, maxItems: number): SymbolResult
     symbols.push(cableSymbol(cable, budget));
   }
   return { symbols, shown: budget.used, omitted: total - budget.used };
+}
+
+/** A cable's whole outline tree and the number of symbols in it. */
+function wholeTree(cable: Cable): { symbol: DocumentSymbol; count: number } {
+  const budget = new Budget(Number.POSITIVE_INFINITY);
+  return { symbol: cableSymbol(cable, budget), count: budget.used + 1 };
 }
 
 export function cableName(cable: Cable): string {
