@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
+import { SERVER_ENV, SERVER_NODE_OPTIONS } from '../../server/src/nodeOptions';
 import { StdioClient } from './client';
 
 const folder = mkdtempSync(path.join(os.tmpdir(), 'cable-cache-'));
@@ -49,4 +50,19 @@ test('CABLE_CACHE_DIR=off writes nothing; an unwritable folder is no error', asy
   const blocked = path.join(folder, 'a-file');
   writeFileSync(blocked, '');
   await startAndStop(path.join(blocked, 'below-a-file'));
+});
+
+test('started as VS Code starts it, the server does not load NODE_EXTRA_CA_CERTS', async () => {
+  // Node reads the file before any script runs and warns when it cannot; the server needs no
+  // certificates, and reading them costs most of a start on machines that set the variable.
+  const missing = path.join(folder, 'no-such-ca.pem');
+  const client = new StdioClient(['--stdio'], [...SERVER_NODE_OPTIONS], { ...process.env, NODE_EXTRA_CA_CERTS: missing, ...SERVER_ENV, CABLE_CACHE_DIR: 'off' });
+  assert.ok((await client.initialize()).capabilities.documentSymbolProvider);
+  assert.equal(await client.shutdown(), 0);
+  assert.doesNotMatch(client.stderr, /extra certs/);
+  // The same start without the server's environment does read it: the check above can fail.
+  const plain = new StdioClient(['--stdio'], [], { ...process.env, NODE_EXTRA_CA_CERTS: missing, CABLE_CACHE_DIR: 'off' });
+  await plain.initialize();
+  assert.equal(await plain.shutdown(), 0);
+  assert.match(plain.stderr, /Ignoring extra certs from .*no-such-ca\.pem/);
 });
