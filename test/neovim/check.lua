@@ -32,6 +32,7 @@ local ok, err = pcall(function()
   local client_id = vim.lsp.start_client({
     name = 'cable',
     cmd = { 'node', server, '--stdio' },
+    cmd_env = { NODE_EXTRA_CA_CERTS = '' }, -- as the README shows: node skips the certificates
     root_dir = vim.fn.fnamemodify(file, ':p:h'),
     on_init = function() initialized = true end,
     on_exit = function(code, signal) result.exit = { code = code, signal = signal } end,
