@@ -1,12 +1,23 @@
-// Loaded into the language server by the bench only (`node --expose-gc --require …`): on SIGUSR2
-// it runs a full garbage collection, gives V8 a second to hand the freed pages back to the system
-// (it unmaps them on a background thread), collects again and writes the memory figures to
-// stderr, so the bench can tell memory the server keeps from garbage it has not collected yet.
+// Loaded into a language server by the bench only (`node --expose-gc --require …`): on SIGUSR2
+// it runs a full garbage collection, waits a second, collects again, and then waits until the
+// resident size stops falling before it writes the memory figures to stderr. V8 hands freed
+// pages back to the system on a background thread, for a second or two after a collection:
+// read at once, a 10 MB document's figure included 9–25 MB about to be returned. So the bench
+// reads memory the server keeps, not garbage it has not collected or returned yet.
 process.on('SIGUSR2', () => {
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
   setTimeout(() => {
     gc?.();
-    process.stderr.write(`cable-bench-memory ${JSON.stringify(process.memoryUsage())}\n`);
+    let last = process.memoryUsage().rss;
+    let steady = 0;
+    const settle = (waited: number) => {
+      const rss = process.memoryUsage().rss;
+      steady = last - rss < 256 * 1024 ? steady + 1 : 0;
+      last = rss;
+      if (steady >= 2 || waited >= 5000) process.stderr.write(`cable-bench-memory ${JSON.stringify(process.memoryUsage())}\n`);
+      else setTimeout(() => settle(waited + 250), 250);
+    };
+    setTimeout(() => settle(250), 250);
   }, 1000);
 });

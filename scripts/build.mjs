@@ -121,6 +121,6 @@ await Promise.all([
   build({ ...node, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   // The node entry: runs dist/server.js with a V8 code cache (server/src/launch.ts).
   build({ ...node, entryPoints: ['server/src/launch.ts'], outfile: 'dist/server-node.js', banner: { js: '#!/usr/bin/env node' }, minify: true }),
-  // The bench's start-up anchor, bundled as the server is (bench/minimalServer.ts).
+  // The bench's anchor for start-up and memory, bundled as the server is (bench/minimalServer.ts).
   build({ ...node, entryPoints: ['bench/minimalServer.ts'], outfile: 'out/bench/minimal-server.js', minify: true }),
 ]);
