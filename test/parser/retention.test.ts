@@ -61,3 +61,47 @@ test('results cached per cable (diagnostics, cross references) keep no earlier v
   });
   assert.ok(grewMB < 0.5 * textMB, `the heap grew ${grewMB.toFixed(1)} MB for a ${textMB.toFixed(1)} MB text`);
 });
+
+// Lets the test ask V8 how it stores an object (one of its own test functions).
+v8.setFlagsFromString('--allow-natives-syntax');
+const hasFastProperties = new Function('o', 'return %HasFastProperties(o)') as (o: object) => boolean;
+
+/** Objects (arrays included) and strings reachable from a model's cables, each counted once. */
+function reachable(model: CableFile): { objects: object[]; strings: string[] } {
+  const seen = new Set<object>();
+  const strings: string[] = [];
+  const walk = (value: unknown): void => {
+    if (typeof value === 'string') strings.push(value);
+    if (typeof value !== 'object' || value === null || seen.has(value)) return;
+    seen.add(value);
+    for (const field of Object.values(value)) walk(field);
+  };
+  walk(model.cables);
+  return { objects: [...seen], strings };
+}
+
+test('cables moved by an edit are stored as compactly as parsed ones, their copied strings one byte a character', { skip: corpusAvailable() ? false : 'no corpus' }, () => {
+  const rows = manifest();
+  const parts: string[] = [];
+  for (let i = 0, size = 0; size < 300_000; i++) {
+    const t = corpusText(rows[i % rows.length].file);
+    parts.push(t);
+    size += t.length + 2;
+  }
+  const text = `\u2019${parts.join('\n\n')}`;
+  const edited = `\n${text}`; // every cable moves down a line: all are copied, none parsed again
+  const moved = reachable(parse(edited, parse(text)));
+  const fresh = reachable(parse(edited));
+  assert.ok(fresh.objects.length > 10_000);
+  // A copy built field by field can turn into a dictionary (a hash table per object).
+  const slow = (objects: object[]) => objects.filter((o) => !Array.isArray(o) && !hasFastProperties(o)).length;
+  assert.equal(slow(moved.objects), slow(fresh.objects), 'objects stored as dictionaries');
+  // The copies' strings are made by ownCopy; those within Latin-1 must be stored one byte a
+  // character although the text they come from is not (v8.serialize tags one-byte strings '"').
+  const copied = moved.strings.filter((s) => s.length >= 13 && !/[^\0-\xff]/.test(s));
+  assert.ok(copied.length > 300, `${copied.length} strings copied`);
+  const twoByte = copied.filter((s) => v8.serialize(s)[2] !== 0x22);
+  assert.deepEqual(twoByte.slice(0, 3), [], `${twoByte.length} of ${copied.length} copies take two bytes a character`);
+  // Whereas the fresh model's strings are views into the text, two bytes a character.
+  assert.ok(fresh.strings.filter((s) => s.length >= 13 && !/[^\0-\xff]/.test(s)).some((s) => v8.serialize(s)[2] !== 0x22));
+});

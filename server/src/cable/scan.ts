@@ -47,10 +47,14 @@ export function splitLines(text: string, starts: readonly number[] = lineStarts(
 
 /**
  * A copy of `text` that does not keep a longer string alive: the engine stores a substring of 13
- * or more characters as a view into the string it was cut from.
+ * or more characters as a view into the string it was cut from. Made by JSON, whose parser stores
+ * a string one byte a character when it can: cut from a document with any character beyond
+ * Latin-1, a copy made by concatenation kept two bytes a character, behind a view of its own
+ * (a 10 MB export after its first edit: 3.6 MB of copies, 1.9 MB this way). JSON gives back
+ * exactly the same characters, lone surrogates included.
  */
 export function ownCopy(text: string): string {
-  return ` ${text}`.slice(1);
+  return JSON.parse(JSON.stringify(text)) as string;
 }
 
 /**
