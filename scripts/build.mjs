@@ -108,6 +108,15 @@ module.exports = new Proxy({}, { get: (_, key) => load()[key], has: (_, key) => 
     }));
   },
 };
+/** Bench only: the server's per-version model cache swapped for one that keeps nothing. */
+const noModelCache = {
+  name: 'no-model-cache',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/documents$/ }, (args) =>
+      /[\\/]server[\\/]src[\\/]server\.ts$/.test(args.importer) ? { path: path.join(root, 'bench', 'noModelCache.ts') } : undefined,
+    );
+  },
+};
 const node = { ...common, platform: 'node', mainFields: ['module', 'main'], plugins: [lazyBuiltins] };
 // Client and server each ship as one bundle that runs under node and in a Web Worker: both export
 // conditions resolve, and the entry picks the host's half at run time (client/src/main.ts, server/src/main.ts).
@@ -123,4 +132,6 @@ await Promise.all([
   build({ ...node, entryPoints: ['server/src/launch.ts'], outfile: 'dist/server-node.js', banner: { js: '#!/usr/bin/env node' }, minify: true }),
   // The bench's anchor for start-up and memory, bundled as the server is (bench/minimalServer.ts).
   build({ ...node, entryPoints: ['bench/minimalServer.ts'], outfile: 'out/bench/minimal-server.js', minify: true }),
+  // The bench's memory floor for a server that parses: ours, keeping no model (bench/noModelCache.ts).
+  build({ ...both, entryPoints: ['server/src/main.ts'], outfile: 'out/bench/no-model-server.js', minify: true, plugins: [...both.plugins, noModelCache] }),
 ]);
