@@ -8,12 +8,13 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
 import { parse } from '../server/src/cable/parse';
+import { lineStarts } from '../server/src/cable/scan';
 import type { CableFile } from '../server/src/cable/model';
 import { runRules } from '../server/src/diagnostics/engine';
 import { foldingRanges } from '../server/src/features/folding';
 import { semanticTokens } from '../server/src/features/semanticTokens';
 import { documentSymbols } from '../server/src/features/symbols';
-import { SERVER_ENV, SERVER_NODE_OPTIONS } from '../server/src/nodeOptions';
+import { SERVER_NODE_OPTIONS, serverProcessEnv } from '../server/src/nodeOptions';
 import { StdioClient } from '../test/lsp/client';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -184,7 +185,7 @@ function benchScaling(texts: readonly string[]): void {
 }
 
 /** The server runs with the options and environment VS Code starts it with (server/src/nodeOptions.ts). */
-const SERVER_PROCESS_ENV = { ...process.env, ...SERVER_ENV };
+const SERVER_PROCESS_ENV = serverProcessEnv(process.env);
 
 async function benchLsp(texts: readonly string[]): Promise<void> {
   // Cold start: spawn to initialize result (median of 5), with the data tables in the bundle. The
@@ -273,7 +274,7 @@ async function benchLsp(texts: readonly string[]): Promise<void> {
   // A line break typed, then deleted, halfway down: every cable below it moves a line, so the
   // parser copies each with its positions moved and the outline of each is built again. No
   // target of its own: the figure above is the one the issue sets.
-  const middle = Math.floor(large.split('\n').length / 2);
+  const middle = Math.floor(lineStarts(large).length / 2);
   const moved = parse(large).cables.filter((c) => c.range.start.line > middle).length;
   const breaks: number[] = [];
   const breakAt = { line: middle, character: 0 };
@@ -299,7 +300,9 @@ async function benchLsp(texts: readonly string[]): Promise<void> {
     client.process.kill('SIGUSR2');
     for (let i = 0; i < 500 && !/cable-bench-memory .*\n/.test(client.stderr.slice(seen)); i++) await new Promise((r) => setTimeout(r, 20));
     const line = client.stderr.slice(seen).split('\n').find((l) => l.startsWith('cable-bench-memory '));
-    const figures = line ? JSON.parse(line.slice('cable-bench-memory '.length)) : { rss: Number.NaN, heapUsed: Number.NaN };
+    if (!line) throw new Error(`no memory reading from the server within 10 s; its stderr: ${client.stderr.slice(seen, seen + 500)}`);
+    const figures = JSON.parse(line.slice('cable-bench-memory '.length)) as { rss: number; heapUsed: number; settled: boolean };
+    if (!figures.settled) console.log('note: the next memory figure was read while the resident size was still falling (after 5 s)');
     return { rss: figures.rss / 1048576, heapUsed: figures.heapUsed / 1048576 };
   };
   const tenUri = 'file:///bench/ten.cable';
@@ -309,7 +312,8 @@ async function benchLsp(texts: readonly string[]): Promise<void> {
   const minimalIdle = await probe(minimal);
   await minimal.open(tenUri, ten);
   const held = await minimal.request<number>('bench/documentLength', tenUri);
-  const minimalOpen = held === ten.length ? await probe(minimal) : { rss: Number.NaN, heapUsed: Number.NaN };
+  if (held !== ten.length) throw new Error(`the smallest server holds ${held} characters of the ${ten.length} sent`);
+  const minimalOpen = await probe(minimal);
   await minimal.shutdown();
   // The same steps against a bench-only build of ours that keeps no model (bench/noModelCache.ts).
   const noModel = memoryClient(path.join(__dirname, 'no-model-server.js'));

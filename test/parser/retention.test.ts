@@ -80,7 +80,7 @@ function reachable(model: CableFile): { objects: object[]; strings: string[] } {
   return { objects: [...seen], strings };
 }
 
-test('cables moved by an edit are stored as compactly as parsed ones, their copied strings one byte a character', { skip: corpusAvailable() ? false : 'no corpus' }, () => {
+test('cables moved by an edit are stored with fast properties like parsed ones, their copied strings one byte a character', { skip: corpusAvailable() ? false : 'no corpus' }, () => {
   const rows = manifest();
   const parts: string[] = [];
   for (let i = 0, size = 0; size < 300_000; i++) {

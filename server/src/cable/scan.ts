@@ -47,13 +47,21 @@ export function splitLines(text: string, starts: readonly number[] = lineStarts(
 
 /**
  * A copy of `text` that does not keep a longer string alive: the engine stores a substring of 13
- * or more characters as a view into the string it was cut from. Made by JSON, whose parser stores
- * a string one byte a character when it can: cut from a document with any character beyond
- * Latin-1, a copy made by concatenation kept two bytes a character, behind a view of its own
- * (a 10 MB export after its first edit: 3.6 MB of copies, 1.9 MB this way). JSON gives back
- * exactly the same characters, lone surrogates included.
+ * or more characters as a view into the string it was cut from.
  */
 export function ownCopy(text: string): string {
+  return ` ${text}`.slice(1);
+}
+
+/**
+ * ownCopy for strings kept as long as the document is open (the parser's copies of moved and
+ * re-parsed cables). Made by JSON, whose parser stores a string one byte a character when it can:
+ * cut from a document with any character beyond Latin-1, a copy made by concatenation stays two
+ * bytes a character, behind a view of its own (a 10 MB export after its first edit: 3.6 MB of
+ * copies, 1.9 MB this way). About five times slower than ownCopy, so not for results the features
+ * cache. JSON gives back exactly the same characters, lone surrogates included.
+ */
+export function compactCopy(text: string): string {
   return JSON.parse(JSON.stringify(text)) as string;
 }
 
@@ -61,16 +69,16 @@ export function ownCopy(text: string): string {
  * Replaces, in place, every string of a freshly built value (objects and arrays, any depth) that
  * could be a view into a longer string by its own copy, and returns the value.
  */
-export function ownStrings<T>(value: T, seen = new Set<object>()): T {
+export function ownStrings<T>(value: T, seen = new Set<object>(), copy: (text: string) => string = ownCopy): T {
   if (typeof value !== 'object' || value === null || seen.has(value)) return value;
   seen.add(value);
   const record = value as Record<string, unknown>;
   for (const key of Object.keys(record)) {
     const field = record[key];
     if (typeof field === 'string') {
-      if (field.length >= 13) record[key] = ownCopy(field);
+      if (field.length >= 13) record[key] = copy(field);
     } else {
-      ownStrings(field, seen);
+      ownStrings(field, seen, copy);
     }
   }
   return value;
