@@ -8,18 +8,9 @@ import type { CableFile } from '../server/src/cable/model';
 import { parse } from '../server/src/cable/parse';
 
 export class ModelCache {
-  readonly #uris = new Set<string>();
-
   get(document: TextDocument): CableFile {
-    this.#uris.add(document.uri);
     return parse(document.getText());
   }
 
-  delete(uri: string): void {
-    this.#uris.delete(uri);
-  }
-
-  get size(): number {
-    return this.#uris.size;
-  }
+  delete(_uri: string): void {}
 }

@@ -12,7 +12,7 @@ export const SERVER_NODE_OPTIONS: readonly string[] = ['--max-semi-space-size=4'
 /**
  * Environment for the same process, laid over the client's own.
  *
- * `NODE_EXTRA_CA_CERTS` is emptied. Node (20 and 22) reads that file and parses it, together with
+ * `NODE_EXTRA_CA_CERTS` is emptied. Node 20 reads that file and parses it, together with
  * its whole bundled root store, before it runs any script: 85–95 ms of every start on our 2-core
  * machine, where it is set system-wide (bare `node -e 0` 120 ms with it, 40 ms without). The server
  * opens no network connection, so it has no use for certificates. An empty value is what node

@@ -20,17 +20,22 @@ const heapMB = () => {
   return process.memoryUsage().heapUsed / 1048576;
 };
 
-/** Heap growth (MB) over twenty scattered edits to a 4 MB export, `use` run on every version, and the text's size. */
-function editSession(use: (model: CableFile) => void): { grewMB: number; textMB: number; cables: number } {
+/** Corpus cables back to back, at least `size` characters. */
+function exportText(size: number): string {
   const rows = manifest();
   const parts: string[] = [];
-  for (let i = 0, size = 0; size < 4_000_000; i++) {
+  for (let i = 0, length = 0; length < size; i++) {
     const t = corpusText(rows[i % rows.length].file);
     parts.push(t);
-    size += t.length + 2;
+    length += t.length + 2;
   }
   // A character outside Latin-1 makes the engine store the text as UTF-16, as real exports are.
-  let text = `\u2019${parts.join('\n\n')}`;
+  return `\u2019${parts.join('\n\n')}`;
+}
+
+/** Heap growth (MB) over twenty scattered edits to a 4 MB export, `use` run on every version, and the text's size. */
+function editSession(use: (model: CableFile) => void): { grewMB: number; textMB: number; cables: number } {
+  let text = exportText(4_000_000);
   const textMB = (text.length * 2) / 1048576;
   let model = parse(text);
   use(model);
@@ -81,14 +86,7 @@ function reachable(model: CableFile): { objects: object[]; strings: string[] } {
 }
 
 test('cables moved by an edit are stored with fast properties like parsed ones, their copied strings one byte a character', { skip: corpusAvailable() ? false : 'no corpus' }, () => {
-  const rows = manifest();
-  const parts: string[] = [];
-  for (let i = 0, size = 0; size < 300_000; i++) {
-    const t = corpusText(rows[i % rows.length].file);
-    parts.push(t);
-    size += t.length + 2;
-  }
-  const text = `\u2019${parts.join('\n\n')}`;
+  const text = exportText(300_000);
   const edited = `\n${text}`; // every cable moves down a line: all are copied, none parsed again
   const moved = reachable(parse(edited, parse(text)));
   const fresh = reachable(parse(edited));
@@ -96,7 +94,7 @@ test('cables moved by an edit are stored with fast properties like parsed ones, 
   // A copy built field by field can turn into a dictionary (a hash table per object).
   const slow = (objects: object[]) => objects.filter((o) => !Array.isArray(o) && !hasFastProperties(o)).length;
   assert.equal(slow(moved.objects), slow(fresh.objects), 'objects stored as dictionaries');
-  // The copies' strings are made by ownCopy; those within Latin-1 must be stored one byte a
+  // The copies' strings are made by compactCopy; those within Latin-1 must be stored one byte a
   // character although the text they come from is not (v8.serialize tags one-byte strings '"').
   const copied = moved.strings.filter((s) => s.length >= 13 && !/[^\0-\xff]/.test(s));
   assert.ok(copied.length > 300, `${copied.length} strings copied`);
