@@ -10,11 +10,14 @@ import path from 'node:path';
 import { parse } from '../server/src/cable/parse';
 import { lineStarts } from '../server/src/cable/scan';
 import type { CableFile } from '../server/src/cable/model';
-import { runRules } from '../server/src/diagnostics/engine';
+import { documentContext } from '../server/src/analysis/context';
+import { DEFAULT_SETTINGS } from '../server/src/analysis/settings';
+import { describeRuleFailure, runRules } from '../server/src/diagnostics/engine';
 import { foldingRanges } from '../server/src/features/folding';
 import { semanticTokens } from '../server/src/features/semanticTokens';
 import { documentSymbols } from '../server/src/features/symbols';
-import { SERVER_NODE_OPTIONS, serverProcessEnv } from '../server/src/nodeOptions';
+import { CancellationToken } from '../server/src/protocol/lsp';
+import { SERVER_NODE_OPTIONS, serverProcessEnv } from '../server/src/protocol/serverProcess';
 import { StdioClient } from '../test/lsp/client';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -133,6 +136,18 @@ function benchParser(texts: readonly string[]): void {
   if (sink === -1) console.log('');
 }
 
+const TEXT_DOCUMENT = { textDocument: { uri: 'file:///bench.cable' } };
+const UNCAPPED = { ...DEFAULT_SETTINGS, maxOutlineItems: Number.MAX_SAFE_INTEGER, maxFoldingRanges: Number.MAX_SAFE_INTEGER };
+const throwRuleFailure = (code: string, error: unknown) => {
+  throw new Error(describeRuleFailure(code, error));
+};
+/** Features as the server calls them, with no caps, so the whole model is timed. */
+function benchContext(model: CableFile) {
+  return documentContext(TEXT_DOCUMENT.textDocument.uri, model, { settings: UNCAPPED, log: (message) => {
+    throw new Error(message);
+  } });
+}
+
 function benchScaling(texts: readonly string[]): void {
   const sizes = [1, 2, 4, 8].map((n) => n * 1_000_000);
   // Each size is the previous one twice, so a doubling changes the amount of text and nothing else.
@@ -144,10 +159,10 @@ function benchScaling(texts: readonly string[]): void {
   let models: CableFile[] = [];
   const features: [string, (model: CableFile, i: number) => void][] = [
     ['parse', (_, i) => void parse(docs[i])],
-    ['documentSymbol', (model) => void documentSymbols(model, Number.MAX_SAFE_INTEGER)],
-    ['folding', (model) => void foldingRanges(model, Number.MAX_SAFE_INTEGER)],
-    ['diagnostics', (model) => void runRules(model, {})],
-    ['semantic tokens', (model) => void semanticTokens(model, undefined, Number.MAX_SAFE_INTEGER)],
+    ['documentSymbol', (model) => void documentSymbols(benchContext(model), TEXT_DOCUMENT, CancellationToken.None)],
+    ['folding', (model) => void foldingRanges(benchContext(model), TEXT_DOCUMENT, CancellationToken.None)],
+    ['diagnostics', (model) => void runRules(model, {}, throwRuleFailure)],
+    ['semantic tokens', (model) => void semanticTokens(benchContext(model), TEXT_DOCUMENT, CancellationToken.None, Number.MAX_SAFE_INTEGER)],
   ];
   for (const [name, work] of features) {
     const times = sizes.map(() => Infinity);
@@ -184,7 +199,7 @@ function benchScaling(texts: readonly string[]): void {
   record({ figure: `parse: 2× the input (20 MB ${twentyMs.toFixed(0)} ms vs 10 MB)`, ours: twentyMs / tenMs, unit: '×' });
 }
 
-/** The server runs with the options and environment VS Code starts it with (server/src/nodeOptions.ts). */
+/** The server runs with the options and environment VS Code starts it with (server/src/protocol/serverProcess.ts). */
 const SERVER_PROCESS_ENV = serverProcessEnv(process.env);
 /** What VS Code tells the server it supports, as far as the bench's requests go. */
 const CLIENT_CAPABILITIES = { textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true }, diagnostic: {} } };

@@ -1,15 +1,9 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
+import { type ParamsOf, RoutingIndicatorsRequest, type ResultOf, type StatusParams, StatusNotification } from '../../server/src/protocol/cable';
 import { looksLikeCable } from './detect';
 
 export type ClientFactory = (options: LanguageClientOptions) => BaseLanguageClient;
-
-interface StatusParams {
-  readonly uri: string;
-  readonly symbols: { readonly shown: number; readonly omitted: number };
-  readonly foldingRangesOmitted: number;
-  readonly cables: number;
-}
 
 /**
  * Shared by the desktop and the web extension: starts the client for `cable` documents, the
@@ -34,7 +28,7 @@ export async function activateCommon(context: vscode.ExtensionContext, createCli
   status.text = vscode.l10n.t('Cable');
   status.detail = vscode.l10n.t('Cable language server');
   context.subscriptions.push(status);
-  client.onNotification('cable/status', (params: StatusParams) => {
+  client.onNotification(StatusNotification.method, (params: StatusParams) => {
     const active = vscode.window.activeTextEditor?.document.uri.toString();
     if (params.uri !== active) return;
     const capped = params.symbols.omitted > 0 || params.foldingRangesOmitted > 0;
@@ -100,15 +94,10 @@ async function goToParagraph(): Promise<void> {
   editor.revealRange(picked.range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
 
-interface RoutingIndicatorRow {
-  readonly ri: string;
-  readonly names: string[];
-  readonly country?: string;
-}
-
 /** A searchable picker over the routing table; the pick is inserted as `RI/NAME` into a cable, else copied. */
 async function lookUpRoutingIndicator(client: BaseLanguageClient): Promise<void> {
-  const rows = await client.sendRequest<RoutingIndicatorRow[]>('cable/routingIndicators', { query: '', limit: 2000 });
+  const params: ParamsOf<typeof RoutingIndicatorsRequest> = { query: '', limit: 2000 };
+  const rows = await client.sendRequest<ResultOf<typeof RoutingIndicatorsRequest>>(RoutingIndicatorsRequest.method, params);
   const items = rows.map((r) => ({
     label: r.ri,
     description: r.names[0],

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, TransportKind } from 'vscode-languageclient/node';
-import { SERVER_NODE_OPTIONS, serverProcessEnv } from '../../server/src/nodeOptions';
+import { SERVER_NODE_OPTIONS, serverProcessEnv } from '../../server/src/protocol/serverProcess';
 import { activateCommon } from './common';
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {

@@ -5,7 +5,8 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { parse } from './cable/parse';
 import type { Cable } from './cable/model';
 import { dtgToIso } from './cable/dates';
-import { computeDiagnostics, type LintDiagnostic, parseRuleSettings, RULES, type RuleSettings, severityFor } from './diagnostics/engine';
+import { parseRuleSettings, type RuleSettings } from './analysis/settings';
+import { computeDiagnostics, describeRuleFailure, type LintDiagnostic, RULES, severityFor } from './diagnostics/engine';
 import { runDemo } from './demo';
 
 const usage = (): string => `Usage: cable-lint [options] FILE|DIR|GLOB...
@@ -93,8 +94,11 @@ export function lintFile(file: string, rules: RuleSettings): Outcome {
   const read = readCableFile(file);
   if ('error' in read) return { error: read.error, bytes: 0 };
   const model = parse(read.text);
-  const result = { file, cables: model.cables.map(summarize), diagnostics: computeDiagnostics(model, rules) };
-  return read.warning ? { result, warning: read.warning, bytes: read.bytes } : { result, bytes: read.bytes };
+  const failures: string[] = [];
+  const diagnostics = computeDiagnostics(model, rules, (code, error) => failures.push(`${file}: internal error: ${describeRuleFailure(code, error)}`));
+  const result = { file, cables: model.cables.map(summarize), diagnostics };
+  const warning = [read.warning, ...failures].filter(Boolean).join('\n') || undefined;
+  return warning ? { result, warning, bytes: read.bytes } : { result, bytes: read.bytes };
 }
 
 /**

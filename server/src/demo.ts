@@ -1,8 +1,10 @@
 import type { DocumentSymbol, MarkupContent } from 'vscode-languageserver';
+import { documentContext } from './analysis/context';
 import { parse } from './cable/parse';
-import { diagnostics } from './features/diagnostics';
+import { documentDiagnostics } from './diagnostics/documentDiagnostics';
 import { hover } from './features/hover';
 import { documentSymbols } from './features/symbols';
+import { CancellationToken } from './protocol/lsp';
 import { SAMPLE } from './sample.generated';
 
 /**
@@ -11,6 +13,8 @@ import { SAMPLE } from './sample.generated';
  */
 export function runDemo(): string {
   const model = parse(SAMPLE);
+  const context = documentContext('sample.cable', model, { log: (message) => process.stderr.write(`cable-lint: internal error: ${message}\n`) });
+  const textDocument = { uri: context.uri };
   const out: string[] = ['Sample cable (samples/sample.cable): one-line header, a CONFIDENTIAL text with three defects.', '', 'OUTLINE'];
   const walk = (symbols: readonly DocumentSymbol[], depth: number) => {
     for (const s of symbols) {
@@ -18,9 +22,9 @@ export function runDemo(): string {
       walk(s.children ?? [], depth + 1);
     }
   };
-  walk(documentSymbols(model, 5000).symbols, 0);
+  walk(documentSymbols(context, { textDocument }, CancellationToken.None).symbols, 0);
   out.push('', 'PROBLEMS');
-  for (const d of diagnostics(model, 'sample.cable', {}, undefined)) {
+  for (const d of documentDiagnostics(context, { textDocument }, CancellationToken.None)) {
     out.push(`  ${d.range.start.line + 1}:${d.range.start.character + 1}  ${['', 'error', 'warning', 'info', 'hint'][d.severity ?? 1]}  ${d.code}  ${d.message}`);
   }
   out.push('', 'HOVERS');
@@ -28,7 +32,7 @@ export function runDemo(): string {
   for (const word of ['RUEHBW', 'RUEHC ', '3312058', '262051Z NOV 08', 'ZNR', '(S)', '(d)', 'para 3']) {
     const line = lines.findIndex((l) => l.includes(word));
     const character = lines[line].indexOf(word) + (word.startsWith('(') ? 1 : 0);
-    const result = hover(model, { line, character }, 'sample.cable', undefined);
+    const result = hover(context, { textDocument, position: { line, character } }, CancellationToken.None);
     const text = ((result?.contents as MarkupContent | undefined)?.value ?? '(no hover)').replace(/\\(.)/g, '$1').replace(/\*\*/g, '');
     out.push(`  ${word.trim()} (line ${line + 1}):`);
     for (const paragraph of text.split('\n\n')) out.push(`    ${paragraph.length > 150 ? `${paragraph.slice(0, 147)}…` : paragraph}`);

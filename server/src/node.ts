@@ -6,7 +6,7 @@ import {
 import { URI } from 'vscode-uri';
 import { messageBytes } from './features/jsonText';
 import { startServer, VERSION } from './server';
-import type { FileSystem } from './workspaceScan';
+import type { FileSystem } from './workspace/scan';
 
 const HELP = `cable-language-server ${VERSION}
 Language server for US State Department cables (LSP over stdio).

@@ -1,39 +1,28 @@
 import * as l10n from '@vscode/l10n';
-import type {
-  CancellationToken, ClientCapabilities, Connection, DocumentSymbol, InitializeParams, InitializeResult, SymbolInformation,
-} from 'vscode-languageserver';
+import type { ClientCapabilities, Connection, InitializeParams, InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { RequestCancelledError, throwIfCancelled } from './analysis/cancellation';
+import type { FeatureContext } from './analysis/context';
+import { DEFAULT_SETTINGS, readSettings, type Settings } from './analysis/settings';
 import { searchRoutingIndicators } from './data';
-import {
-  DidChangeConfigurationNotification, DocumentDiagnosticReportKind, NotificationType, RequestType, TextDocuments, TextDocumentSyncKind,
-} from './lsp';
+import { documentDiagnostics } from './diagnostics/documentDiagnostics';
 import { ModelCache } from './documents';
-import { memo } from './features/memo';
-import { withJsonBytes } from './features/jsonText';
 import { codeActions } from './features/codeActions';
-import { diagnostics } from './features/diagnostics';
 import { completion } from './features/completion';
 import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
+import { withJsonBytes } from './features/jsonText';
 import { definition, documentLinks } from './features/links';
 import { selectionRanges } from './features/selectionRanges';
-import { LEGEND, semanticTokens } from './features/semanticTokens';
-import { documentSymbols } from './features/symbols';
-import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
-import { WorkspaceIndex } from './workspaceIndex';
-import { type FileSystem, scanWorkspace } from './workspaceScan';
-
-/** Sent when a feature capped its result, so the client can say so in a language status item. */
-export interface StatusParams {
-  readonly uri: string;
-  readonly symbols: { readonly shown: number; readonly omitted: number };
-  readonly foldingRangesOmitted: number;
-  readonly cables: number;
-}
-export const StatusNotification = new NotificationType<StatusParams>('cable/status');
-
-/** The routing table for a picker: `{ query }` filters by RI prefix or words of the station name. */
-export const RoutingIndicatorsRequest = new RequestType<{ query?: string; limit?: number } | undefined, { ri: string; names: string[]; country?: string }[], void>('cable/routingIndicators');
+import { LEGEND, semanticTokens, semanticTokensInRange } from './features/semanticTokens';
+import { documentSymbols, flattenSymbols } from './features/symbols';
+import { workspaceSymbols } from './features/workspaceSymbols';
+import { type ParamsOf, RoutingIndicatorsRequest, type ResultOf, type StatusParams, StatusNotification } from './protocol/cable';
+import {
+  CancellationToken, DidChangeConfigurationNotification, DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError, TextDocuments, TextDocumentSyncKind,
+} from './protocol/lsp';
+import { WorkspaceIndex } from './workspace/index';
+import { type FileSystem, scanWorkspace } from './workspace/scan';
 
 export interface ServerOptions {
   /** Present on node: lets the server index `*.cable`/`*.tel` files of the workspace folders. */
@@ -42,13 +31,11 @@ export interface ServerOptions {
 
 const PUSH_DELAY_MS = 250;
 const INDEX_DELAY_MS = 300;
-/** Semantic tokens beyond this are left to the TextMate grammar (a 10 MB corpus dump has ~1M). */
-const MAX_SEMANTIC_TOKENS = 200_000;
 
 /**
- * Wires the language features to a connection. Every handler looks up the document, returns an
- * empty result when it is unknown or the request was cancelled, and delegates to one feature
- * module; none of them throws.
+ * Wires the language features to a connection. Every handler resolves the document's context (its
+ * model, settings and the workspace), checks for cancellation after every await, and delegates to
+ * one feature module; none of them throws but to answer a cancelled request as LSP asks.
  */
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
@@ -62,22 +49,26 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let rulesPage: string | undefined;
   let canDisableRules = false;
   let workspaceFolders: string[] = [];
+  const log = (message: string) => connection.console.error(`cable: ${message}`);
 
-  const safely = <P, R>(fallback: R, handler: (params: P, token: CancellationToken) => R | Promise<R>) =>
+  /**
+   * A handler that answers `fallback` when it fails (the failure is logged) and LSP's
+   * RequestCancelled error when its request is cancelled, before, during or after it runs.
+   */
+  const handle = <P, R>(fallback: R, handler: (params: P, token: CancellationToken) => R | Promise<R>) =>
     async (params: P, token: CancellationToken): Promise<R> => {
-      if (token?.isCancellationRequested) return fallback;
+      let result: R;
       try {
-        return await handler(params, token);
+        throwIfCancelled(token);
+        result = await handler(params, token);
       } catch (error) {
-        connection.console.error(`cable: ${(error as Error)?.stack ?? String(error)}`);
+        if (error instanceof RequestCancelledError || token?.isCancellationRequested) throw cancelled();
+        log((error as Error)?.stack ?? String(error));
         return fallback;
       }
+      if (token?.isCancellationRequested) throw cancelled();
+      return result;
     };
-
-  const modelOf = (uri: string) => {
-    const document = documents.get(uri);
-    return document ? { document, model: models.get(document) } : undefined;
-  };
 
   function settingsFor(uri: string): Promise<Settings> {
     if (!capabilities.workspace?.configuration) return Promise.resolve(DEFAULT_SETTINGS);
@@ -89,6 +80,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       settingsCache.set(uri, cached);
     }
     return cached;
+  }
+
+  /** The context of an open document, or undefined when it is not (or no longer) open. */
+  async function contextOf(uri: string, token?: CancellationToken): Promise<FeatureContext | undefined> {
+    if (!documents.get(uri)) return undefined;
+    const settings = await settingsFor(uri);
+    throwIfCancelled(token);
+    // Looked up again after the await: an edit may have come in meanwhile.
+    const document = documents.get(uri);
+    if (!document) return undefined;
+    return { uri, file: models.get(document), settings, workspace: index, rulesPage, canDisableRules, log };
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -131,7 +133,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (options.fileSystem && workspaceFolders.length > 0) {
       void scanWorkspace(options.fileSystem, workspaceFolders, (uri, file) => {
         if (!documents.get(uri)) index.update(uri, file);
-      }).catch((error) => connection.console.error(`cable: workspace scan: ${String(error)}`));
+      }).catch((error) => log(`workspace scan: ${String(error)}`));
     }
   });
 
@@ -144,27 +146,18 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
   });
 
-  async function diagnosticsFor(uri: string) {
-    const entry = modelOf(uri);
-    if (!entry) return [];
-    const settings = await settingsFor(uri);
-    if (!settings.diagnostics.enable) return [];
-    return memo(entry.model, `diagnostics:${uri}:${JSON.stringify(settings.diagnostics.rules)}`, (m) => diagnostics(m, uri, settings.diagnostics.rules, rulesPage));
-  }
-
   function schedulePush(uri: string, delay = PUSH_DELAY_MS): void {
     if (pullDiagnostics) return;
     clearTimeout(pushTimers.get(uri));
     pushTimers.set(uri, setTimeout(() => {
       pushTimers.delete(uri);
-      const document = documents.get(uri);
-      if (!document) return;
-      const version = document.version;
-      diagnosticsFor(uri).then((list) => {
+      const version = documents.get(uri)?.version;
+      if (version === undefined) return;
+      contextOf(uri).then((context) => {
         // A newer edit has its own push coming; never publish results for an outdated version.
-        if (documents.get(uri)?.version !== version) return;
-        void connection.sendDiagnostics({ uri, version, diagnostics: list });
-      }, (error) => connection.console.error(`cable: diagnostics failed: ${String(error)}`));
+        if (!context || documents.get(uri)?.version !== version) return;
+        void connection.sendDiagnostics({ uri, version, diagnostics: documentDiagnostics(context, { textDocument: { uri } }, CancellationToken.None) });
+      }).catch((error) => log(`diagnostics failed: ${String(error)}`));
     }, delay));
   }
 
@@ -179,7 +172,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     try {
       index.update(uri, models.get(document));
     } catch (error) {
-      connection.console.error(`cable: ${String(error)}`);
+      log(String(error));
     }
   };
   /** Requests that read the index first bring it up to date with the open documents. */
@@ -206,98 +199,100 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
 
-  connection.onDocumentSymbol(safely([], (params) => {
-    const entry = modelOf(params.textDocument.uri);
-    if (!entry) return [];
-    return settingsFor(params.textDocument.uri).then((settings) => {
-      const result = memo(entry.model, `symbols:${settings.maxOutlineItems}`, (m) => documentSymbols(m, settings.maxOutlineItems));
-      const folding = memo(entry.model, `folding:${settings.maxFoldingRanges}`, (m) => foldingRanges(m, settings.maxFoldingRanges));
-      const status: StatusParams = {
-        uri: params.textDocument.uri,
-        symbols: { shown: result.shown, omitted: result.omitted },
-        foldingRangesOmitted: folding.omitted,
-        cables: entry.model.cables.length,
-      };
-      const key = JSON.stringify(status);
-      if (lastStatus.get(status.uri) !== key) {
-        lastStatus.set(status.uri, key);
-        void connection.sendNotification(StatusNotification, status);
-      }
-      return capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport
-        ? withJsonBytes(result.symbols, result.jsonBytes)
-        : flattenSymbols(result.symbols, params.textDocument.uri);
+  /** The status the client shows, sent when it changes. */
+  function sendStatus(status: StatusParams): void {
+    const key = JSON.stringify(status);
+    if (lastStatus.get(status.uri) === key) return;
+    lastStatus.set(status.uri, key);
+    void connection.sendNotification(StatusNotification.method, status);
+  }
+
+  connection.onDocumentSymbol(handle([], async (params, token) => {
+    const context = await contextOf(params.textDocument.uri, token);
+    if (!context) return [];
+    const result = documentSymbols(context, params, token);
+    const folding = foldingRanges(context, { textDocument: params.textDocument }, token);
+    sendStatus({
+      uri: context.uri,
+      symbols: { shown: result.shown, omitted: result.omitted },
+      foldingRangesOmitted: folding.omitted,
+      cables: context.file.cables.length,
     });
+    return capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport
+      ? withJsonBytes(result.symbols, result.jsonBytes)
+      : flattenSymbols(result.symbols, context.uri);
   }));
 
-  connection.onFoldingRanges(safely([], async (params) => {
-    const entry = modelOf(params.textDocument.uri);
-    if (!entry) return [];
-    const settings = await settingsFor(params.textDocument.uri);
-    return memo(entry.model, `folding:${settings.maxFoldingRanges}`, (m) => foldingRanges(m, settings.maxFoldingRanges)).ranges;
+  connection.onFoldingRanges(handle([], async (params, token) => {
+    const context = await contextOf(params.textDocument.uri, token);
+    return context ? foldingRanges(context, params, token).ranges : [];
   }));
 
-  connection.onSelectionRanges(safely([], (params) => {
-    const entry = modelOf(params.textDocument.uri);
-    return entry ? selectionRanges(entry.model, params.positions) : [];
+  connection.onSelectionRanges(handle([], async (params, token) => {
+    const context = await contextOf(params.textDocument.uri, token);
+    return context ? selectionRanges(context, params, token) : [];
   }));
 
-  connection.onDefinition(safely([], (params) => {
+  connection.onDefinition(handle([], async (params, token) => {
     flushIndex();
-    const entry = modelOf(params.textDocument.uri);
-    return entry ? definition(entry.model, params.textDocument.uri, params.position, index) : [];
+    const context = await contextOf(params.textDocument.uri, token);
+    return context ? definition(context, params, token) : [];
   }));
 
-  connection.onDocumentLinks(safely([], (params) => {
+  connection.onDocumentLinks(handle([], async (params, token) => {
     flushIndex();
-    const entry = modelOf(params.textDocument.uri);
-    return entry ? documentLinks(entry.model, params.textDocument.uri, index) : [];
+    const context = await contextOf(params.textDocument.uri, token);
+    return context ? documentLinks(context, params, token) : [];
   }));
 
-  connection.onWorkspaceSymbol(safely([], (params) => {
+  connection.onWorkspaceSymbol(handle([], (params, token) => {
     flushIndex();
-    return index.search(params.query ?? '', 500).map((c) => ({
-      name: c.name,
-      kind: 1 /* File */,
-      containerName: c.subject,
-      location: { uri: c.uri, range: c.selectionRange },
-    }));
+    return workspaceSymbols(index, params, token);
   }));
 
-  connection.onHover(safely(null, (params) => {
+  connection.onHover(handle(null, async (params, token) => {
     flushIndex();
-    const entry = modelOf(params.textDocument.uri);
-    return entry ? hover(entry.model, params.position, params.textDocument.uri, index) : null;
+    const context = await contextOf(params.textDocument.uri, token);
+    return context ? hover(context, params, token) : null;
   }));
 
-  connection.onCompletion(safely({ isIncomplete: false, items: [] }, (params) => {
-    const entry = modelOf(params.textDocument.uri);
-    return entry ? completion(entry.model, params.position) : { isIncomplete: false, items: [] };
+  connection.onCompletion(handle({ isIncomplete: false, items: [] }, async (params, token) => {
+    const context = await contextOf(params.textDocument.uri, token);
+    return context ? completion(context, params, token) : { isIncomplete: false, items: [] };
   }));
 
-  connection.onRequest(RoutingIndicatorsRequest, safely([], (params: { query?: string; limit?: number } | undefined) =>
+  connection.onRequest(RoutingIndicatorsRequest.method, handle([], (params: ParamsOf<typeof RoutingIndicatorsRequest>): ResultOf<typeof RoutingIndicatorsRequest> =>
     searchRoutingIndicators(params?.query ?? '', Math.min(params?.limit ?? 2000, 2000))
       .filter((ri) => !ri.range)
       .map((ri) => ({ ri: ri.ri, names: ri.names, country: ri.country }))));
 
-  connection.languages.semanticTokens.on(safely({ data: [] }, (params) => {
-    const entry = modelOf(params.textDocument.uri);
-    return entry ? memo(entry.model, 'semanticTokens', (m) => semanticTokens(m, undefined, MAX_SEMANTIC_TOKENS).tokens) : { data: [] };
+  connection.languages.semanticTokens.on(handle({ data: [] }, async (params, token) => {
+    const context = await contextOf(params.textDocument.uri, token);
+    return context ? semanticTokens(context, params, token) : { data: [] };
   }));
 
-  connection.languages.semanticTokens.onRange(safely({ data: [] }, (params) => {
-    const entry = modelOf(params.textDocument.uri);
-    return entry ? semanticTokens(entry.model, params.range, MAX_SEMANTIC_TOKENS).tokens : { data: [] };
+  connection.languages.semanticTokens.onRange(handle({ data: [] }, async (params, token) => {
+    const context = await contextOf(params.textDocument.uri, token);
+    return context ? semanticTokensInRange(context, params, token) : { data: [] };
   }));
 
-  connection.onCodeAction(safely([], (params) => codeActions(params.textDocument.uri, params.context?.diagnostics ?? [], canDisableRules)));
+  connection.onCodeAction(handle([], async (params, token) => {
+    const context = await contextOf(params.textDocument.uri, token);
+    return context ? codeActions(context, params, token) : [];
+  }));
 
-  connection.languages.diagnostics.on(safely(
-    { kind: DocumentDiagnosticReportKind.Full, items: [] },
-    async (params) => ({ kind: DocumentDiagnosticReportKind.Full, items: await diagnosticsFor(params.textDocument.uri) }),
-  ));
+  connection.languages.diagnostics.on(handle({ kind: DocumentDiagnosticReportKind.Full, items: [] }, async (params, token) => {
+    const context = await contextOf(params.textDocument.uri, token);
+    return { kind: DocumentDiagnosticReportKind.Full, items: context ? documentDiagnostics(context, params, token) : [] };
+  }));
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** What a cancelled request is answered with: vscode-languageclient then returns its default quietly. */
+function cancelled(): ResponseError<void> {
+  return new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
 }
 
 /** A bundle as VS Code loads it: message → translation; anything else is ignored. */
@@ -306,15 +301,6 @@ function l10nBundle(value: unknown): Record<string, string> | undefined {
   const bundle: Record<string, string> = {};
   for (const [key, text] of Object.entries(value)) if (typeof text === 'string') bundle[key] = text;
   return bundle;
-}
-
-/** SymbolInformation for clients that do not declare hierarchical document symbols. */
-function flattenSymbols(symbols: readonly DocumentSymbol[], uri: string, container?: string, out: SymbolInformation[] = []): SymbolInformation[] {
-  for (const s of symbols) {
-    out.push({ name: s.name, kind: s.kind, location: { uri, range: s.range }, ...(container ? { containerName: container } : {}) });
-    flattenSymbols(s.children ?? [], uri, s.name, out);
-  }
-  return out;
 }
 
 declare const __VERSION__: string | undefined;

@@ -4,7 +4,7 @@ import type { MarkupContent } from 'vscode-languageserver';
 import { parse } from '../../server/src/cable/parse';
 import type { Token } from '../../server/src/cable/model';
 import { lookupRoutingIndicator } from '../../server/src/data';
-import { hover } from '../../server/src/features/hover';
+import { hoverAt } from '../context';
 import { corpusAvailable, corpusText, manifest } from '../util';
 
 test('every routing indicator in every corpus header gets a hover that names its station', { skip: corpusAvailable() ? false : 'no corpus' }, () => {
@@ -24,7 +24,7 @@ test('every routing indicator in every corpus header gets a hover that names its
       for (const token of tokens) {
         seen++;
         distinct.add(token.text);
-        const result = hover(file, token.range.start, 'file:///corpus', undefined);
+        const result = hoverAt(file, token.range.start, { uri: 'file:///corpus' });
         const value = (result?.contents as MarkupContent | undefined)?.value ?? '';
         const info = lookupRoutingIndicator(token.text);
         if (info) {

@@ -4,8 +4,7 @@ import fc from 'fast-check';
 import type { DocumentSymbol, FoldingRange } from 'vscode-languageserver';
 import { parse } from '../../server/src/cable/parse';
 import type { Position, Range } from '../../server/src/cable/model';
-import { foldingRanges } from '../../server/src/features/folding';
-import { documentSymbols } from '../../server/src/features/symbols';
+import { foldingOf, outlineOf } from '../context';
 import { corpusAvailable, corpusText, fixture, manifest } from '../util';
 
 const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character <= b.character);
@@ -38,18 +37,18 @@ test('outline and folding invariants on the fixtures and a multi-cable file', ()
   const text = ['multiLine.cable', 'oneLine.cable', 'old.cable', 'collapsed.cable', 'partialCrlf.cable'].map(fixture).join('\n\n');
   const model = parse(text);
   const lines = text.split(/\r\n|\r|\n/);
-  const { symbols } = documentSymbols(model, 5000);
+  const { symbols } = outlineOf(model, 5000);
   assert.equal(symbols.length, 5);
   assert.deepEqual(symbolProblems(symbols, lines), []);
-  assert.deepEqual(foldingProblems(foldingRanges(model, 5000).ranges, lines.length), []);
+  assert.deepEqual(foldingProblems(foldingOf(model, 5000).ranges, lines.length), []);
 });
 
 test('the outline cap bounds the whole tree and counts what it left out', () => {
   const model = parse(fixture('multiLine.cable'));
-  const full = documentSymbols(model, 5000);
+  const full = outlineOf(model, 5000);
   const count = (list: readonly DocumentSymbol[]): number => list.reduce((n, s) => n + 1 + count(s.children ?? []), 0);
   const total = count(full.symbols);
-  const capped = documentSymbols(model, 10);
+  const capped = outlineOf(model, 10);
   assert.equal(count(capped.symbols), 10);
   assert.equal(capped.omitted, total - 10);
   assert.equal(full.omitted, 0);
@@ -62,9 +61,9 @@ test('outline and folding invariants on every corpus file', { skip: corpusAvaila
     const text = corpusText(row.file);
     const model = parse(text);
     const lines = text.split(/\r\n|\r|\n/);
-    const { symbols } = documentSymbols(model, 100_000);
+    const { symbols } = outlineOf(model, 100_000);
     symbolCount += symbols.length;
-    const problems = [...symbolProblems(symbols, lines), ...foldingProblems(foldingRanges(model, 100_000).ranges, lines.length)];
+    const problems = [...symbolProblems(symbols, lines), ...foldingProblems(foldingOf(model, 100_000).ranges, lines.length)];
     if (problems.length) broken.push(`${row.file}: ${problems.slice(0, 3).join('; ')}`);
   }
   assert.deepEqual(broken, []);
@@ -75,30 +74,30 @@ test('at exactly the cap nothing is cut; an edit rebuilds only the outline of th
   const text = ['multiLine.cable', 'oneLine.cable', 'multiLine.cable'].map(fixture).join('\n\n');
   const model = parse(text);
   const count = (list: readonly DocumentSymbol[]): number => list.reduce((n, s) => n + 1 + count(s.children ?? []), 0);
-  const full = documentSymbols(model, 5000);
+  const full = outlineOf(model, 5000);
   const total = count(full.symbols);
-  const exact = documentSymbols(model, total);
+  const exact = outlineOf(model, total);
   assert.equal(exact.omitted, 0);
   assert.equal(count(exact.symbols), total);
-  const one = documentSymbols(model, total - 1);
+  const one = outlineOf(model, total - 1);
   assert.equal(one.omitted, 1);
   assert.equal(count(one.symbols), total - 1);
   assert.equal(one.shown, total - 1);
   // Over the cap the cables keep only their counts; back under it, their trees are built again.
-  const again = documentSymbols(model, total);
+  const again = outlineOf(model, total);
   assert.deepEqual(again.symbols, full.symbols);
   assert.equal(again.shown, total);
   assert.deepEqual(JSON.parse(new TextDecoder().decode(Buffer.concat(again.jsonBytes!()))), full.symbols);
   // Typing at the end of the last cable: from the second edit on (the first copies the untouched
   // cables once, see parse.ts), the first two cables' trees are the same objects.
   const first = parse(`${text}x`, model);
-  const before = documentSymbols(first, 5000);
+  const before = outlineOf(first, 5000);
   const edited = parse(`${text}xy`, first);
-  const after = documentSymbols(edited, 5000);
+  const after = outlineOf(edited, 5000);
   assert.equal(after.symbols[0], before.symbols[0]);
   assert.equal(after.symbols[1], before.symbols[1]);
   assert.notEqual(after.symbols[2], before.symbols[2]);
-  assert.deepEqual(after.symbols, documentSymbols(parse(`${text}xy`), 5000).symbols);
+  assert.deepEqual(after.symbols, outlineOf(parse(`${text}xy`), 5000).symbols);
 });
 
 test('after edits anywhere in an export, the outline, its cached JSON and the folding ranges equal a fresh computation', () => {
@@ -111,20 +110,20 @@ test('after edits anywhere in an export, the outline, its cached JSON and the fo
   fc.assert(fc.property(fc.array(edit, { minLength: 1, maxLength: 5 }), (edits) => {
     let text = base;
     let model = parse(text);
-    documentSymbols(model, 5000).jsonBytes?.();
-    foldingRanges(model, 5000);
+    outlineOf(model, 5000).jsonBytes?.();
+    foldingOf(model, 5000);
     for (const [line, removed, insert] of edits) {
       const all = text.split('\n');
       const at = Math.min(line, all.length - 1);
       text = [...all.slice(0, at), insert + all.slice(at, at + removed).join('\n'), ...all.slice(at + removed)].join('\n');
       model = parse(text, model);
       const fresh = parse(text);
-      const outline = documentSymbols(model, 5000);
-      assert.deepEqual(outline.symbols, documentSymbols(fresh, 5000).symbols);
+      const outline = outlineOf(model, 5000);
+      assert.deepEqual(outline.symbols, outlineOf(fresh, 5000).symbols);
       const json = new TextDecoder().decode(Buffer.concat(outline.jsonBytes!()));
       assert.match(json, /^[\x20-\x7e]*$/, 'the cached JSON is pure ASCII');
       assert.deepEqual(JSON.parse(json), outline.symbols);
-      assert.deepEqual(foldingRanges(model, 5000), foldingRanges(fresh, 5000));
+      assert.deepEqual(foldingOf(model, 5000), foldingOf(fresh, 5000));
     }
   }), { numRuns: 60 });
 });
@@ -134,7 +133,7 @@ test('folding ranges stay sorted and unique when cables come out of order', () =
   // (cables listed out of order) still gets one sorted list without repeats.
   const text = ['multiLine.cable', 'oneLine.cable', 'old.cable'].map(fixture).join('\n\n');
   const model = parse(text);
-  const expected = foldingRanges(model, 5000);
+  const expected = foldingOf(model, 5000);
   const shuffled = { ...model, cables: [model.cables[2], model.cables[0], model.cables[1], model.cables[0]] };
-  assert.deepEqual(foldingRanges(shuffled, 5000), expected);
+  assert.deepEqual(foldingOf(shuffled, 5000), expected);
 });

@@ -3,16 +3,19 @@ import fc from 'fast-check';
 import type { DocumentSymbol, SelectionRange } from 'vscode-languageserver';
 import { parse } from '../../server/src/cable/parse';
 import type { Position, Range } from '../../server/src/cable/model';
+import { documentDiagnostics } from '../../server/src/diagnostics/documentDiagnostics';
+import { RULES } from '../../server/src/diagnostics/engine';
 import { codeActions } from '../../server/src/features/codeActions';
 import { completion } from '../../server/src/features/completion';
-import { diagnostics } from '../../server/src/features/diagnostics';
 import { foldingRanges } from '../../server/src/features/folding';
 import { hover } from '../../server/src/features/hover';
 import { definition, documentLinks } from '../../server/src/features/links';
 import { selectionRanges } from '../../server/src/features/selectionRanges';
 import { semanticTokens } from '../../server/src/features/semanticTokens';
 import { documentSymbols } from '../../server/src/features/symbols';
-import { WorkspaceIndex } from '../../server/src/workspaceIndex';
+import { workspaceSymbols } from '../../server/src/features/workspaceSymbols';
+import { WorkspaceIndex } from '../../server/src/workspace/index';
+import { contextFor, documentOf, NONE } from '../context';
 import { checkInvariants } from '../parser/invariants';
 import { corpusAvailable, corpusText, fixture, manifest } from '../util';
 
@@ -73,9 +76,13 @@ export function checkAllFeatures(text: string, probes: readonly [number, number]
       walk(s.children ?? [], s);
     });
   };
-  walk(documentSymbols(model, 5000).symbols);
-  for (const f of foldingRanges(model, 5000).ranges) assert.ok(f.startLine < f.endLine && f.endLine < lines.length, 'folding range');
-  const data = semanticTokens(model, undefined, 100_000).tokens.data;
+  const index = new WorkspaceIndex();
+  index.update('file:///fuzz.cable', model);
+  const context = contextFor(model, { uri: 'file:///fuzz.cable', workspace: index, canDisableRules: true, settings: { maxOutlineItems: 5000, maxFoldingRanges: 5000 } });
+  const textDocument = documentOf(context).textDocument;
+  walk(documentSymbols(context, { textDocument }, NONE).symbols);
+  for (const f of foldingRanges(context, { textDocument }, NONE).ranges) assert.ok(f.startLine < f.endLine && f.endLine < lines.length, 'folding range');
+  const data = semanticTokens(context, { textDocument }, NONE, 100_000).data;
   let line = 0;
   let start = 0;
   for (let i = 0; i < data.length; i += 5) {
@@ -85,28 +92,29 @@ export function checkAllFeatures(text: string, probes: readonly [number, number]
     assert.ok(data[i + 2] > 0 && start + data[i + 2] <= lines[line].length, 'token inside its line');
     if (i > 0) assert.ok(data[i] > 0 || data[i + 1] >= data[i - 3], 'tokens do not overlap');
   }
-  const diags = diagnostics(model, 'file:///fuzz.cable', {}, undefined);
+  // Every rule directly, so that one that throws fails here (the engine would only log it).
+  for (const cable of model.cables) for (const rule of RULES) for (const f of rule.check(cable, model)) valid(f.range, `finding ${f.code}`);
+  const diags = documentDiagnostics(context, { textDocument }, NONE);
   for (const d of diags) valid(d.range, `diagnostic ${String(d.code)}`);
-  codeActions('file:///fuzz.cable', diags, true);
-  const index = new WorkspaceIndex();
-  index.update('file:///fuzz.cable', model);
-  for (const l of documentLinks(model, 'file:///fuzz.cable', index)) valid(l.range, 'link');
+  codeActions(context, { textDocument, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: diags } }, NONE);
+  for (const l of documentLinks(context, { textDocument }, NONE)) valid(l.range, 'link');
+  workspaceSymbols(index, { query: model.cables[0]?.referenceId?.slice(0, 4) ?? '' }, NONE);
   const positions = probes.map(([a, b]) => {
     const l = a % lines.length;
     return { line: l, character: b % (lines[l].length + 1) };
   });
-  const chains: SelectionRange[] = selectionRanges(model, positions);
+  const chains: SelectionRange[] = selectionRanges(context, { textDocument, positions }, NONE);
   chains.forEach((chain) => {
     for (let r: SelectionRange | undefined = chain; r; r = r.parent) {
       valid(r.range, 'selection range');
       if (r.parent) assert.ok(before(r.parent.range.start, r.range.start) && before(r.range.end, r.parent.range.end), 'selection parent contains child');
     }
   });
-  for (const p of positions) {
-    const h = hover(model, p, 'file:///fuzz.cable', index);
+  for (const position of positions) {
+    const h = hover(context, { textDocument, position }, NONE);
     if (h?.range) valid(h.range, 'hover range');
-    completion(model, p);
-    for (const loc of definition(model, 'file:///fuzz.cable', p, index)) valid(loc.range, 'definition');
+    completion(context, { textDocument, position }, NONE);
+    for (const loc of definition(context, { textDocument, position }, NONE)) valid(loc.range, 'definition');
   }
 }
 

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { spawnSync } from 'node:child_process';
-import { SERVER_NODE_OPTIONS, serverProcessEnv } from '../../server/src/nodeOptions';
+import { SERVER_NODE_OPTIONS, serverProcessEnv } from '../../server/src/protocol/serverProcess';
 import { StdioClient } from './client';
 
 const folder = mkdtempSync(path.join(os.tmpdir(), 'cable-cache-'));

@@ -7,8 +7,7 @@ import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import type { DocumentDiagnosticReport, DocumentSymbol, Hover } from 'vscode-languageserver-protocol';
 import { parse } from '../../server/src/cable/parse';
-import { diagnostics } from '../../server/src/features/diagnostics';
-import { documentSymbols } from '../../server/src/features/symbols';
+import { diagnosticsOf, outlineOf } from '../context';
 import { fixture } from '../util';
 import { StdioClient } from './client';
 
@@ -52,11 +51,11 @@ describe('edit storm over stdio', () => {
         if ((i + 1) % 1000 === 0) {
           const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
           const model = parse(text);
-          assert.deepEqual(symbols, documentSymbols(model, 5000).symbols, `outline after ${i + 1} edits`);
+          assert.deepEqual(symbols, outlineOf(model, 5000).symbols, `outline after ${i + 1} edits`);
           const report = await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
           assert.equal(report.kind, 'full');
           const served = report.kind === 'full' ? report.items : [];
-          assert.deepEqual(served.map((d) => [d.code, d.range, d.message]), diagnostics(model, uri, {}, undefined).map((d) => [d.code, d.range, d.message]), `diagnostics after ${i + 1} edits`);
+          assert.deepEqual(served.map((d) => [d.code, d.range, d.message]), diagnosticsOf(model, { uri }).map((d) => [d.code, d.range, d.message]), `diagnostics after ${i + 1} edits`);
           rss.push(rssMb(client.process.pid!));
         }
       }

@@ -5,7 +5,7 @@ import type {
 } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parse } from '../../server/src/cable/parse';
-import { documentSymbols } from '../../server/src/features/symbols';
+import { outlineOf } from '../context';
 import { corpusAvailable, corpusText, fixture } from '../util';
 import { StdioClient } from './client';
 
@@ -183,7 +183,7 @@ describe('the outline of an export over stdio', () => {
       { range: { start: at(0), end: at(2) }, text: '' },
       { range: { start: at(document.lineCount - 3), end: at(document.lineCount - 3) }, text: '7. (C) Une phrase — ajoutée.\n' },
     ];
-    const expected = () => JSON.parse(JSON.stringify(documentSymbols(parse(document.getText()), 5000).symbols));
+    const expected = () => JSON.parse(JSON.stringify(outlineOf(parse(document.getText()), 5000).symbols));
     assert.deepEqual(await client.request('textDocument/documentSymbol', { textDocument: { uri } }), expected());
     for (const [i, change] of edits.entries()) {
       TextDocument.update(document, [change], i + 2);

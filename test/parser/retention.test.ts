@@ -8,8 +8,8 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { parse } from '../../server/src/cable/parse';
 import type { CableFile } from '../../server/src/cable/model';
-import { crossReferences } from '../../server/src/features/crossReferences';
-import { diagnostics } from '../../server/src/features/diagnostics';
+import { crossReferences } from '../../server/src/analysis/crossReferences';
+import { diagnosticsOf } from '../context';
 import { corpusAvailable, corpusText, manifest } from '../util';
 
 v8.setFlagsFromString('--expose-gc');
@@ -61,7 +61,7 @@ test('results cached per cable (diagnostics, cross references) keep no earlier v
   // They are computed from the text of the version they were first asked for, and live as long as
   // their cable, across later versions.
   const { grewMB, textMB } = editSession((model) => {
-    diagnostics(model, 'file:///export.cable', {}, undefined);
+    diagnosticsOf(model, { uri: 'file:///export.cable' });
     crossReferences(model);
   });
   assert.ok(grewMB < 0.5 * textMB, `the heap grew ${grewMB.toFixed(1)} MB for a ${textMB.toFixed(1)} MB text`);

@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import { parse } from '../../server/src/cable/parse';
 import type { Cable } from '../../server/src/cable/model';
 import { runRules } from '../../server/src/diagnostics/engine';
+import { failOnRuleError } from '../context';
 import { corpusAvailable, corpusText, manifest } from '../util';
 
 /** Every corpus file that gets an error-level diagnostic, and why the source text really is defective. */
@@ -26,7 +27,7 @@ describe('rules on the corpus', { skip: available ? false : 'no corpus' }, () =>
     const perRule = new Map<string, { count: number; files: Set<string> }>();
     const errorFiles = new Set<string>();
     for (const { row, model } of models) {
-      for (const d of runRules(model, {})) {
+      for (const d of runRules(model, {}, failOnRuleError)) {
         const key = `${d.severity.padEnd(11)} ${d.code}`;
         const entry = perRule.get(key) ?? { count: 0, files: new Set() };
         entry.count++;
@@ -48,7 +49,7 @@ describe('rules on the corpus', { skip: available ? false : 'no corpus' }, () =>
   });
 
   test('mutation test: one injected defect per family is reported on its line', () => {
-    const clean = models.filter(({ model }) => runRules(model, {}).every((d) => d.severity !== 'error') && model.cables.length === 1).map(({ row }) => ({ row, text: corpusText(row.file) }));
+    const clean = models.filter(({ model }) => runRules(model, {}, failOnRuleError).every((d) => d.severity !== 'error') && model.cables.length === 1).map(({ row }) => ({ row, text: corpusText(row.file) }));
     const results = new Map<string, { tried: number; found: number; missed: string[] }>();
     for (const { row, text } of clean) {
       const cable = parse(text).cables[0];
@@ -57,7 +58,7 @@ describe('rules on the corpus', { skip: available ? false : 'no corpus' }, () =>
         if (!injected) continue;
         const entry = results.get(mutation.family) ?? { tried: 0, found: 0, missed: [] };
         entry.tried++;
-        const hit = runRules(parse(injected.text), {}).some((d) => d.code === mutation.code && d.range.start.line === injected.line);
+        const hit = runRules(parse(injected.text), {}, failOnRuleError).some((d) => d.code === mutation.code && d.range.start.line === injected.line);
         if (hit) entry.found++;
         else if (entry.missed.length < 5) entry.missed.push(row.file);
         results.set(mutation.family, entry);

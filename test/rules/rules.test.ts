@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parse } from '../../server/src/cable/parse';
 import { RULES, runRules } from '../../server/src/diagnostics/engine';
+import { failOnRuleError } from '../context';
 import { textAt } from '../util';
 import { BASE } from './base';
 
@@ -69,7 +70,7 @@ function apply(edits: readonly Edit[]): string {
 
 describe('diagnostic rules', () => {
   test('the base cable is clean', () => {
-    assert.deepEqual(runRules(parse(BASE), {}).map((d) => `${d.code} ${d.message}`), []);
+    assert.deepEqual(runRules(parse(BASE), {}, failOnRuleError).map((d) => `${d.code} ${d.message}`), []);
   });
 
   test('every rule has a case here, and every case a rule', () => {
@@ -79,14 +80,14 @@ describe('diagnostic rules', () => {
   for (const c of CASES) {
     test(`${c.code} fires on its defect, with the narrowest range`, () => {
       const text = apply(c.fires);
-      const found = runRules(parse(text), {}).filter((d) => d.code === c.code);
+      const found = runRules(parse(text), {}, failOnRuleError).filter((d) => d.code === c.code);
       assert.ok(found.length > 0, `${c.code} did not fire`);
       assert.equal(textAt(text, found[0].range), c.at);
       assert.ok(found[0].message.length > 10);
     });
     test(`${c.code} stays quiet on a near miss`, () => {
       const text = apply(c.nearMiss);
-      const found = runRules(parse(text), {}).filter((d) => d.code === c.code);
+      const found = runRules(parse(text), {}, failOnRuleError).filter((d) => d.code === c.code);
       assert.deepEqual(found.map((d) => d.message), []);
     });
   }
@@ -96,16 +97,16 @@ describe('diagnostic rules', () => {
     for (const code of fixable) {
       const c = CASES.find((x) => x.code === code)!;
       const text = apply(c.fires);
-      const finding = runRules(parse(text), {}).find((d) => d.code === code)!;
+      const finding = runRules(parse(text), {}, failOnRuleError).find((d) => d.code === code)!;
       assert.ok(finding.fix, `${code} offers a fix`);
       const fixed = applyEdits(text, finding.fix.edits);
-      assert.deepEqual(runRules(parse(fixed), {}).filter((d) => d.code === code).map((d) => d.message), [], `${code} after "${finding.fix.title}"`);
+      assert.deepEqual(runRules(parse(fixed), {}, failOnRuleError).filter((d) => d.code === code).map((d) => d.message), [], `${code} after "${finding.fix.title}"`);
     }
   });
 
   test('renumbering fixes every paragraph at once', () => {
     const text = apply([['2. (C) He', '5. (C) He'], ['3. (U) Comment', '9. (U) Comment']]);
-    const finding = runRules(parse(text), {}).find((d) => d.code === 'cable/para-number-sequence')!;
+    const finding = runRules(parse(text), {}, failOnRuleError).find((d) => d.code === 'cable/para-number-sequence')!;
     assert.equal(finding.fix!.edits.length, 2);
     const fixed = applyEdits(text, finding.fix!.edits);
     assert.deepEqual(parse(fixed).cables[0].paragraphs.map((p) => p.number.value), [1, 2, 3]);
@@ -114,10 +115,10 @@ describe('diagnostic rules', () => {
   test('severity settings: exact code, family prefix, off', () => {
     const text = apply([['2. (C) He', '2. (S) He']]);
     const model = parse(text);
-    assert.equal(runRules(model, {}).find((d) => d.code === 'cable/para-mark-above-overall')?.severity, 'error');
-    assert.equal(runRules(model, { 'cable/para-*': 'hint' }).find((d) => d.code === 'cable/para-mark-above-overall')?.severity, 'hint');
-    assert.equal(runRules(model, { 'cable/para-*': 'hint', 'cable/para-mark-above-overall': 'warning' }).find((d) => d.code === 'cable/para-mark-above-overall')?.severity, 'warning');
-    assert.equal(runRules(model, { 'cable/*': 'off' }).length, 0);
+    assert.equal(runRules(model, {}, failOnRuleError).find((d) => d.code === 'cable/para-mark-above-overall')?.severity, 'error');
+    assert.equal(runRules(model, { 'cable/para-*': 'hint' }, failOnRuleError).find((d) => d.code === 'cable/para-mark-above-overall')?.severity, 'hint');
+    assert.equal(runRules(model, { 'cable/para-*': 'hint', 'cable/para-mark-above-overall': 'warning' }, failOnRuleError).find((d) => d.code === 'cable/para-mark-above-overall')?.severity, 'warning');
+    assert.equal(runRules(model, { 'cable/*': 'off' }, failOnRuleError).length, 0);
   });
 });
 

@@ -35,6 +35,21 @@ export function dayOfYear(year: number, month: number, day: number): number {
   return total;
 }
 
+/** The calendar date of a day of the year (1-based); days past the year's end give 31 December. */
+export function fromDayOfYear(year: number, ordinal: number): { month: number; day: number } {
+  let rest = ordinal;
+  for (let month = 1; month <= 12; month++) {
+    const days = daysInMonth(year, month);
+    if (rest <= days) return { month, day: rest };
+    rest -= days;
+  }
+  return { month: 12, day: 31 };
+}
+
+export function daysInYear(year: number): number {
+  return isLeapYear(year) ? 366 : 365;
+}
+
 /** `01/19/2029`, `08/24/05` (M/D/Y) or `2020/02/23` (Y/M/D). */
 export function parseCalendarDate(text: string): CalendarDate | undefined {
   let m = /^(\d{4})[/-](\d{1,2})[/-](\d{1,2})$/.exec(text);

@@ -1,14 +1,15 @@
+import type { RuleSettings, Severity, SeveritySetting } from '../analysis/settings';
+import { SEVERITY_SETTINGS } from '../analysis/settings';
 import type { Cable, CableFile } from '../cable/model';
 import { RULES } from './rules';
-import type { Finding, Rule, Severity, SeveritySetting } from './types';
-
-export type RuleSettings = Readonly<Record<string, SeveritySetting>>;
+import type { Finding, Rule } from './types';
 
 export interface RatedFinding extends Finding {
   readonly severity: Severity;
 }
 
-const SETTINGS: readonly string[] = ['off', 'hint', 'information', 'warning', 'error'];
+/** A rule that threw: its findings are missing, which the caller must make known (a log, stderr). */
+export type RuleFailureHandler = (code: string, error: unknown) => void;
 
 /**
  * The configured severity of a rule: an exact code wins over a family prefix (`cable/tags-*`),
@@ -16,10 +17,10 @@ const SETTINGS: readonly string[] = ['off', 'hint', 'information', 'warning', 'e
  */
 export function severityFor(rule: Rule, settings: RuleSettings): SeveritySetting {
   const exact = settings[rule.code];
-  if (exact && SETTINGS.includes(exact)) return exact;
+  if (exact && SEVERITY_SETTINGS.includes(exact)) return exact;
   let best: { length: number; value: SeveritySetting } | undefined;
   for (const [key, value] of Object.entries(settings)) {
-    if (!key.endsWith('*') || !SETTINGS.includes(value)) continue;
+    if (!key.endsWith('*') || !SEVERITY_SETTINGS.includes(value)) continue;
     const prefix = key.slice(0, -1);
     if (rule.code.startsWith(prefix) && (!best || prefix.length > best.length)) best = { length: prefix.length, value };
   }
@@ -27,15 +28,16 @@ export function severityFor(rule: Rule, settings: RuleSettings): SeveritySetting
 }
 
 /** Runs every enabled rule over every cable, in document order. */
-export function runRules(file: CableFile, settings: RuleSettings, rules: readonly Rule[] = RULES): RatedFinding[] {
-  return file.cables.flatMap((cable) => cableFindings(cable, file, settings, rules));
+export function runRules(file: CableFile, settings: RuleSettings, onFailure: RuleFailureHandler, rules: readonly Rule[] = RULES): RatedFinding[] {
+  return file.cables.flatMap((cable) => cableFindings(cable, file, settings, onFailure, rules));
 }
 
 /**
  * Every enabled rule over one cable, in document order. A rule reads only its cable (and that
- * cable's lines), so the result can be cached per cable. A rule that throws is skipped, never fatal.
+ * cable's lines), so the result can be cached per cable. A rule that throws costs its own findings
+ * only, and is handed to `onFailure`: a bug to fix, never a crash of the server or the CLI.
  */
-export function cableFindings(cable: Cable, file: CableFile, settings: RuleSettings, rules: readonly Rule[] = RULES): RatedFinding[] {
+export function cableFindings(cable: Cable, file: CableFile, settings: RuleSettings, onFailure: RuleFailureHandler, rules: readonly Rule[] = RULES): RatedFinding[] {
   const findings: RatedFinding[] = [];
   for (const rule of rules) {
     const severity = severityFor(rule, settings);
@@ -43,7 +45,8 @@ export function cableFindings(cable: Cable, file: CableFile, settings: RuleSetti
     let found: Finding[];
     try {
       found = rule.check(cable, file);
-    } catch {
+    } catch (error) {
+      onFailure(rule.code, error);
       continue;
     }
     for (const f of found) findings.push({ ...f, severity });
@@ -62,8 +65,8 @@ export interface LintDiagnostic {
   readonly message: string;
 }
 
-export function computeDiagnostics(file: CableFile, settings: RuleSettings): LintDiagnostic[] {
-  return runRules(file, settings).map((f) => ({
+export function computeDiagnostics(file: CableFile, settings: RuleSettings, onFailure: RuleFailureHandler): LintDiagnostic[] {
+  return runRules(file, settings, onFailure).map((f) => ({
     line: f.range.start.line + 1,
     character: f.range.start.character + 1,
     endLine: f.range.end.line + 1,
@@ -74,23 +77,9 @@ export function computeDiagnostics(file: CableFile, settings: RuleSettings): Lin
   }));
 }
 
-/** Reads a `{ "code or prefix*": "off|hint|information|warning|error" }` map from JSON text or a value. */
-export function parseRuleSettings(input: unknown): { settings: RuleSettings } | { error: string } {
-  let value = input;
-  if (typeof input === 'string') {
-    try {
-      value = JSON.parse(input);
-    } catch {
-      return { error: 'expected a JSON object such as {"cable/tags-unknown":"off"}' };
-    }
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { error: 'expected a JSON object of rule codes to severities' };
-  const settings: Record<string, SeveritySetting> = {};
-  for (const [key, v] of Object.entries(value)) {
-    if (typeof v !== 'string' || !SETTINGS.includes(v)) return { error: `${key}: expected one of ${SETTINGS.join(', ')}` };
-    settings[key] = v as SeveritySetting;
-  }
-  return { settings };
+/** How a rule failure reads in a log: the rule, then the error with its stack where there is one. */
+export function describeRuleFailure(code: string, error: unknown): string {
+  return `rule ${code} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
 }
 
 export { RULES };

@@ -1,7 +1,6 @@
+import type { Fix } from '../analysis/edits';
 import type { Cable, CableFile, Range } from '../cable/model';
-
-export type Severity = 'error' | 'warning' | 'information' | 'hint';
-export type SeveritySetting = Severity | 'off';
+import type { Severity } from '../analysis/settings';
 
 /** What a rule reports, in model coordinates; the engine adds the severity. */
 export interface Finding {
@@ -11,15 +10,6 @@ export interface Finding {
   readonly related?: readonly { readonly range: Range; readonly message: string }[];
   /** A quick fix, when the correct text is clear: one or more replacements. */
   readonly fix?: Fix;
-}
-
-export interface Fix {
-  readonly title: string;
-  readonly edits: readonly { readonly range: Range; readonly newText: string }[];
-}
-
-export function replace(title: string, range: Range, newText: string): Fix {
-  return { title, edits: [{ range, newText }] };
 }
 
 export interface Rule {

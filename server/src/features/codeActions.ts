@@ -1,7 +1,8 @@
 import * as l10n from '@vscode/l10n';
-import type { CodeAction, Diagnostic } from 'vscode-languageserver';
-import { CodeActionKind } from '../lsp';
-import type { DiagnosticData } from './diagnostics';
+import type { CancellationToken, CodeAction, CodeActionParams } from 'vscode-languageserver';
+import type { FeatureContext } from '../analysis/context';
+import type { DiagnosticData } from '../analysis/edits';
+import { CodeActionKind } from '../protocol/lsp';
 
 export const DISABLE_RULE_COMMAND = 'cable.disableRule';
 
@@ -9,10 +10,11 @@ export const DISABLE_RULE_COMMAND = 'cable.disableRule';
  * Quick fixes for the diagnostics in the request's context: the rule's own fix where the correct
  * text is clear, and (for clients that implement the command) "Disable rule X in settings".
  */
-export function codeActions(uri: string, context: readonly Diagnostic[], canDisableRules: boolean): CodeAction[] {
+export function codeActions(context: FeatureContext, params: CodeActionParams, _token: CancellationToken): CodeAction[] {
+  const { uri, canDisableRules } = context;
   const actions: CodeAction[] = [];
   const disabled = new Set<string>();
-  for (const diagnostic of context) {
+  for (const diagnostic of params.context?.diagnostics ?? []) {
     if (diagnostic.source !== 'cable') continue;
     const fix = (diagnostic.data as DiagnosticData | undefined)?.fix;
     if (fix) {

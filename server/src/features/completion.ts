@@ -1,10 +1,11 @@
 import * as l10n from '@vscode/l10n';
-import type { CompletionItem, CompletionList } from 'vscode-languageserver';
-import { CompletionItemKind, InsertTextFormat, MarkupKind } from '../lsp';
-import { LEVEL_RANK, type Cable, type CableFile, type Level, type Position } from '../cable/model';
+import type { CancellationToken, CompletionItem, CompletionList, CompletionParams } from 'vscode-languageserver';
+import type { FeatureContext } from '../analysis/context';
+import { lineText } from '../analysis/lines';
+import { contains } from '../analysis/ranges';
+import { LEVEL_RANK, type Cable, type Level, type Position } from '../cable/model';
 import { lookupCode, searchRoutingIndicators, searchTags } from '../data';
-import { lineText } from './memo';
-import { contains } from './ranges';
+import { CompletionItemKind, InsertTextFormat, MarkupKind } from '../protocol/lsp';
 
 const MARKINGS: readonly { text: string; level: Level; detail: string }[] = [
   { text: '(U)', level: 'U', detail: 'UNCLASSIFIED' },
@@ -23,7 +24,9 @@ const PRECEDENCE_WORDS = ['FLASH', 'NIACT IMMEDIATE', 'IMMEDIATE', 'PRIORITY', '
  * captions in the front matter, routing indicators and precedence words on TO/INFO lines, and
  * `End Summary.` while a summary is open.
  */
-export function completion(file: CableFile, position: Position): CompletionList {
+export function completion(context: FeatureContext, params: CompletionParams, _token: CancellationToken): CompletionList {
+  const { file } = context;
+  const position = params.position;
   const line = lineText(file, position.line);
   const before = line.slice(0, position.character);
   const cable = file.cables.find((c) => contains(c.range, position));

@@ -1,13 +1,28 @@
-import type { FoldingRange } from 'vscode-languageserver';
-import { FoldingRangeKind } from '../lsp';
+import type { CancellationToken, FoldingRange, FoldingRangeParams } from 'vscode-languageserver';
+import { cableCache, fileCache, forEveryCable } from '../analysis/cache';
+import type { FeatureContext } from '../analysis/context';
 import type { Cable, CableFile, Range } from '../cable/model';
-import { memoCable } from './memo';
+import { FoldingRangeKind } from '../protocol/lsp';
+
+export interface FoldingResult {
+  readonly ranges: FoldingRange[];
+  /** Ranges left out because of the cap (`cable.maxFoldingRanges`). */
+  readonly omitted: number;
+}
+
+/** Each cable's ranges are kept with the cable, so a keystroke in a large export folds one cable. */
+const CABLE_FOLDS = cableCache('folding', (cable, _file, multiple: boolean) => cableRanges(cable, multiple));
+const FILE_FOLDS = fileCache('folding', (file, limit: number) => fileRanges(file, limit));
 
 /** Header, preamble, paragraphs and sub-paragraphs, REF and SUBJECT blocks, Summary/Comment/Note blocks. */
-export function foldingRanges(file: CableFile, limit: number): { ranges: FoldingRange[]; omitted: number } {
+export function foldingRanges(context: FeatureContext, _params: FoldingRangeParams, token: CancellationToken): FoldingResult {
+  forEveryCable(context.file, CABLE_FOLDS, token, context.file.cables.length > 1);
+  return FILE_FOLDS.get(context.file, context.settings.maxFoldingRanges);
+}
+
+function fileRanges(file: CableFile, limit: number): FoldingResult {
   const multiple = file.cables.length > 1;
-  // Each cable's ranges are kept with the cable, so a keystroke in a large export folds one cable.
-  let ranges = file.cables.flatMap((cable) => memoCable(cable, multiple ? 'folding:region' : 'folding', (c) => cableRanges(c, multiple)));
+  let ranges = file.cables.flatMap((cable) => CABLE_FOLDS.get(cable, file, multiple));
   // Cables follow each other, so their sorted lists join in order; damaged input that makes them
   // overlap is sorted again as a whole.
   if (!inOrder(ranges)) ranges = unique([...ranges].sort(byStartThenOuter));

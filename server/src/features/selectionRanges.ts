@@ -1,7 +1,8 @@
-import type { SelectionRange } from 'vscode-languageserver';
-import type { CableFile, Position, Range } from '../cable/model';
-import { lineText } from './memo';
-import { contains, containsRange } from './ranges';
+import type { CancellationToken, SelectionRange, SelectionRangeParams } from 'vscode-languageserver';
+import type { FeatureContext } from '../analysis/context';
+import { lineText } from '../analysis/lines';
+import { contains, containsRange } from '../analysis/ranges';
+import type { Range } from '../cable/model';
 
 /** The same notion of a word as language-configuration.json: RUEHBW, 262051Z, (S//NF), E.O., #5608/01. */
 export const WORD = /\([A-Za-z]{1,4}(?:\/{1,2}[A-Za-z ]{1,12})*\)|#\d+(?:\/\d+)?|(?:[A-Za-z]\.){2,}|[A-Za-z0-9][A-Za-z0-9'-]*/g;
@@ -16,8 +17,9 @@ export function wordAt(line: string, character: number): { start: number; end: n
 }
 
 /** word → marking → sub-paragraph → paragraph → header or text → cable → file. */
-export function selectionRanges(file: CableFile, positions: readonly Position[]): SelectionRange[] {
-  return positions.map((position) => {
+export function selectionRanges(context: FeatureContext, params: SelectionRangeParams, _token: CancellationToken): SelectionRange[] {
+  const file = context.file;
+  return params.positions.map((position) => {
     const chain: Range[] = [];
     const line = lineText(file, position.line);
     const word = wordAt(line, position.character);

@@ -1,7 +1,8 @@
-import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver';
-import { LEVEL_RANK, type Cable, type CableFile, type Level, type Marking, type Range, type Token } from '../cable/model';
+import type { CancellationToken, SemanticTokens, SemanticTokensLegend, SemanticTokensParams, SemanticTokensRangeParams } from 'vscode-languageserver';
+import { cableCache, fileCache, forEveryCable } from '../analysis/cache';
+import type { FeatureContext } from '../analysis/context';
+import { LEVEL_RANK, type Cable, type Level, type Marking, type Range, type Token } from '../cable/model';
 import { lookupRoutingIndicator } from '../data';
-import { memo, memoCable } from './memo';
 
 /**
  * Token types and modifiers; package.json declares the custom ones with a superType and
@@ -33,12 +34,27 @@ function bits(modifiers: readonly Modifier[]): number {
   return value;
 }
 
+/** Semantic tokens beyond this are left to the TextMate grammar (a 10 MB corpus dump has ~1M). */
+export const MAX_SEMANTIC_TOKENS = 200_000;
+
+const CABLE_SPANS = cableCache('semanticSpans', (cable) => cableSpans(cable));
 /**
  * Every token of the file, sorted and without overlaps; computed once per model version, from
  * per-cable lists (cables never share a line, so their lists simply follow each other).
  */
-function spans(file: CableFile): Span[] {
-  return memo(file, 'semanticSpans', (f) => f.cables.flatMap((cable) => memoCable(cable, 'semanticSpans', cableSpans)));
+const FILE_SPANS = fileCache('semanticSpans', (file) => file.cables.flatMap((cable) => CABLE_SPANS.get(cable, file)));
+const FILE_TOKENS = fileCache('semanticTokens', (file, limit: number) => encode(FILE_SPANS.get(file), undefined, limit));
+
+/** The whole document's tokens, relative-encoded, at most `limit` (a cap for huge files). */
+export function semanticTokens(context: FeatureContext, _params: SemanticTokensParams, token: CancellationToken, limit = MAX_SEMANTIC_TOKENS): SemanticTokens {
+  forEveryCable(context.file, CABLE_SPANS, token);
+  return FILE_TOKENS.get(context.file, limit).tokens;
+}
+
+/** The tokens of the lines a range covers. */
+export function semanticTokensInRange(context: FeatureContext, params: SemanticTokensRangeParams, token: CancellationToken, limit = MAX_SEMANTIC_TOKENS): SemanticTokens {
+  forEveryCable(context.file, CABLE_SPANS, token);
+  return encode(FILE_SPANS.get(context.file), params.range, limit).tokens;
 }
 
 function cableSpans(cable: Cable): Span[] {
@@ -157,9 +173,9 @@ function collect(cable: Cable, out: Span[]): void {
   for (const m of cable.endMarks) add(m.range, 'keyword');
 }
 
-/** Full or range tokens, relative-encoded; at most `limit` tokens (a cap for huge files). */
-export function semanticTokens(file: CableFile, range: Range | undefined, limit: number): { tokens: SemanticTokens; omitted: number } {
-  let list = spans(file);
+/** Full or range tokens, relative-encoded; at most `limit` tokens. */
+function encode(spans: readonly Span[], range: Range | undefined, limit: number): { tokens: SemanticTokens; omitted: number } {
+  let list = spans;
   if (range) list = list.filter((s) => s.line >= range.start.line && s.line <= range.end.line);
   const kept = list.slice(0, Math.max(0, limit));
   const data: number[] = new Array(kept.length * 5);

@@ -1,10 +1,12 @@
 import * as l10n from '@vscode/l10n';
-import type { DocumentSymbol } from 'vscode-languageserver';
-import { SymbolKind } from '../lsp';
+import type { CancellationToken, DocumentSymbol, DocumentSymbolParams, SymbolInformation } from 'vscode-languageserver';
+import { cableCache, fileCache, forEveryCable } from '../analysis/cache';
+import type { FeatureContext } from '../analysis/context';
+import { cableName } from '../analysis/naming';
+import { rangeBetween } from '../analysis/ranges';
 import type { Cable, CableFile, Paragraph, TransmissionHeader } from '../cable/model';
+import { SymbolKind } from '../protocol/lsp';
 import { arrayJson, asciiJson } from './jsonText';
-import { memoCable } from './memo';
-import { rangeBetween } from './ranges';
 
 export interface SymbolResult {
   readonly symbols: DocumentSymbol[];
@@ -41,28 +43,36 @@ class Budget {
   }
 }
 
+/** Each cable's tree is built once and reused across edits that do not touch it. */
+const CABLE_OUTLINE = cableCache('outline', (cable): CableOutline => {
+  const whole = wholeTree(cable);
+  return { symbol: whole.symbol, count: whole.count };
+});
+const FILE_OUTLINE = fileCache('outline', (file, maxItems: number) => outline(file, maxItems));
+
 /**
  * The outline: one symbol per cable (named by reference id), with the transmission header and its
  * fields, the subject, the references and the numbered paragraphs (named as written) below it.
  */
-export function documentSymbols(file: CableFile, maxItems: number): SymbolResult {
-  // Under the cap (the usual case), each cable's tree is built once and reused across edits that
-  // do not touch it. Over it, only each cable's count is kept (a 10 MB export's trees took 6 MB)
-  // and the capped tree is built afresh.
+export function documentSymbols(context: FeatureContext, _params: DocumentSymbolParams, token: CancellationToken): SymbolResult {
+  forEveryCable(context.file, CABLE_OUTLINE, token);
+  return FILE_OUTLINE.get(context.file, context.settings.maxOutlineItems);
+}
+
+function outline(file: CableFile, maxItems: number): SymbolResult {
+  // Over the cap, only each cable's count is kept (a 10 MB export's trees took 6 MB) and the capped
+  // tree is built afresh.
   const limit = Math.max(0, maxItems);
-  const outlines = file.cables.map((cable) => memoCable(cable, 'symbols', (c): CableOutline => {
-    const whole = wholeTree(c);
-    return { symbol: whole.symbol, count: whole.count };
-  }));
+  const outlines = file.cables.map((cable) => CABLE_OUTLINE.get(cable, file));
   const total = outlines.reduce((n, o) => n + o.count, 0);
   if (total <= limit) {
     const symbols = outlines.map((o, i) => (o.symbol ??= wholeTree(file.cables[i]).symbol));
     const jsonBytes = () => arrayJson(outlines.map((o, i) => (o.json ??= asciiJson(symbols[i]))));
     return { symbols, shown: total, omitted: 0, jsonBytes };
   }
-  for (const outline of outlines) {
-    outline.symbol = undefined;
-    outline.json = undefined;
+  for (const o of outlines) {
+    o.symbol = undefined;
+    o.json = undefined;
   }
   const budget = new Budget(limit);
   const symbols: DocumentSymbol[] = [];
@@ -73,14 +83,19 @@ export function documentSymbols(file: CableFile, maxItems: number): SymbolResult
   return { symbols, shown: budget.used, omitted: total - budget.used };
 }
 
+/** SymbolInformation for clients that do not declare hierarchical document symbols. */
+export function flattenSymbols(symbols: readonly DocumentSymbol[], uri: string, container?: string, out: SymbolInformation[] = []): SymbolInformation[] {
+  for (const s of symbols) {
+    out.push({ name: s.name, kind: s.kind, location: { uri, range: s.range }, ...(container ? { containerName: container } : {}) });
+    flattenSymbols(s.children ?? [], uri, s.name, out);
+  }
+  return out;
+}
+
 /** A cable's whole outline tree and the number of symbols in it. */
 function wholeTree(cable: Cable): { symbol: DocumentSymbol; count: number } {
   const budget = new Budget(Number.POSITIVE_INFINITY);
   return { symbol: cableSymbol(cable, budget), count: budget.used + 1 };
-}
-
-export function cableName(cable: Cable): string {
-  return cable.referenceId ?? cable.referenceIdWithoutYear ?? cable.dtg?.token.text ?? cable.subject?.text ?? l10n.t('Cable');
 }
 
 function cableSymbol(cable: Cable, budget: Budget): DocumentSymbol {

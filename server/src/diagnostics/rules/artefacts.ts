@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
-import { replace, type Rule } from '../types';
+import { replace } from '../../analysis/edits';
+import type { Rule } from '../types';
 
 export const markdownArtefact: Rule = {
   code: 'cable/artefact-markdown',

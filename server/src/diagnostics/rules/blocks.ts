@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import type { BlockKind } from '../../cable/model';
-import { type Finding, replace, type Rule } from '../types';
+import { replace } from '../../analysis/edits';
+import type { Finding, Rule } from '../types';
 
 const NAME: Readonly<Record<BlockKind, [string, string]>> = {
   summary: ['Summary', 'End Summary.'],

@@ -1,8 +1,9 @@
 import * as l10n from '@vscode/l10n';
 import { LEVEL_RANK, type Cable, type Level } from '../../cable/model';
-import { type Finding, replace, type Rule } from '../types';
+import { classificationLevelShortName } from '../../data';
+import { replace } from '../../analysis/edits';
+import type { Finding, Rule } from '../types';
 
-export const LEVEL_NAME: Readonly<Record<Level, string>> = { U: 'UNCLASSIFIED', SBU: 'SBU', C: 'CONFIDENTIAL', S: 'SECRET', TS: 'TOP SECRET' };
 
 const classified = (cable: Cable) => cable.classification.level !== undefined && LEVEL_RANK[cable.classification.level] >= LEVEL_RANK.C;
 const unclassified = (cable: Cable) => cable.classification.level === 'U' || cable.classification.level === 'SBU';
@@ -26,8 +27,8 @@ export const paraMarkAboveOverall: Rule = {
       findings.push({
         code: this.code,
         range: marking.range,
-        message: l10n.t('Paragraph marked {0} ({1}) but the cable is {2}', marking.text, LEVEL_NAME[level], LEVEL_NAME[overall]),
-        related: [{ range: line.level.range, message: l10n.t('The classification line says {0}', LEVEL_NAME[line.level.value]) }],
+        message: l10n.t('Paragraph marked {0} ({1}) but the cable is {2}', marking.text, classificationLevelShortName(level), classificationLevelShortName(overall)),
+        related: [{ range: line.level.range, message: l10n.t('The classification line says {0}', classificationLevelShortName(line.level.value)) }],
       });
     }
     return findings;
@@ -53,7 +54,7 @@ export const headerClassificationMismatch: Rule = {
     return [{
       code: this.code,
       range: group.range,
-      message: l10n.t('Security group {0} says {1} but the classification line says {2}', group.text, LEVEL_NAME[group.value], LEVEL_NAME[line.level.value]),
+      message: l10n.t('Security group {0} says {1} but the classification line says {2}', group.text, classificationLevelShortName(group.value), classificationLevelShortName(line.level.value)),
       related: [{ range: line.level.range, message: l10n.t('The classification line') }],
     }];
   },
@@ -71,7 +72,7 @@ export const securityWarningMismatch: Rule = {
     const signal = g.signal.text.toUpperCase();
     const expected = g.group.value === 'U' ? 'ZNR' : 'ZNY';
     if (signal === expected || (signal !== 'ZNR' && signal !== 'ZNY')) return [];
-    return [{ code: this.code, range: g.signal.range, message: l10n.t('{0} with {1}: expected {2} for {3} traffic', signal, g.group.text, expected, LEVEL_NAME[g.group.value]), fix: replace(l10n.t('Change to {0}', expected), g.signal.range, expected) }];
+    return [{ code: this.code, range: g.signal.range, message: l10n.t('{0} with {1}: expected {2} for {3} traffic', signal, g.group.text, expected, classificationLevelShortName(g.group.value)), fix: replace(l10n.t('Change to {0}', expected), g.signal.range, expected) }];
   },
 };
 

@@ -1,6 +1,8 @@
 import * as l10n from '@vscode/l10n';
-import { dayOfYear, isLeapYear, MONTHS } from '../../cable/dates';
-import { replace, type Rule } from '../types';
+import { filingAgrees, filingOffsetMinutes } from '../../analysis/filingTime';
+import { daysInYear, MONTHS } from '../../cable/dates';
+import { replace } from '../../analysis/edits';
+import type { Rule } from '../types';
 
 export const dtgInvalid: Rule = {
   code: 'cable/dtg-invalid',
@@ -48,7 +50,7 @@ export const filingTimeInvalid: Rule = {
     const t = token?.value;
     if (!token || !t) return [];
     const year = cable.dtg?.token.value.year;
-    const maxDay = year !== undefined ? (isLeapYear(year) ? 366 : 365) : 366;
+    const maxDay = year !== undefined ? daysInYear(year) : 366;
     if (t.dayOfYear >= 1 && t.dayOfYear <= maxDay && t.hour <= 23 && t.minute <= 59) return [];
     return [{ code: this.code, range: token.range, message: l10n.t('Filing time {0}: day {1} (1–{2}), {3}:{4} is not a valid day of the year and time', token.text, t.dayOfYear, maxDay, t.hour, t.minute) }];
   },
@@ -65,13 +67,8 @@ export const filingTimeMismatch: Rule = {
     const t = token?.value;
     const dtg = cable.header?.dtg?.token;
     if (!token || !t || !dtg?.value.valid || t.hour > 23 || t.minute > 59) return [];
-    const v = dtg.value;
-    const dtgMinutes = (dayOfYear(v.year, v.month, v.day) * 24 + v.hour) * 60 + v.minute;
-    let filing = (t.dayOfYear * 24 + t.hour) * 60 + t.minute;
-    // A cable dated 31 DEC and filed on day 001 crosses the year.
-    if (filing < dtgMinutes - 300 * 24 * 60) filing += (isLeapYear(v.year) ? 366 : 365) * 24 * 60;
-    const difference = filing - dtgMinutes;
-    if (difference >= -60 && difference <= 24 * 60) return [];
+    const difference = filingOffsetMinutes(dtg.value, t);
+    if (filingAgrees(difference)) return [];
     const days = Math.round(difference / (24 * 60));
     return [{ code: this.code, range: token.range, message: Math.abs(days) >= 1
       ? (difference < 0 ? l10n.t('Filing time {0} is {1} day(s) before the DTG {2}', token.text, Math.abs(days), dtg.text) : l10n.t('Filing time {0} is {1} day(s) after the DTG {2}', token.text, Math.abs(days), dtg.text))

@@ -2,7 +2,8 @@ import * as l10n from '@vscode/l10n';
 import { allTags, lookupTag } from '../../data';
 import type { Cable } from '../../cable/model';
 import { tagWithoutPerson } from '../../cable/text';
-import { replace, type Rule } from '../types';
+import { replace } from '../../analysis/edits';
+import type { Rule } from '../types';
 
 /** A rule for a front-matter field the cable's text lacks; reported on the classification line. */
 function missingField(code: string, defaultSeverity: Rule['defaultSeverity'], has: (cable: Cable) => boolean, message: () => string, docs: Pick<Rule, 'description' | 'example' | 'why'>): Rule {

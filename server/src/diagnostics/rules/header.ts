@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { precedenceMeaning } from '../../data';
+import { replace } from '../../analysis/edits';
 import type { Finding, Rule } from '../types';
-import { replace } from '../types';
 
 export const transmissionIdFormat: Rule = {
   code: 'cable/header-fl1-format',

@@ -1,4 +1,3 @@
-import type { Rule } from '../types';
 import { markdownArtefact } from './artefacts';
 import { blockEndWithoutBegin, commentUnclosed, noteUnclosed, summaryUnclosed, talkingPointsUnclosed, textUnclosed } from './blocks';
 import {
@@ -13,6 +12,7 @@ import { markingNonCanonical, markingUnclosed, markingUnknown, paragraphMissingM
 import { paragraphSequence, paragraphStart, singleNumberedParagraph } from './numbering';
 import { referenceUndefined, referenceUnused } from './references';
 import { continuationSequence, continuationSerial, sectionRange, stationSectionMismatch, stationSerialMismatch } from './sections';
+import type { Rule } from '../types';
 
 /** Every rule, grouped by family in the order docs/rules.md lists them. */
 export const RULES: readonly Rule[] = [

@@ -1,7 +1,8 @@
 import * as l10n from '@vscode/l10n';
 import { LEVEL_RANK } from '../../cable/model';
 import type { Marking } from '../../cable/model';
-import { type Finding, replace, type Rule } from '../types';
+import { replace } from '../../analysis/edits';
+import type { Finding, Rule } from '../types';
 
 export const markingUnclosed: Rule = {
   code: 'cable/marking-unclosed',

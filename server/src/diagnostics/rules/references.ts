@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { crossReferencesOf } from '../../features/crossReferences';
+import { crossReferencesOf } from '../../analysis/crossReferences';
 import type { Finding, Rule } from '../types';
 
 export const referenceUndefined: Rule = {

@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
-import { type Finding, replace, type Rule } from '../types';
+import { replace } from '../../analysis/edits';
+import type { Finding, Rule } from '../types';
 
 export const sectionRange: Rule = {
   code: 'cable/section-range',

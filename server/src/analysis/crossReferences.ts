@@ -1,5 +1,6 @@
 import type { Cable, CableFile, Range } from '../cable/model';
-import { lineText, memo, memoCableFromText } from './memo';
+import { cableCacheFromText, fileCache } from './cache';
+import { lineText } from './lines';
 
 /** A place in the body that points somewhere: `para 2`, `paras 3-5`, `ref A`, `reftel`, `08STATE125608`. */
 export type CrossReference =
@@ -13,13 +14,17 @@ const REFERENCE_ID = /\b(\d{2})([A-Z]{4,20})(\d{1,7})\b/g;
 /** Words right before `para N` that make it point into another telegram. */
 const ELSEWHERE = /\b(?:ref(?:tel)?s?(?: [A-H])?|septel|\d{2}[A-Z]{4,}\d+|[A-Z]{4,} \d{3,}),? ?$/i;
 
-export function crossReferences(file: CableFile): CrossReference[] {
-  return memo(file, 'crossReferences', (f) => f.cables.flatMap((c) => crossReferencesOf(f, c)));
+const FILE_CROSS_REFERENCES = fileCache('crossReferences', (file): readonly CrossReference[] => file.cables.flatMap((c) => crossReferencesOf(file, c)));
+/** Per cable: each reads the cable's own lines only. */
+const CABLE_CROSS_REFERENCES = cableCacheFromText('crossReferences', (cable, file) => scanCable(file, cable));
+
+export function crossReferences(file: CableFile): readonly CrossReference[] {
+  return FILE_CROSS_REFERENCES.get(file);
 }
 
-/** The cross references in one cable's text (the cable's own lines only, so cached per cable). */
+/** The cross references in one cable's text. */
 export function crossReferencesOf(file: CableFile, cable: Cable): readonly CrossReference[] {
-  return memoCableFromText(cable, 'crossReferences', (c) => scanCable(file, c));
+  return CABLE_CROSS_REFERENCES.get(cable, file);
 }
 
 function scanCable(file: CableFile, cable: Cable): CrossReference[] {

@@ -1,5 +1,5 @@
-import { parse } from './cable/parse';
-import type { CableFile } from './cable/model';
+import { parse } from '../cable/parse';
+import type { CableFile } from '../cable/model';
 
 /** The little a workspace scan needs; node supplies it, the browser has none. */
 export interface FileSystem {

@@ -1,22 +1,14 @@
-import type { CableFile, Range } from './cable/model';
-import { ownCopy } from './cable/scan';
-import { cableName } from './features/symbols';
-
-export interface IndexedCable {
-  readonly uri: string;
-  readonly name: string;
-  readonly referenceId?: string;
-  readonly subject?: string;
-  readonly range: Range;
-  readonly selectionRange: Range;
-}
+import type { IndexedCable, WorkspaceLookup } from '../analysis/context';
+import { cableName } from '../analysis/naming';
+import type { CableFile } from '../cable/model';
+import { ownCopy } from '../cable/scan';
 
 /**
  * The cables of the workspace by reference id, for cross-file links, definitions and workspace
  * symbols. Fed by open documents and, where a file system is available, by a bounded background
  * scan of `*.cable` and `*.tel` files; it never blocks a request.
  */
-export class WorkspaceIndex {
+export class WorkspaceIndex implements WorkspaceLookup {
   readonly #byUri = new Map<string, IndexedCable[]>();
   readonly #byId = new Map<string, IndexedCable[]>();
 
@@ -56,7 +48,6 @@ export class WorkspaceIndex {
     return this.#byId.get(referenceId.toUpperCase()) ?? [];
   }
 
-  /** Cables whose id or subject contains every word of the query (case-insensitive). */
   search(query: string, limit: number): IndexedCable[] {
     const words = query.toUpperCase().split(/\s+/).filter(Boolean);
     const results: IndexedCable[] = [];
@@ -76,4 +67,3 @@ export class WorkspaceIndex {
     return this.#byUri.size;
   }
 }
-

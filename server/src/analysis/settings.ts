@@ -1,4 +1,9 @@
-import { parseRuleSettings, type RuleSettings } from './diagnostics/engine';
+/** Severities as the diagnostics report them and as users set them (`off` silences a rule). */
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type SeveritySetting = Severity | 'off';
+
+/** `{ "cable/tags-unknown": "off", "cable/marking-*": "warning" }`: by rule code or family prefix. */
+export type RuleSettings = Readonly<Record<string, SeveritySetting>>;
 
 /** The `cable.*` settings the server reads; anything missing or malformed falls back to the default. */
 export interface Settings {
@@ -12,6 +17,8 @@ export const DEFAULT_SETTINGS: Settings = {
   maxFoldingRanges: 5000,
   diagnostics: { enable: true, rules: {} },
 };
+
+export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'hint', 'information', 'warning', 'error'];
 
 function positiveInteger(value: unknown, fallback: number): number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.floor(value) : fallback;
@@ -31,4 +38,23 @@ export function readSettings(section: unknown): Settings {
       rules: 'settings' in rules ? rules.settings : {},
     },
   };
+}
+
+/** Reads a `{ "code or prefix*": "off|hint|information|warning|error" }` map from JSON text or a value. */
+export function parseRuleSettings(input: unknown): { settings: RuleSettings } | { error: string } {
+  let value = input;
+  if (typeof input === 'string') {
+    try {
+      value = JSON.parse(input);
+    } catch {
+      return { error: 'expected a JSON object such as {"cable/tags-unknown":"off"}' };
+    }
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { error: 'expected a JSON object of rule codes to severities' };
+  const settings: Record<string, SeveritySetting> = {};
+  for (const [key, v] of Object.entries(value)) {
+    if (typeof v !== 'string' || !SEVERITY_SETTINGS.includes(v as SeveritySetting)) return { error: `${key}: expected one of ${SEVERITY_SETTINGS.join(', ')}` };
+    settings[key] = v as SeveritySetting;
+  }
+  return { settings };
 }

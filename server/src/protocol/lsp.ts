@@ -7,5 +7,5 @@
  */
 export {
   CodeActionKind, CompletionItemKind, DiagnosticSeverity, DidChangeConfigurationNotification, DocumentDiagnosticReportKind,
-  FoldingRangeKind, InsertTextFormat, MarkupKind, NotificationType, RequestType, SymbolKind, TextDocuments, TextDocumentSyncKind,
+  CancellationToken, FoldingRangeKind, InsertTextFormat, LSPErrorCodes, MarkupKind, ResponseError, SymbolKind, TextDocuments, TextDocumentSyncKind,
 } from 'vscode-languageserver';

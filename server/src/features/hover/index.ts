@@ -1,0 +1,22 @@
+import type { CancellationToken, Hover, HoverParams } from 'vscode-languageserver';
+import type { FeatureContext } from '../../analysis/context';
+import { contains } from '../../analysis/ranges';
+import { crossReferenceHover } from './crossReferences';
+import { headerHover } from './header';
+import { textHover } from './text';
+
+/**
+ * A short markdown hover, most useful line first, for whatever cable element stands at the
+ * position: routing indicators, prosigns, keywords, DTG and filing time, serials, markings,
+ * captions, the E.O. line, reasons, TAGS, references and paragraph numbers. Document text in it
+ * is escaped (markdown.ts): nothing in a cable can become a link or HTML.
+ */
+export function hover(context: FeatureContext, params: HoverParams, _token: CancellationToken): Hover | null {
+  const { file, uri, workspace } = context;
+  const position = params.position;
+  const cable = file.cables.find((c) => contains(c.range, position));
+  if (!cable) return null;
+  const found = headerHover(cable, position) ?? textHover(cable, position, workspace) ?? crossReferenceHover(file, cable, position, uri, workspace);
+  if (!found) return null;
+  return { contents: { kind: 'markdown', value: found.lines.join('\n\n') }, range: found.range };
+}
