@@ -1,9 +1,9 @@
 import type { DocumentSymbol, MarkupContent } from 'vscode-languageserver';
-import { parse } from './cable/parse';
-import { diagnostics } from './features/diagnostics';
-import { hover } from './features/hover';
-import { documentSymbols } from './features/symbols';
-import { SAMPLE } from './sample.generated';
+import { parse } from '../cable/parse';
+import { diagnostics } from '../features/diagnostics';
+import { hover } from '../features/hover';
+import { documentSymbols } from '../features/symbols';
+import { SAMPLE } from '../sample.generated';
 
 /**
  * `npm start` / `cable-lint --demo`: the main job on the bundled sample cable, without an editor —
