@@ -127,7 +127,7 @@ await Promise.all([
   // Minified in every build: compiling the bundle is a fifth of the server's start-up, and it
   // shrinks with the source (the linked source map keeps stack traces readable in development).
   build({ ...both, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' }, minify: true }),
-  build({ ...node, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  build({ ...node, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   // The node entry: runs dist/server.js with a V8 code cache (server/src/launch.ts).
   build({ ...node, entryPoints: ['server/src/launch.ts'], outfile: 'dist/server-node.js', banner: { js: '#!/usr/bin/env node' }, minify: true }),
   // The bench's anchor for start-up and memory, bundled as the server is (bench/minimalServer.ts).

@@ -7,4 +7,4 @@ import { parentPort, threadId } from 'node:worker_threads';
 parentPort?.on('message', (request: { files: string[] }) => {
   appendFileSync(process.env.CABLE_TEST_CHUNKS!, `${threadId} ${request.files.length}\n`);
 });
-require('../../server/src/cli');
+require('../../server/src/cli/main');

@@ -4,7 +4,9 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { main, PARALLEL_MIN_FILES, progressLine } from '../../server/src/cli';
+import { main } from '../../server/src/cli/main';
+import { progressLine } from '../../server/src/cli/progress';
+import { PARALLEL_MIN_FILES } from '../../server/src/cli/workers';
 import { corpusAvailable, CORPUS, ROOT } from '../util';
 
 const CLI = path.join(ROOT, 'dist', 'cli.js');

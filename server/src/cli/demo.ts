@@ -1,11 +1,11 @@
 import type { DocumentSymbol, MarkupContent } from 'vscode-languageserver';
-import { documentContext } from './analysis/context';
-import { parse } from './cable/parse';
-import { documentDiagnostics } from './diagnostics/documentDiagnostics';
-import { hover } from './features/hover';
-import { documentSymbols } from './features/symbols';
-import { CancellationToken } from './protocol/lsp';
-import { SAMPLE } from './sample.generated';
+import { documentContext } from '../analysis/context';
+import { parse } from '../cable/parse';
+import { documentDiagnostics } from '../diagnostics/documentDiagnostics';
+import { hover } from '../features/hover';
+import { documentSymbols } from '../features/symbols';
+import { CancellationToken } from '../protocol/lsp';
+import { SAMPLE } from '../sample.generated';
 
 /**
  * `npm start` / `cable-lint --demo`: the main job on the bundled sample cable, without an editor —
