@@ -43,6 +43,7 @@ function agreement(dtg: DtgValue, filing: JulianTime): string {
   const offset = filingOffsetMinutes(dtg, filing);
   const minutes = Math.abs(offset);
   if (filingAgrees(offset)) {
+    if (offset === -1) return l10n.t('Agrees with the DTG: filed 1 minute before it.');
     if (offset < 0) return l10n.t('Agrees with the DTG: filed {0} minutes before it.', minutes);
     return offset === 1 ? l10n.t('Agrees with the DTG: filed 1 minute after it.') : l10n.t('Agrees with the DTG: filed {0} minutes after it.', offset);
   }

@@ -1,0 +1,111 @@
+/**
+ * One cable from its lines: the transmission header and what precedes it (print wrappers, a partial
+ * extract's note), then the text, cut into segments (collapsed.ts) and read field by field (body.ts).
+ */
+import { BlockCollector } from './blocks';
+import { DTG_LINE, FL1, parseDtg, parseHeader } from './header';
+import type { Artefact, Cable, DateTimeGroup, Range, TransmissionHeader } from './model';
+import { deriveClassification, deriveReferenceId } from './referenceId';
+import { isBlank, isRegExpSpace, range, type Segment, type SourceLine, trimmedRange, wholeLine } from './scan';
+
+import { PARTIAL_EXTRACT } from './boundaries';
+import { type Draft, parseTextSegments } from './body';
+import { textSegments } from './collapsed';
+
+interface Anchor {
+  readonly line: number;
+  readonly kind: 'fl1' | 'dtg';
+}
+
+function findHeaderAnchor(lines: readonly SourceLine[], first: number, last: number): Anchor | undefined {
+  const limit = Math.min(last, first + 150);
+  let dtg: Anchor | undefined;
+  for (let i = first; i <= limit; i++) {
+    const text = lines[i];
+    if (FL1.test(text)) return { line: i, kind: 'fl1' };
+    if (!dtg && DTG_LINE.test(text)) dtg = { line: i, kind: 'dtg' };
+    if (/^\s*SUBJ(?:ECT)?\s*:/i.test(text) || /^\s{0,3}(?:¶\s*)?\d{1,3}\.\s+\(/.test(text) || text.length > 400) break;
+  }
+  return dtg;
+}
+
+export function parseCable(lines: readonly SourceLine[], first: number, last: number, markerLines: Uint8Array, artefactLines: Uint8Array): Cable {
+  const cableRange = range(first, 0, last, lines[last].length);
+  const anchor = findHeaderAnchor(lines, first, last);
+  let header: TransmissionHeader | undefined;
+  let textLine = first;
+  let textSegment: Segment | undefined;
+  let partialExtract: Range | undefined;
+  let preamble: Range | undefined;
+  let dtg: DateTimeGroup | undefined;
+
+  for (let i = first; i <= (anchor?.line ?? first - 1); i++) {
+    if (PARTIAL_EXTRACT.test(lines[i])) partialExtract = trimmedRange(wholeLine(lines, i));
+  }
+  if (anchor) {
+    const firstContent = firstNonBlank(lines, first, anchor.line);
+    if (firstContent < anchor.line) preamble = range(firstContent, 0, anchor.line - 1, lines[anchor.line - 1].length);
+    const result = parseHeader(lines, anchor.line, last);
+    header = result.header;
+    dtg = header.dtg;
+    textLine = result.nextLine;
+    textSegment = result.textSegment;
+  }
+  if (!dtg && partialExtract) {
+    for (let i = first; i <= Math.min(last, first + 10); i++) {
+      const m = DTG_LINE.exec(lines[i]);
+      if (m) {
+        dtg = parseDtg(wholeLine(lines, i), m);
+        break;
+      }
+    }
+  }
+
+  const draft: Draft = { continuationHeaders: [], captions: [], officeLines: [], paragraphs: [], endMarks: [], artefacts: [] };
+  const blocks = new BlockCollector(markerLines);
+  const segments = textSegments(lines, textLine, last, textSegment);
+  const collapsed = segments.collapsed;
+  parseTextSegments(segments.list, draft, blocks, dtg?.token.value.twoDigitYear);
+  collectArtefacts(lines, first, last, draft.artefacts, artefactLines);
+
+  const textStart = segments.list.find((s) => !isBlank(s.text));
+  const text = textStart ? range(textStart.line, textStart.start, last, lines[last].length) : undefined;
+  const classification = deriveClassification(draft.classificationLine, draft.captions, header);
+  const ids = deriveReferenceId(draft.classificationLine, draft.continuationHeaders, dtg, header);
+  return {
+    range: cableRange,
+    ...ids,
+    preamble,
+    partialExtract,
+    header,
+    dtg,
+    text,
+    ...draft,
+    blocks: blocks.finish(),
+    classification,
+    collapsed,
+  };
+}
+
+function firstNonBlank(lines: readonly SourceLine[], from: number, to: number): number {
+  for (let i = from; i < to; i++) if (!isBlank(lines[i])) return i;
+  return to;
+}
+
+/** Artefacts on the lines `flagged` with ARTEFACT_SEARCHES. */
+function collectArtefacts(lines: readonly SourceLine[], first: number, last: number, artefacts: Artefact[], flagged: Uint8Array): void {
+  for (let i = first; i <= last; i++) {
+    if (flagged[i] !== 1) continue;
+    const text = lines[i];
+    const md = /^(-\s+)\d{1,3}\.\s/.exec(text);
+    if (md) artefacts.push({ kind: 'markdown-bullet', range: range(i, 0, i, md[1].length) });
+    // Searched with indexOf, not matchAll: a line of pilcrows would otherwise allocate a match
+    // object per pilcrow besides the artefact.
+    for (let at = text.indexOf('\\$'); at >= 0; at = text.indexOf('\\$', at + 2)) artefacts.push({ kind: 'escaped-dollar', range: range(i, at, i, at + 2) });
+    for (let at = text.indexOf('¶'); at >= 0; at = text.indexOf('¶', at + 1)) artefacts.push({ kind: 'pilcrow', range: range(i, at, i, at + 1) });
+    // A backslash closing the line (white space after it allowed), not one escaped by another.
+    let end = text.length;
+    while (end > 0 && isRegExpSpace(text.charCodeAt(end - 1))) end--;
+    if (end > 0 && text.charCodeAt(end - 1) === 92 && text.charCodeAt(end - 2) !== 92) artefacts.push({ kind: 'trailing-backslash', range: range(i, end - 1, i, end) });
+  }
+}
