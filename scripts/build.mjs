@@ -11,7 +11,7 @@ import { writeSample } from './sample.mjs';
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const production = process.argv.includes('--production');
 
-// The bundled sample for `npm start` and `cable-lint --demo` (server/src/sample.generated.ts).
+// The bundled sample for `npm start` and `cable-lint --demo` (server/src/cli/sample.generated.ts).
 writeSample();
 
 execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', root], { stdio: 'inherit' });

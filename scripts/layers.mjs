@@ -23,7 +23,7 @@ export const LSP_TYPES = 'vscode-languageserver*';
  */
 export const LSP_VALUES = {
   packages: ['vscode-languageserver', 'vscode-languageserver-protocol', 'vscode-languageserver-types'],
-  modules: ['server/src/protocol/lsp.ts', 'server/src/lsp.ts' /* until it moves to protocol/ */],
+  modules: ['server/src/protocol/lsp.ts'],
   hosts: {
     'server/src/node.ts': ['vscode-languageserver/node'],
     'server/src/browser.ts': ['vscode-languageserver/browser'],
@@ -48,13 +48,12 @@ export const LAYERS = [
   },
   {
     name: 'protocol',
-    paths: ['server/src/protocol', 'server/src/lsp.ts' /* today's place of protocol/lsp.ts */],
+    paths: ['server/src/protocol'],
     may: [],
     packages: [],
     typePackages: [LSP_TYPES],
     files: {
       'server/src/protocol/lsp.ts': { packages: ['vscode-languageserver'] },
-      'server/src/lsp.ts': { packages: ['vscode-languageserver'] },
       // Custom LSP methods and their types, shared with the client: imports nothing.
       'server/src/protocol/cable.ts': { self: false, packages: [], typePackages: [] },
     },
@@ -106,7 +105,8 @@ export const LAYERS = [
   {
     name: 'client',
     paths: ['client/src'],
-    may: ['server/src/protocol/cable.ts'],
+    // The custom methods, and how to start the server process (its node options and environment).
+    may: ['server/src/protocol/cable.ts', 'server/src/protocol/serverProcess.ts'],
     packages: ['vscode', 'vscode-languageclient'],
     typePackages: [],
   },

@@ -63,7 +63,6 @@ const totalTimeoutMs = Number(process.env.CABLE_E2E_TIMEOUT_S ?? 1800) * 1000;
 
 /** Every counted result: { part, title, state: 'passed'|'failed'|'pending'|'skipped', error?, screenshot? } */
 const results = [];
-const screenshots = [];
 let codeServer;
 let webCodeServer;
 let browserHandle;

@@ -34,7 +34,8 @@ try {
 // The same wrapper node puts around a CommonJS module, so the bundle runs exactly as if required.
 const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundle, cachedData });
 const serverModule = { exports: {} };
-script.runInThisContext()(serverModule.exports, createRequire(bundle), serverModule, bundle, __dirname);
+type ModuleWrapper = (exports: unknown, require: NodeJS.Require, module: unknown, filename: string, dirname: string) => void;
+(script.runInThisContext() as ModuleWrapper)(serverModule.exports, createRequire(bundle), serverModule, bundle, __dirname);
 
 if (cacheFile && (cachedData === undefined || script.cachedDataRejected)) {
   // Written when the server exits, so that the cache holds every function it compiled by then.

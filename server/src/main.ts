@@ -5,6 +5,7 @@
  */
 declare const process: { versions?: { node?: string } } | undefined;
 
+/* eslint-disable @typescript-eslint/no-require-imports -- the host's half is loaded at run time, the other never */
 if (typeof process === 'object' && typeof process?.versions?.node === 'string') {
   require('./node');
 } else {

@@ -34,7 +34,7 @@ const jsonBytesEncoder: ContentTypeEncoder = {
     try {
       return Promise.resolve(options.charset === 'utf-8' ? messageBytes(message) : Buffer.from(JSON.stringify(message), options.charset));
     } catch (error) {
-      return Promise.reject(error);
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
   },
 };

@@ -102,6 +102,7 @@ test('--format sarif validates against the SARIF 2.1.0 schema and carries rule m
   const Ajv = require('ajv');
   const schema = JSON.parse(readFileSync(path.join(ROOT, 'node_modules', '@microsoft', 'jest-sarif', 'lib', 'schemas', 'sarif-2.1.0-rtm.5.json'), 'utf8'));
   const ajv = new Ajv({ schemaId: 'id', allErrors: true });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a JSON file of ajv's, not a module
   ajv.addMetaSchema(require('ajv/lib/refs/json-schema-draft-04.json'));
   const valid = ajv.validate(schema, sarif);
   assert.ok(valid, JSON.stringify(ajv.errors?.slice(0, 3)));

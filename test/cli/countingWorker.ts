@@ -7,4 +7,5 @@ import { parentPort, threadId } from 'node:worker_threads';
 parentPort?.on('message', (request: { files: string[] }) => {
   appendFileSync(process.env.CABLE_TEST_CHUNKS!, `${threadId} ${request.files.length}\n`);
 });
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded after the listener above is in place
 require('../../server/src/cli/main');

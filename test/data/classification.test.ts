@@ -28,7 +28,7 @@ test('every level has its full name and its short name; they differ only for SBU
 
 test("the data's level type and the model's Level are the same set of codes", () => {
   // Compile-time: each type is assignable to the other.
-  const fromModel: ClassificationLevel = 'TS' as Level;
+  const fromModel: ClassificationLevel = 'TS';
   const toModel: Level = fromModel;
   assert.equal(toModel, 'TS');
   // Run time: every level the model ranks has names.

@@ -64,7 +64,7 @@ export function run(): Promise<void> {
       report.failed++;
       report.tests.push({ title: 'loading the e2e suite', state: 'failed', error: err instanceof Error ? err.stack : String(err) });
       writeReport();
-      reject(err);
+      reject(err instanceof Error ? err : new Error(String(err)));
     }
   });
 }

@@ -30,7 +30,7 @@ test('commands the client registers are contributed, and the manifest fits VS Co
   const registered = [...client.matchAll(/registerCommand\('([^']+)'/g)].map((m) => m[1]);
   const contributed = new Set(pkg.contributes.commands.map((c: { command: string }) => c.command));
   for (const id of registered.filter((c) => c !== 'cable.disableRule')) assert.ok(contributed.has(id), `${id} contributed`);
-  for (const id of contributed) assert.ok(registered.includes(id as string), `${id} registered`);
+  for (const id of contributed) assert.ok(registered.includes(id as string), `${String(id)} registered`);
   assert.equal(pkg.engines.vscode, '^1.91.0');
   assert.deepEqual(pkg.activationEvents, ['onLanguage:cable', 'onLanguage:plaintext']);
   assert.deepEqual(pkg.capabilities, { untrustedWorkspaces: { supported: true }, virtualWorkspaces: true });

@@ -54,8 +54,7 @@ async function loadGrammar(scopeName: string, file: string): Promise<vsctm.IGram
     onigLib: loadOnigLib(),
     // Only the requested grammar is known; embedded languages (Markdown code fences) resolve to
     // nothing, which is what an editor without those grammars would do.
-    loadGrammar: async (name) =>
-      name === scopeName ? vsctm.parseRawGrammar(fs.readFileSync(file, 'utf8'), file) : null,
+    loadGrammar: (name) => Promise.resolve(name === scopeName ? vsctm.parseRawGrammar(fs.readFileSync(file, 'utf8'), file) : null),
   });
   const grammar = await registry.loadGrammar(scopeName);
   if (!grammar) throw new Error(`could not load grammar ${scopeName} from ${file}`);

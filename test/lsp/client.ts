@@ -97,3 +97,44 @@ export const DEFAULT_CAPABILITIES: ClientCapabilities = {
   },
   workspace: { configuration: true },
 };
+
+/** One JSON-RPC message as the base protocol frames it. */
+export function frame(message: object): string {
+  const body = JSON.stringify({ jsonrpc: '2.0', ...message });
+  return `Content-Length: ${Buffer.byteLength(body, 'utf8')}\r\n\r\n${body}`;
+}
+
+/**
+ * Starts the server, writes `messages` to it in one write (so the server reads them together, as it
+ * does when a client sends a request and its cancellation back to back), and resolves with every
+ * response once those to the ids in `awaiting` have come.
+ */
+export function rawSession(messages: readonly object[], awaiting: readonly number[]): Promise<{ id?: number; result?: unknown; error?: { code: number; message: string } }[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const responses: { id?: number; result?: unknown; error?: { code: number; message: string } }[] = [];
+    let buffer = Buffer.alloc(0);
+    const timer = setTimeout(() => {
+      child.kill();
+      reject(new Error(`no responses to ${awaiting.join(', ')} within 10 s`));
+    }, 10_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      buffer = Buffer.concat([buffer, chunk]);
+      for (;;) {
+        const headerEnd = buffer.indexOf('\r\n\r\n');
+        if (headerEnd < 0) break;
+        const length = Number(/Content-Length: (\d+)/i.exec(buffer.subarray(0, headerEnd).toString())?.[1]);
+        if (buffer.length < headerEnd + 4 + length) break;
+        const message = JSON.parse(buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString('utf8')) as { id?: number; method?: string };
+        buffer = buffer.subarray(headerEnd + 4 + length);
+        if (message.method === undefined) responses.push(message);
+      }
+      if (awaiting.every((id) => responses.some((r) => r.id === id))) {
+        clearTimeout(timer);
+        child.kill();
+        resolve(responses);
+      }
+    });
+    child.stdin.write(messages.map(frame).join(''));
+  });
+}

@@ -7,7 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parse } from '../../server/src/cable/parse';
 import { outlineOf } from '../context';
 import { corpusAvailable, corpusText, fixture } from '../util';
-import { StdioClient } from './client';
+import { rawSession, StdioClient } from './client';
 
 const MULTI = 'file:///work/multiLine.cable';
 const ONE = 'file:///work/oneLine.cable';
@@ -154,6 +154,28 @@ describe('language server over stdio', () => {
     const published = await client.waitForDiagnostics(uri, (p) => p.version === 1);
     const codes = published.diagnostics.filter((d) => d.severity === 1).map((d) => d.code).sort();
     assert.deepEqual(codes, ['cable/marking-unclosed', 'cable/para-mark-above-overall', 'cable/section-range']);
+  });
+
+  test('a request cancelled before it runs is answered with RequestCancelled (-32800); the next one normally', async () => {
+    const uri = 'file:///work/cancel.cable';
+    const methods = ['textDocument/documentSymbol', 'textDocument/foldingRange', 'textDocument/semanticTokens/full', 'textDocument/documentLink', 'textDocument/hover'];
+    const messages: object[] = [
+      { id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } },
+      { method: 'initialized', params: {} },
+      { method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'cable', version: 1, text: fixture('multiLine.cable') } } },
+    ];
+    methods.forEach((method, i) => {
+      messages.push({ id: 10 + i, method, params: { textDocument: { uri }, position: { line: 4, character: 3 } } });
+      messages.push({ method: '$/cancelRequest', params: { id: 10 + i } });
+    });
+    messages.push({ id: 99, method: 'textDocument/documentSymbol', params: { textDocument: { uri } } });
+    const responses = await rawSession(messages, [...methods.map((_, i) => 10 + i), 99]);
+    for (const [i, method] of methods.entries()) {
+      assert.equal(responses.find((r) => r.id === 10 + i)?.error?.code, -32800, method);
+    }
+    const after = responses.find((r) => r.id === 99)!;
+    assert.equal(after.error, undefined);
+    assert.deepEqual((after.result as SymbolInformation[]).map((s) => s.name)[0], '09ASTANA95');
   });
 });
 

@@ -72,7 +72,7 @@ describe('multi-line header', () => {
     assert.deepEqual(cable.eoLine?.declValue?.value, { year: 2029, month: 1, day: 19, valid: true });
     assert.deepEqual(cable.tags?.tags.map((t) => tokenText(source, t)), ['PGOV', 'PREL', 'AF', 'IR', 'RS', 'KZ']);
     assert.equal(cable.subject?.text, 'KAZAKHSTAN: CENTCOM CDR PETRAEUS MEETS PRESIDENT NAZARVAYEV, JANUARY 14');
-    assert.equal(cable.subject?.range.end.line, cable.subject!.range.start.line + 1, 'the subject wraps onto a second line');
+    assert.equal(cable.subject?.range.end.line, cable.subject.range.start.line + 1, 'the subject wraps onto a second line');
   });
 
   test('REF entries and Classified By', () => {

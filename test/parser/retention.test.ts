@@ -69,6 +69,7 @@ test('results cached per cable (diagnostics, cross references) keep no earlier v
 
 // Lets the test ask V8 how it stores an object (one of its own test functions).
 v8.setFlagsFromString('--allow-natives-syntax');
+// eslint-disable-next-line @typescript-eslint/no-implied-eval -- V8's natives syntax can only be compiled from a string
 const hasFastProperties = new Function('o', 'return %HasFastProperties(o)') as (o: object) => boolean;
 
 /** Objects (arrays included) and strings reachable from a model's cables, each counted once. */

@@ -136,8 +136,8 @@ test('--serve starts VS Code with the built extension and the samples, serves th
   const child = spawn(process.execPath, [START, '--serve', '--no-build', '--port', String(port)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   started.push(child);
   let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
 
   // The URL is printed on a line of its own once code-server answers.

@@ -11,16 +11,26 @@ const MINUTES_PER_DAY = 24 * 60;
 export const FILING_WINDOW = { minutesBefore: 60, minutesAfter: MINUTES_PER_DAY } as const;
 
 /**
- * Minutes from the DTG to the filing time (negative: filed before it). The filing time carries no
- * year: it is read in the DTG's year, or in the next one when that puts it more than 300 days
- * before the DTG (`312351Z DEC 08` filed on day 001 at 00:10 is 19 minutes later), or in the
- * previous one when more than 300 days after it (`010005Z JAN 09` filed on day 365 at 23:58).
+ * The year the filing time falls in. It carries none: it is read in the DTG's year, or in the next
+ * one when that puts it more than 300 days before the DTG (`312351Z DEC 08` filed on day 001 at
+ * 00:10 was filed on 1 January 2009), or in the previous one when more than 300 days after it
+ * (`010005Z JAN 09` filed on day 365 at 23:58).
  */
+export function filingYear(dtg: DtgValue, filing: JulianTime): number {
+  const dtgMinutes = minutesIntoYear(dayOfYear(dtg.year, dtg.month, dtg.day), dtg.hour, dtg.minute);
+  const filingMinutes = minutesIntoYear(filing.dayOfYear, filing.hour, filing.minute);
+  if (filingMinutes < dtgMinutes - 300 * MINUTES_PER_DAY) return dtg.year + 1;
+  if (filingMinutes > dtgMinutes + 300 * MINUTES_PER_DAY) return dtg.year - 1;
+  return dtg.year;
+}
+
+/** Minutes from the DTG to the filing time (negative: filed before it), across a year boundary either way. */
 export function filingOffsetMinutes(dtg: DtgValue, filing: JulianTime): number {
   const dtgMinutes = minutesIntoYear(dayOfYear(dtg.year, dtg.month, dtg.day), dtg.hour, dtg.minute);
   let filingMinutes = minutesIntoYear(filing.dayOfYear, filing.hour, filing.minute);
-  if (filingMinutes < dtgMinutes - 300 * MINUTES_PER_DAY) filingMinutes += daysInYear(dtg.year) * MINUTES_PER_DAY;
-  else if (filingMinutes > dtgMinutes + 300 * MINUTES_PER_DAY) filingMinutes -= daysInYear(dtg.year - 1) * MINUTES_PER_DAY;
+  const year = filingYear(dtg, filing);
+  if (year > dtg.year) filingMinutes += daysInYear(dtg.year) * MINUTES_PER_DAY;
+  else if (year < dtg.year) filingMinutes -= daysInYear(year) * MINUTES_PER_DAY;
   return filingMinutes - dtgMinutes;
 }
 

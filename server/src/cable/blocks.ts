@@ -12,7 +12,7 @@ export const MARKER = new RegExp(
   'gi',
 );
 /** A heading or lead-in that opens a block without a colon: `SUMMARY` on its own line, `1. (C) Summary.`, `(Note.`, `COMMENT -------`. */
-const LEAD_IN = /^(\s*(?:¶\s*)?(?:\d{1,3} ?\.(?:\s*\([^)]{1,14}\))?\s*)?(?:--\s*)?(?:\(\s*)?)(SUMMARY|COMMENT|NOTE)(?:\s+AND\s+(COMMENT))?(?=\s*(?:[.\-]|$))/i;
+const LEAD_IN = /^(\s*(?:¶\s*)?(?:\d{1,3} ?\.(?:\s*\([^)]{1,14}\))?\s*)?(?:--\s*)?(?:\(\s*)?)(SUMMARY|COMMENT|NOTE)(?:\s+AND\s+(COMMENT))?(?=\s*(?:[.-]|$))/i;
 const TRAILING_END = /(?:^|\s)(END|End|end|BEGIN|Begin|begin)\s*$/;
 /** `End` or `Begin` closing the line; only the last few characters are searched. */
 function trailingEnd(text: string): RegExpExecArray | null {

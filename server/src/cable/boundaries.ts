@@ -113,10 +113,10 @@ export function findCableStarts(lines: readonly SourceLine[], change?: TextChang
       // In the unchanged end of the text, a cable detected where the previous scan detected one
       // starts the same sequence as before, moved by the lines the edit added.
       const index = i >= resumeAfter ? oldDetection.get(i - change!.delta) : undefined;
-      if (old && index !== undefined && old.starts[index] + change!.delta === start) {
+      if (old && index !== undefined && old.starts[index] + change.delta === start) {
         for (let k = index + 1; k < old.starts.length; k++) {
-          starts.push(old.starts[k] + change!.delta);
-          detections.push(old.detections[k] + change!.delta);
+          starts.push(old.starts[k] + change.delta);
+          detections.push(old.detections[k] + change.delta);
         }
         return { starts, detections };
       }

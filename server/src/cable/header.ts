@@ -233,15 +233,15 @@ function parseStation(segment: Segment): StationLine {
 
 function parseSecurityGroup(segment: Segment): SecurityGroup {
   const words = [...segment.text.matchAll(/\S+/g)];
-  const signal = tokenAt(segment, words[0].index!, words[0][0]);
+  const signal = tokenAt(segment, words[0].index, words[0][0]);
   let group: Token<Level | undefined> | undefined;
   const extras: Token[] = [];
   for (const w of words.slice(1)) {
     const word = w[0].replace(/\\$/, '');
     if (!group && /^([A-Z])\1{4}$/i.test(word)) {
-      group = tokenAt(segment, w.index!, word, GROUP_LEVEL[word.toUpperCase()]);
+      group = tokenAt(segment, w.index, word, GROUP_LEVEL[word.toUpperCase()]);
     } else if (word) {
-      extras.push(tokenAt(segment, w.index!, word));
+      extras.push(tokenAt(segment, w.index, word));
     }
   }
   return { range: trimmedRange(segment), signal, group, extras };

@@ -40,7 +40,7 @@ export function lineEnd(text: string, starts: ArrayLike<number>, line: number): 
 
 /** The lines of `text` (see lineStarts), or of the lines starting at `starts` when the caller has them. */
 export function splitLines(text: string, starts: readonly number[] = lineStarts(text)): SourceLine[] {
-  const lines: SourceLine[] = new Array(starts.length);
+  const lines = new Array<SourceLine>(starts.length);
   for (let i = 0; i < starts.length; i++) lines[i] = text.slice(starts[i], lineEnd(text, starts, i));
   return lines;
 }

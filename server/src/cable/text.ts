@@ -375,7 +375,7 @@ export function parseClassifiedBy(segments: readonly Segment[]): ClassifiedBy | 
   const keyword = tokenAt(first, first.text.indexOf(m[2]), m[2]);
   const reasons: Token[] = [];
   let section: Token | undefined;
-  let authorityParts: string[] = [];
+  const authorityParts: string[] = [];
   segments.forEach((segment, i) => {
     const text = segment.text;
     const from = i === 0 ? m[0].length : 0;
@@ -388,7 +388,7 @@ export function parseClassifiedBy(segments: readonly Segment[]): ClassifiedBy | 
       const letters = /^(?:\s*(?:\(\s*[a-hA-H](?:\s*[,/]\s*[a-hA-H])*\s*\)|[a-hA-H](?![A-Za-z])|,|\/|and|&|AND))+/.exec(tail);
       if (letters) {
         for (const l of letters[0].matchAll(/(?<![A-Za-z])[a-hA-H](?![A-Za-z])/g)) {
-          reasons.push(tokenAt(segment, at + s[0].length + l.index!, l[0], l[0].toLowerCase()));
+          reasons.push(tokenAt(segment, at + s[0].length + l.index, l[0], l[0].toLowerCase()));
         }
       }
     } else if (!section) {

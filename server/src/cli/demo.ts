@@ -5,7 +5,7 @@ import { documentDiagnostics } from '../diagnostics/documentDiagnostics';
 import { hover } from '../features/hover';
 import { documentSymbols } from '../features/symbols';
 import { CancellationToken } from '../protocol/lsp';
-import { SAMPLE } from '../sample.generated';
+import { SAMPLE } from './sample.generated';
 
 /**
  * `npm start` / `cable-lint --demo`: the main job on the bundled sample cable, without an editor —
@@ -25,7 +25,7 @@ export function runDemo(): string {
   walk(documentSymbols(context, { textDocument }, CancellationToken.None).symbols, 0);
   out.push('', 'PROBLEMS');
   for (const d of documentDiagnostics(context, { textDocument }, CancellationToken.None)) {
-    out.push(`  ${d.range.start.line + 1}:${d.range.start.character + 1}  ${['', 'error', 'warning', 'info', 'hint'][d.severity ?? 1]}  ${d.code}  ${d.message}`);
+    out.push(`  ${d.range.start.line + 1}:${d.range.start.character + 1}  ${['', 'error', 'warning', 'info', 'hint'][d.severity ?? 1]}  ${d.code}  ${typeof d.message === 'string' ? d.message : d.message.value}`);
   }
   out.push('', 'HOVERS');
   const lines = SAMPLE.split('\n');

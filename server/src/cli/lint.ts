@@ -24,7 +24,7 @@ export function summarize(cable: Cable): CableSummary {
     referenceId: cable.referenceId ?? null,
     classification: cable.classification.label ?? null,
     caveats: cable.classification.caveats,
-    dtg: dtg ? (dtgToIso(dtg) ?? cable.dtg!.token.text) : null,
+    dtg: dtg ? (dtgToIso(dtg) ?? cable.dtg.token.text) : null,
     from: cable.header?.from?.address?.text ?? null,
     tags: cable.tags?.tags.map((t) => t.value) ?? [],
     subject: cable.subject?.text ?? null,

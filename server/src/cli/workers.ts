@@ -51,7 +51,7 @@ export function lintInWorkers(files: readonly string[], rules: RuleSettings, thr
   take: (o: Outcome) => void, tick: (o: Outcome) => void): Promise<void> {
   // Small enough that the last chunks finish together, large enough that messages stay few.
   const chunk = Math.max(1, Math.min(32, Math.floor(files.length / (threads * 8))));
-  const outcomes: (Outcome | undefined)[] = new Array(files.length);
+  const outcomes = new Array<Outcome | undefined>(files.length);
   let next = 0;
   let emitted = 0;
   return new Promise<void>((resolve, reject) => {
@@ -93,7 +93,7 @@ export function lintInWorkers(files: readonly string[], rules: RuleSettings, thr
         finishIfDone();
       } catch (error) {
         done = true;
-        reject(error);
+        reject(error instanceof Error ? error : new Error(String(error)));
       }
     };
     for (let t = 1; t < threads; t++) {

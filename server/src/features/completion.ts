@@ -68,7 +68,7 @@ export function completion(context: FeatureContext, params: CompletionParams, _t
   const header = cable?.header;
   const addresseeLine = header && position.line >= header.range.start.line && position.line <= header.range.end.line + 1
     ? /^\s*(?:(?:TO|INFO|XMT)\s+)?(\S.*)?$/.exec(before) : undefined;
-  if (header && addresseeLine && inAddressees(cable!, position.line, line)) {
+  if (header && addresseeLine && inAddressees(cable, position.line, line)) {
     const text = addresseeLine[1] ?? '';
     const slash = text.indexOf('/');
     const afterAddress = /\s$/.test(text) && ((slash >= 0 && slash + 1 < text.length && !/\s/.test(text[slash + 1])) || /[A-Z]\s$/.test(text));

@@ -178,7 +178,7 @@ function encode(spans: readonly Span[], range: Range | undefined, limit: number)
   let list = spans;
   if (range) list = list.filter((s) => s.line >= range.start.line && s.line <= range.end.line);
   const kept = list.slice(0, Math.max(0, limit));
-  const data: number[] = new Array(kept.length * 5);
+  const data = new Array<number>(kept.length * 5);
   let previousLine = 0;
   let previousStart = 0;
   kept.forEach((s, i) => {

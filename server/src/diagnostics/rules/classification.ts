@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { LEVEL_RANK, type Cable, type Level } from '../../cable/model';
+import { LEVEL_RANK, type Cable } from '../../cable/model';
 import { classificationLevelShortName } from '../../data';
 import { replace } from '../../analysis/edits';
 import type { Finding, Rule } from '../types';

@@ -13,7 +13,7 @@ function missingField(code: string, defaultSeverity: Rule['defaultSeverity'], ha
     ...docs,
     check(cable) {
       const started = cable.classificationLine !== undefined && cable.paragraphs.length > 0;
-      return started && !has(cable) ? [{ code, range: cable.classificationLine!.range, message: message() }] : [];
+      return started && !has(cable) ? [{ code, range: cable.classificationLine.range, message: message() }] : [];
     },
   };
 }

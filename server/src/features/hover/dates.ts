@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { filingAgrees, filingOffsetMinutes } from '../../analysis/filingTime';
+import { filingAgrees, filingOffsetMinutes, filingYear } from '../../analysis/filingTime';
 import { daysInYear, dtgToIso, fromDayOfYear, MONTHS } from '../../cable/dates';
 import type { Cable, DateTimeGroup, DtgValue, JulianTime, Position, Token } from '../../cable/model';
 import { precedenceMeaning } from '../../data';
@@ -22,16 +22,16 @@ export function dtgHover(cable: Cable, dtg: DateTimeGroup): Found {
 
 export function julianHover(cable: Cable, token: Token<JulianTime | undefined>): Found {
   const julian = token.value;
-  const year = cable.dtg?.token.value.year;
   if (!julian) return { range: token.range, lines: [l10n.t('**{0}** — not a DDDHHMM filing time', escapeMarkdown(token.text))] };
+  const dtg = cable.dtg?.token.value;
+  const year = dtg?.valid ? filingYear(dtg, julian) : dtg?.year;
   const lines: string[] = [];
   const time = `${pad(julian.hour)}:${pad(julian.minute)}Z`;
   if (year !== undefined && julian.dayOfYear >= 1 && julian.dayOfYear <= daysInYear(year)) {
     const { month, day } = fromDayOfYear(year, julian.dayOfYear);
     const iso = `${year}-${pad(month)}-${pad(day)}T${time}`;
     lines.push(l10n.t('**{0}** — filing time: day {1} ({2}) {3}', iso, julian.dayOfYear, `${day} ${MONTHS[month - 1]} ${year}`, time));
-    const v = cable.dtg!.token.value;
-    if (v.valid) lines.push(agreement(v, julian));
+    if (dtg?.valid) lines.push(agreement(dtg, julian));
   } else {
     lines.push(l10n.t('**Day {0}, {1}** — filing time (Julian day, hour, minute)', julian.dayOfYear, time));
   }
