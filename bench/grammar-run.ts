@@ -5,7 +5,10 @@ import { corpusDir } from '../test/grammar/tokenize';
 import { benchGrammar } from './grammar';
 
 async function main(): Promise<void> {
-  const files = fs.readdirSync(corpusDir).filter((f) => f.endsWith('.txt')).sort();
+  const files = fs
+    .readdirSync(corpusDir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
   const texts = files.map((f) => fs.readFileSync(path.join(corpusDir, f), 'utf8'));
   const r = await benchGrammar(texts);
   console.log(`corpus: ${files.length} files, ${(texts.reduce((s, t) => s + Buffer.byteLength(t), 0) / 1e6).toFixed(1)} MB`);

@@ -87,7 +87,10 @@ export async function benchGrammar(texts: string[]): Promise<GrammarBenchResult>
     let stack: StateStack | null = null;
     lines.forEach((line, i) => {
       const before = stack;
-      const ms = Math.min(perLine[d][i], timeMs(() => (stack = ours.tokenizeLine(line, before).ruleStack)));
+      const ms = Math.min(
+        perLine[d][i],
+        timeMs(() => (stack = ours.tokenizeLine(line, before).ruleStack)),
+      );
       if (ms > slowestLineMs) {
         slowestLineMs = ms;
         slowestLine = `text ${d}, line ${i + 1} (${line.length} chars): ${line.slice(0, 120)}`;
@@ -98,7 +101,11 @@ export async function benchGrammar(texts: string[]): Promise<GrammarBenchResult>
   const header = syntheticOneLineHeader();
   ours.tokenizeLine(syntheticOneLineHeader(4096), null);
   let oneLineHeader100KBms = Infinity;
-  for (let i = 0; i < 3; i++) oneLineHeader100KBms = Math.min(oneLineHeader100KBms, timeMs(() => ours.tokenizeLine(header, null)));
+  for (let i = 0; i < 3; i++)
+    oneLineHeader100KBms = Math.min(
+      oneLineHeader100KBms,
+      timeMs(() => ours.tokenizeLine(header, null)),
+    );
 
   const oursMBps = megabytes / (oursMs / 1000);
   const markdownMBps = megabytes / (markdownMs / 1000);

@@ -15,7 +15,8 @@ process.on('SIGUSR2', () => {
       const rss = process.memoryUsage().rss;
       steady = last - rss < 256 * 1024 ? steady + 1 : 0;
       last = rss;
-      if (steady >= 2 || waited >= 5000) process.stderr.write(`cable-bench-memory ${JSON.stringify({ ...process.memoryUsage(), settled: steady >= 2 })}\n`);
+      if (steady >= 2 || waited >= 5000)
+        process.stderr.write(`cable-bench-memory ${JSON.stringify({ ...process.memoryUsage(), settled: steady >= 2 })}\n`);
       else setTimeout(() => settle(waited + 250), 250);
     };
     setTimeout(() => settle(250), 250);

@@ -57,7 +57,17 @@ function renderRules(rules) {
     if (members.length === 0) continue;
     out.push(`## ${family}`, '');
     for (const r of members) {
-      out.push(`<a id="${anchor(r.code)}"></a>`, `### \`${r.code}\` — ${r.defaultSeverity}`, '', r.description, '', `Example: ${r.example}`, '', `Why: ${r.why}`, '');
+      out.push(
+        `<a id="${anchor(r.code)}"></a>`,
+        `### \`${r.code}\` — ${r.defaultSeverity}`,
+        '',
+        r.description,
+        '',
+        `Example: ${r.example}`,
+        '',
+        `Why: ${r.why}`,
+        '',
+      );
     }
   }
   const listed = new Set(families.flatMap(([, p]) => rules.filter((r) => p.test(r.code)).map((r) => r.code)));
@@ -127,9 +137,21 @@ await Promise.all([
   build({ ...both, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' }, minify: true }),
   build({ ...node, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   // The node entry: runs dist/server.js with a V8 code cache (server/src/launch.ts).
-  build({ ...node, entryPoints: ['server/src/launch.ts'], outfile: 'dist/server-node.js', banner: { js: '#!/usr/bin/env node' }, minify: true }),
+  build({
+    ...node,
+    entryPoints: ['server/src/launch.ts'],
+    outfile: 'dist/server-node.js',
+    banner: { js: '#!/usr/bin/env node' },
+    minify: true,
+  }),
   // The bench's anchor for start-up and memory, bundled as the server is (bench/minimalServer.ts).
   build({ ...node, entryPoints: ['bench/minimalServer.ts'], outfile: 'out/bench/minimal-server.js', minify: true }),
   // The bench's memory floor for a server that parses: ours, keeping no model (bench/noModelCache.ts).
-  build({ ...both, entryPoints: ['server/src/main.ts'], outfile: 'out/bench/no-model-server.js', minify: true, plugins: [...both.plugins, noModelCache] }),
+  build({
+    ...both,
+    entryPoints: ['server/src/main.ts'],
+    outfile: 'out/bench/no-model-server.js',
+    minify: true,
+    plugins: [...both.plugins, noModelCache],
+  }),
 ]);

@@ -52,7 +52,9 @@ function readTsv(name, expectedHeader) {
   while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
   const header = lines[0].split('\t');
   if (header.join('\t') !== expectedHeader.join('\t')) {
-    throw new Error(`${name}: unexpected header ${JSON.stringify(header)}; expected ${JSON.stringify(expectedHeader)}. Update ${GENERATOR}.`);
+    throw new Error(
+      `${name}: unexpected header ${JSON.stringify(header)}; expected ${JSON.stringify(expectedHeader)}. Update ${GENERATOR}.`,
+    );
   }
   const rows = lines.slice(1).map((line, i) => {
     const fields = line.split('\t');
@@ -132,7 +134,7 @@ function header({ title, tsv, lines }) {
 function familyLines(families, column) {
   return [
     `Source column "${column}" (the value of each row is kept verbatim; families with row counts):`,
-    ...families.list.map((f, i) => `  [${i}] ${f} - ${fmt(families.counts.get(f) ?? 0)} row${families.counts.get(f) === 1 ? "" : "s"}`),
+    ...families.list.map((f, i) => `  [${i}] ${f} - ${fmt(families.counts.get(f) ?? 0)} row${families.counts.get(f) === 1 ? '' : 's'}`),
   ];
 }
 
@@ -226,10 +228,7 @@ const tagFile =
   header({
     title: 'TAGS (Traffic Analysis by Geography and Subject) codes with kind, meaning and confidence.',
     tsv: tagTsv,
-    lines: [
-      ...familyLines(tagFamilies, 'source'),
-      `Kinds: ${[...tagKinds].map(([k, n]) => `${k} ${n}`).join(', ')}.`,
-    ],
+    lines: [...familyLines(tagFamilies, 'source'), `Kinds: ${[...tagKinds].map(([k, n]) => `${k} ${n}`).join(', ')}.`],
   }) +
   `
 /** Source families of the TSV "source" column: value = family, or family + ": " + detail. */
@@ -284,7 +283,11 @@ function codeAliases(code) {
 }
 
 /** Same normalisation as looseCodeKey() in server/src/data/index.ts. */
-const looseKey = (s) => s.toUpperCase().replace(/[\s.:()]+/g, '').replace(/\/{2,}/g, '/');
+const looseKey = (s) =>
+  s
+    .toUpperCase()
+    .replace(/[\s.:()]+/g, '')
+    .replace(/\/{2,}/g, '/');
 
 const codeFindings = [];
 const exactOwner = new Map();
@@ -295,7 +298,8 @@ const codeTuples = codeTsv.rows.map(([code, category, meaning, example, source])
     if (exactOwner.has(a)) codeFindings.push(`alias ${a} of ${code} already used by ${exactOwner.get(a)}`);
     else exactOwner.set(a, code);
     const lk = looseKey(a);
-    if (looseOwner.has(lk) && looseOwner.get(lk) !== code) codeFindings.push(`loose key ${lk} of ${code} shadowed by ${looseOwner.get(lk)}`);
+    if (looseOwner.has(lk) && looseOwner.get(lk) !== code)
+      codeFindings.push(`loose key ${lk} of ${code} shadowed by ${looseOwner.get(lk)}`);
     else looseOwner.set(lk, code);
   }
   const pattern = CODE_PATTERNS.get(code) ?? '';

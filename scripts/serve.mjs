@@ -35,13 +35,15 @@ function parseArgs(argv) {
   const options = { port: undefined, web: false, build: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === '--serve') continue; // how `npm start` hands over
+    if (a === '--serve')
+      continue; // how `npm start` hands over
     else if (a === '--web') options.web = true;
     else if (a === '--no-build') options.build = false;
     else if (a === '--port' || a.startsWith('--port=')) {
       const value = a === '--port' ? argv[++i] : a.slice('--port='.length);
       const port = Number(value);
-      if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`--port needs a number from 1 to 65535, not ${JSON.stringify(value ?? '')}`);
+      if (!Number.isInteger(port) || port < 1 || port > 65535)
+        fail(`--port needs a number from 1 to 65535, not ${JSON.stringify(value ?? '')}`);
       options.port = port;
     } else if (a === '--help' || a === '-h') {
       process.stdout.write(`${USAGE}\n`);
@@ -68,8 +70,15 @@ function extensionFiles() {
       continue;
     }
     const dir = path.dirname(rel);
-    const re = new RegExp(`^${path.basename(rel).split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*')}$`);
-    if (existsSync(path.join(root, dir))) for (const name of readdirSync(path.join(root, dir))) if (re.test(name)) files.push(path.join(dir, name));
+    const re = new RegExp(
+      `^${path
+        .basename(rel)
+        .split('*')
+        .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('[^/]*')}$`,
+    );
+    if (existsSync(path.join(root, dir)))
+      for (const name of readdirSync(path.join(root, dir))) if (re.test(name)) files.push(path.join(dir, name));
   }
   return files;
 }

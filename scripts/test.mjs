@@ -35,7 +35,9 @@ if (!skipBuild) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const files = collect(outTest).filter((f) => only.length === 0 || only.some((o) => f.includes(o))).sort();
+const files = collect(outTest)
+  .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
+  .sort();
 // Servers the tests start keep their code cache in a temporary folder, not in the user's cache.
 const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'cable-test-cache-'));
 const env = { ...process.env, CABLE_CACHE_DIR: process.env.CABLE_CACHE_DIR ?? cacheDir };

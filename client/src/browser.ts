@@ -4,7 +4,10 @@ import { activateCommon } from './common';
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const worker = await startServerWorker(vscode.Uri.joinPath(context.extensionUri, 'dist', 'server.js'));
-  await activateCommon(context, (options: LanguageClientOptions) => new LanguageClient('cable', vscode.l10n.t('Cable Language Server'), worker, options));
+  await activateCommon(
+    context,
+    (options: LanguageClientOptions) => new LanguageClient('cable', vscode.l10n.t('Cable Language Server'), worker, options),
+  );
 }
 
 export function deactivate(): void {}

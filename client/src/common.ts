@@ -1,6 +1,12 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
-import { type ParamsOf, RoutingIndicatorsRequest, type ResultOf, type StatusParams, StatusNotification } from '../../server/src/protocol/cable';
+import {
+  type ParamsOf,
+  RoutingIndicatorsRequest,
+  type ResultOf,
+  type StatusParams,
+  StatusNotification,
+} from '../../server/src/protocol/cable';
 import { looksLikeCable } from './detect';
 
 export type ClientFactory = (options: LanguageClientOptions) => BaseLanguageClient;
@@ -33,11 +39,21 @@ export async function activateCommon(context: vscode.ExtensionContext, createCli
     if (params.uri !== active) return;
     const capped = params.symbols.omitted > 0 || params.foldingRangesOmitted > 0;
     status.severity = capped ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
-    status.text = capped ? vscode.l10n.t('Outline capped at {0} items', params.symbols.shown) : params.cables === 1 ? vscode.l10n.t('1 cable') : vscode.l10n.t('{0} cables', params.cables);
+    status.text = capped
+      ? vscode.l10n.t('Outline capped at {0} items', params.symbols.shown)
+      : params.cables === 1
+        ? vscode.l10n.t('1 cable')
+        : vscode.l10n.t('{0} cables', params.cables);
     status.detail = capped
-      ? vscode.l10n.t('{0} outline items and {1} folding ranges left out (cable.maxOutlineItems)', params.symbols.omitted, params.foldingRangesOmitted)
+      ? vscode.l10n.t(
+          '{0} outline items and {1} folding ranges left out (cable.maxOutlineItems)',
+          params.symbols.omitted,
+          params.foldingRangesOmitted,
+        )
       : vscode.l10n.t('Cable language server');
-    status.command = capped ? { title: vscode.l10n.t('Settings'), command: 'workbench.action.openSettings', arguments: ['cable.maxOutlineItems'] } : undefined;
+    status.command = capped
+      ? { title: vscode.l10n.t('Settings'), command: 'workbench.action.openSettings', arguments: ['cable.maxOutlineItems'] }
+      : undefined;
   });
 
   context.subscriptions.push(
@@ -76,7 +92,8 @@ async function goToParagraph(): Promise<void> {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a cable to go to one of its paragraphs.'));
     return;
   }
-  const symbols = (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri)) ?? [];
+  const symbols =
+    (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri)) ?? [];
   const items: (vscode.QuickPickItem & { range: vscode.Range })[] = [];
   for (const cable of symbols) {
     for (const child of cable.children) {
@@ -88,7 +105,10 @@ async function goToParagraph(): Promise<void> {
     void vscode.window.showInformationMessage(vscode.l10n.t('This cable has no numbered paragraphs.'));
     return;
   }
-  const picked = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Go to paragraph (type a number or words)'), matchOnDescription: true });
+  const picked = await vscode.window.showQuickPick(items, {
+    placeHolder: vscode.l10n.t('Go to paragraph (type a number or words)'),
+    matchOnDescription: true,
+  });
   if (!picked) return;
   editor.selection = new vscode.Selection(picked.range.start, picked.range.start);
   editor.revealRange(picked.range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
@@ -101,10 +121,20 @@ async function lookUpRoutingIndicator(client: BaseLanguageClient): Promise<void>
   const items = rows.map((r) => ({
     label: r.ri,
     description: r.names[0],
-    detail: [r.country, r.names.length > 1 ? vscode.l10n.t('also {0}', `${r.names.slice(1, 4).join('; ')}${r.names.length > 4 ? '…' : ''}`) : undefined].filter(Boolean).join(' — ') || undefined,
+    detail:
+      [
+        r.country,
+        r.names.length > 1 ? vscode.l10n.t('also {0}', `${r.names.slice(1, 4).join('; ')}${r.names.length > 4 ? '…' : ''}`) : undefined,
+      ]
+        .filter(Boolean)
+        .join(' — ') || undefined,
     row: r,
   }));
-  const picked = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Type a routing indicator (RUEHBW) or a city (Belgrade)'), matchOnDescription: true, matchOnDetail: true });
+  const picked = await vscode.window.showQuickPick(items, {
+    placeHolder: vscode.l10n.t('Type a routing indicator (RUEHBW) or a city (Belgrade)'),
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
   if (!picked) return;
   const text = `${picked.row.ri}/${picked.row.names[0]}`;
   const editor = vscode.window.activeTextEditor;

@@ -11,7 +11,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: { module, transport: TransportKind.stdio, options: { env, execArgv: [...SERVER_NODE_OPTIONS] } },
     debug: { module, transport: TransportKind.stdio, options: { env, execArgv: [...SERVER_NODE_OPTIONS, '--nolazy', '--inspect=6011'] } },
   };
-  await activateCommon(context, (options: LanguageClientOptions) => new LanguageClient('cable', vscode.l10n.t('Cable Language Server'), serverOptions, options));
+  await activateCommon(
+    context,
+    (options: LanguageClientOptions) => new LanguageClient('cable', vscode.l10n.t('Cable Language Server'), serverOptions, options),
+  );
 }
 
 export function deactivate(): void {}

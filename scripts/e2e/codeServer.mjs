@@ -4,17 +4,7 @@ import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import {
-  chromiumPath,
-  codeServerBin,
-  killGroup,
-  log,
-  runCommand,
-  sleep,
-  startGroup,
-  trackGroup,
-  withTimeout,
-} from './lib.mjs';
+import { chromiumPath, codeServerBin, killGroup, log, runCommand, sleep, startGroup, trackGroup, withTimeout } from './lib.mjs';
 
 /** Settings that keep the workbench quiet and deterministic (see docs/vscode-e2e.md). */
 export const USER_SETTINGS = {

@@ -7,13 +7,23 @@ import { log, withTimeout } from './lib.mjs';
 import { workbenchUrl } from './codeServer.mjs';
 
 // Workbench chatter forwarded through the same channel; not useful in test output.
-const NOISE = /^(Resolving connection token|Resolved connection token|Creating a socket|Updating additional builtin|\[Service Worker\]|ChatSessionStore)/;
+const NOISE =
+  /^(Resolving connection token|Resolved connection token|Creating a socket|Updating additional builtin|\[Service Worker\]|ChatSessionStore)/;
 
 /**
  * Runs the suite and returns { exitCode, report } where report is the JSON written by the suite
  * (E2eReport in test/e2e/index.ts) or null when it never got that far.
  */
-export async function runExtensionTests({ browser, baseUrl, folder, extensionDevelopmentPath, extensionTestsPath, reportFile, timeoutMs = 240_000, artifactsDir }) {
+export async function runExtensionTests({
+  browser,
+  baseUrl,
+  folder,
+  extensionDevelopmentPath,
+  extensionTestsPath,
+  reportFile,
+  timeoutMs = 240_000,
+  artifactsDir,
+}) {
   rmSync(reportFile, { force: true });
   if (!existsSync(extensionTestsPath)) throw new Error(`suite not built: ${extensionTestsPath}`);
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -25,7 +35,8 @@ export async function runExtensionTests({ browser, baseUrl, folder, extensionDev
     // Console output of the extension host (the spec reporter's lines, console.log in tests).
     const text = format(...(Array.isArray(args) ? args : [args]));
     if (NOISE.test(text)) return;
-    for (const line of text.replace(/\n$/, '').split('\n')) log(`  [exthost${type && !['log', 'info'].includes(type) ? ' ' + type : ''}] ${line}`);
+    for (const line of text.replace(/\n$/, '').split('\n'))
+      log(`  [exthost${type && !['log', 'info'].includes(type) ? ' ' + type : ''}] ${line}`);
   });
   page.on('pageerror', (err) => log(`workbench page error: ${err.message}`));
   const url = workbenchUrl(baseUrl, folder, { extensionDevelopmentPath, extensionTestsPath });

@@ -13,8 +13,7 @@ export const RIPGREP_ARCHIVE = 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar
 
 /** Everything downloaded or generated lives here, never inside the repository. */
 export const cacheDir = path.resolve(
-  process.env.CABLE_E2E_CACHE ||
-    path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'cable-e2e'),
+  process.env.CABLE_E2E_CACHE || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'cable-e2e'),
 );
 export const codeServerPrefix = path.join(cacheDir, `code-server-${CODE_SERVER_VERSION}`);
 export const codeServerBin = path.join(codeServerPrefix, 'node_modules', '.bin', 'code-server');

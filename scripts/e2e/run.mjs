@@ -47,7 +47,12 @@ import { runWebChecks, WEB_SETTINGS } from './web.mjs';
 
 const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(`--${name}`);
-const option = (name) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=').slice(1).join('=');
+const option = (name) =>
+  argv
+    .find((a) => a.startsWith(`--${name}=`))
+    ?.split('=')
+    .slice(1)
+    .join('=');
 const only = option('only')?.split(',');
 const wants = (part) => !only || only.includes(part);
 const grep = option('grep');
@@ -127,7 +132,9 @@ async function partExtensionTests() {
     });
     if (report) recordMochaReport('extension', report);
     if (exitCode !== 0 && !results.some((r) => r.part === 'extension' && r.state === 'failed')) {
-      record('extension', 'extension test run', 'failed', { error: `codeAutomationExit(${exitCode}) without a failing test: see the extension host log` });
+      record('extension', 'extension test run', 'failed', {
+        error: `codeAutomationExit(${exitCode}) without a failing test: see the extension host log`,
+      });
     }
     if (!report) record('extension', 'extension test report', 'failed', { error: `no report written to ${reportFile}` });
   } catch (err) {
@@ -156,7 +163,13 @@ async function partWeb() {
   );
   browserHandle ??= await step('launch Chromium', launchBrowser);
   await step('part 3: the web extension in the web worker extension host', async () => {
-    const web = await runWebChecks({ browser: browserHandle.browser, baseUrl: webCodeServer.url, folder: workspaceDir, artifactsDir, userDataDir: dirs.userDataDir });
+    const web = await runWebChecks({
+      browser: browserHandle.browser,
+      baseUrl: webCodeServer.url,
+      folder: workspaceDir,
+      artifactsDir,
+      userDataDir: dirs.userDataDir,
+    });
     for (const r of web) record('web', r.title, r.state, r);
   });
 }
@@ -197,13 +210,19 @@ function summarize() {
   if (failures.length) {
     process.stdout.write('\nFailures:\n');
     failures.forEach((r, i) => {
-      process.stdout.write(`  ${i + 1}) [${r.part}] ${r.title}\n     ${String(r.error ?? '').split('\n').slice(0, 12).join('\n     ')}\n`);
+      process.stdout.write(
+        `  ${i + 1}) [${r.part}] ${r.title}\n     ${String(r.error ?? '')
+          .split('\n')
+          .slice(0, 12)
+          .join('\n     ')}\n`,
+      );
       if (r.screenshot) process.stdout.write(`     screenshot: ${r.screenshot}\n`);
     });
     printLogs();
   }
   const shots = results.filter((r) => r.state === 'failed' && r.screenshot).map((r) => r.screenshot);
-  if (existsSync(artifactsDir)) process.stdout.write(`screenshots: ${artifactsDir}${flag('update-screenshots') ? ` (copied to ${docsImagesDir})` : ''}\n`);
+  if (existsSync(artifactsDir))
+    process.stdout.write(`screenshots: ${artifactsDir}${flag('update-screenshots') ? ` (copied to ${docsImagesDir})` : ''}\n`);
   if (shots.length) process.stdout.write(`failure screenshots: ${shots.join(', ')}\n`);
   if (pending) process.stdout.write(`${pending} pending (waiting on server features; CABLE_E2E_ALL=1 runs them as gating)\n`);
   if (results.some((r) => r.state === 'skipped')) process.stdout.write(`${count('skipped')} part skipped (see above)\n`);
@@ -232,7 +251,8 @@ async function main() {
       runCommand('npm', ['run', 'package'], { quiet: true, timeoutMs: 600_000, label: 'npm run package' }),
     );
   }
-  if (!existsSync(suiteIndex)) await step('locate the compiled suite', () => Promise.reject(new Error(`missing ${suiteIndex}: run node scripts/build.mjs`)));
+  if (!existsSync(suiteIndex))
+    await step('locate the compiled suite', () => Promise.reject(new Error(`missing ${suiteIndex}: run node scripts/build.mjs`)));
 
   if (wants('electron')) await step('part 1a: mocha suite with @vscode/test-electron', partElectron);
 

@@ -53,7 +53,9 @@ export async function ensureAptPackages() {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const sudo = isRoot ? [] : ['sudo', '-n'];
   if (!isRoot && !existsSync('/usr/bin/sudo')) {
-    throw new Error(`missing Debian packages ${missing.join(' ')}; install them as root: apt-get update && apt-get install -y ${missing.join(' ')}`);
+    throw new Error(
+      `missing Debian packages ${missing.join(' ')}; install them as root: apt-get update && apt-get install -y ${missing.join(' ')}`,
+    );
   }
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const t0 = Date.now();

@@ -24,7 +24,8 @@ export async function until(what, probe, timeoutMs = 20_000, intervalMs = 150) {
     } catch (err) {
       last = err.message;
     }
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}${last ? ` (last: ${JSON.stringify(last)})` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}${last ? ` (last: ${JSON.stringify(last)})` : ''}`);
     await sleep(intervalMs);
   }
 }
@@ -90,7 +91,11 @@ export class Workbench {
     await this.page.locator('.quick-input-widget input').fill(`:${line}:${column}`);
     await this.page.keyboard.press('Enter');
     const selection = this.page.locator('#status\\.editor\\.selection');
-    await until(`the cursor at ${line}:${column}`, async () => ((await selection.textContent()) ?? '').includes(`Ln ${line}, Col ${column}`), 10_000);
+    await until(
+      `the cursor at ${line}:${column}`,
+      async () => ((await selection.textContent()) ?? '').includes(`Ln ${line}, Col ${column}`),
+      10_000,
+    );
   }
 
   async statusLanguage() {
@@ -136,12 +141,21 @@ export class Workbench {
 
   /** Waits (without failing) until the breadcrumbs show a document symbol after the file name. */
   async waitForBreadcrumbSymbols() {
-    await until('document symbols in the breadcrumbs', async () => (await this.page.locator('.breadcrumbs-control .monaco-breadcrumb-item').count()) >= 2, 20_000).catch(() => {});
+    await until(
+      'document symbols in the breadcrumbs',
+      async () => (await this.page.locator('.breadcrumbs-control .monaco-breadcrumb-item').count()) >= 2,
+      20_000,
+    ).catch(() => {});
   }
 
   /** Lets transient status-bar progress ("Activating Extensions...") finish before a screenshot. */
   async settle() {
-    await until('status bar progress to finish', async () => (await this.page.locator('.statusbar-item .codicon-loading, .statusbar-item .codicon-sync.codicon-modifier-spin').count()) === 0, 5_000).catch(() => {});
+    await until(
+      'status bar progress to finish',
+      async () =>
+        (await this.page.locator('.statusbar-item .codicon-loading, .statusbar-item .codicon-sync.codicon-modifier-spin').count()) === 0,
+      5_000,
+    ).catch(() => {});
   }
 
   /**
@@ -153,7 +167,10 @@ export class Workbench {
     await this.command('Explorer: Focus on Outline View', 'Outline: Focus on Outline View');
     const folders = this.page.locator('.explorer-viewlet .pane-header[aria-expanded="true"]', { hasText: /workspace/i });
     if ((await folders.count()) > 0) await folders.first().click();
-    await this.page.getByRole('treeitem', { name: /^(Transmission header|1\. \(C\))/ }).first().waitFor({ timeout: 30_000 });
+    await this.page
+      .getByRole('treeitem', { name: /^(Transmission header|1\. \(C\))/ })
+      .first()
+      .waitFor({ timeout: 30_000 });
     const header = this.page.getByRole('treeitem', { name: /^Transmission header/, expanded: true });
     if (await header.first().isVisible()) await header.first().locator('.monaco-tl-twistie').click();
     for (const name of names) await this.page.getByRole('treeitem', { name }).first().waitFor({ timeout: 30_000 });
@@ -168,7 +185,13 @@ export class Workbench {
       async () => {
         await this.page.mouse.move(box.x + box.width / 2 + 1, box.y + box.height / 2);
         await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-        return hover.first().waitFor({ timeout: 2000 }).then(() => true, () => false);
+        return hover
+          .first()
+          .waitFor({ timeout: 2000 })
+          .then(
+            () => true,
+            () => false,
+          );
       },
       15_000,
       0,
@@ -176,7 +199,13 @@ export class Workbench {
   }
 
   async dismissNotifications() {
-    if (await this.page.locator('.notifications-toasts .notification-toast').first().isVisible().catch(() => false)) {
+    if (
+      await this.page
+        .locator('.notifications-toasts .notification-toast')
+        .first()
+        .isVisible()
+        .catch(() => false)
+    ) {
       await this.command('Notifications: Clear All Notifications').catch(() => {});
     }
   }
@@ -217,7 +246,15 @@ export function checkRunner({ page, wb, results, artifactsDir, label, shotPrefix
 /**
  * Runs the UI checks. Returns [{ title, state: 'passed'|'failed'|'pending', error?, screenshot? }].
  */
-export async function runUiChecks({ browser, baseUrl, folder, artifactsDir, docsImagesDir, updateScreenshots = false, timeoutMs = 240_000 }) {
+export async function runUiChecks({
+  browser,
+  baseUrl,
+  folder,
+  artifactsDir,
+  docsImagesDir,
+  updateScreenshots = false,
+  timeoutMs = 240_000,
+}) {
   const results = [];
   mkdirSync(artifactsDir, { recursive: true });
   const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, colorScheme: 'dark' });
@@ -261,7 +298,10 @@ export async function runUiChecks({ browser, baseUrl, folder, artifactsDir, docs
       if (!de || new Set(de.classes).size < 2) throw new Error(`the DE line is not coloured: ${JSON.stringify(de)}`);
       // The theme screenshots show the harder layout: the whole header on one line.
       await wb.openFile('one-line-header.cable');
-      await until('coloured one-line header', async () => (await wb.renderedLines()).filter((l) => new Set(l.classes).size >= 2).length >= 3);
+      await until(
+        'coloured one-line header',
+        async () => (await wb.renderedLines()).filter((l) => new Set(l.classes).size >= 2).length >= 3,
+      );
       // For the screenshot, let the language server answer first (semantic colours, breadcrumbs).
       await wb.waitForBreadcrumbSymbols();
       await page.mouse.move(VIEWPORT.width - 5, VIEWPORT.height - 5);
@@ -286,17 +326,14 @@ export async function runUiChecks({ browser, baseUrl, folder, artifactsDir, docs
       await page.mouse.move(VIEWPORT.width - 5, VIEWPORT.height - 5);
     });
 
-    await check(
-      'Problems panel lists the diagnostics of the malformed cable',
-      async () => {
-        await wb.openFile('malformed.cable');
-        await wb.command('View: Focus Problems (Errors, Warnings, Infos)', 'View: Focus Problems');
-        const rows = page.locator('.markers-panel .monaco-list-row');
-        await until('rows in the Problems panel', async () => (await rows.count()) >= 2, 12_000);
-        await shoot('problems');
-        await wb.command('View: Hide Panel', 'View: Close Panel').catch(() => {});
-      },
-    );
+    await check('Problems panel lists the diagnostics of the malformed cable', async () => {
+      await wb.openFile('malformed.cable');
+      await wb.command('View: Focus Problems (Errors, Warnings, Infos)', 'View: Focus Problems');
+      const rows = page.locator('.markers-panel .monaco-list-row');
+      await until('rows in the Problems panel', async () => (await rows.count()) >= 2, 12_000);
+      await shoot('problems');
+      await wb.command('View: Hide Panel', 'View: Close Panel').catch(() => {});
+    });
 
     await check('light theme ("Default Light Modern") keeps the tokens coloured', async () => {
       await wb.command('View: Close All Editors');
@@ -308,7 +345,10 @@ export async function runUiChecks({ browser, baseUrl, folder, artifactsDir, docs
       await row.waitFor();
       await row.click();
       await until('the light theme', async () => (await page.locator('.monaco-workbench.vs').count()) > 0);
-      await until('coloured lines in the light theme', async () => (await wb.renderedLines()).filter((l) => new Set(l.classes).size >= 2).length >= 3);
+      await until(
+        'coloured lines in the light theme',
+        async () => (await wb.renderedLines()).filter((l) => new Set(l.classes).size >= 2).length >= 3,
+      );
       await wb.command('View: Show Explorer');
       await page.mouse.move(VIEWPORT.width - 5, VIEWPORT.height - 5);
       await shoot('theme-light');

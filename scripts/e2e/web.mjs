@@ -97,16 +97,27 @@ export async function runWebChecks({ browser, baseUrl, folder, artifactsDir, use
         importScripts: typeof importScripts,
         postMessage: typeof postMessage,
       }));
-      const expected = { process: 'undefined', require: 'undefined', document: 'undefined', importScripts: 'function', postMessage: 'function' };
+      const expected = {
+        process: 'undefined',
+        require: 'undefined',
+        document: 'undefined',
+        importScripts: 'function',
+        postMessage: 'function',
+      };
       if (JSON.stringify(globals) !== JSON.stringify(expected)) {
         throw new Error(`${found.name}: globals ${JSON.stringify(globals)}, expected ${JSON.stringify(expected)}`);
       }
       // And the node extension host on the server never activated it.
-      const logs = () => findFiles(path.join(userDataDir, 'logs'), /remoteexthost\.log$/).map((f) => readFileSync(f, 'utf8')).join('\n');
+      const logs = () =>
+        findFiles(path.join(userDataDir, 'logs'), /remoteexthost\.log$/)
+          .map((f) => readFileSync(f, 'utf8'))
+          .join('\n');
       await until('the node extension host log', () => /Eager extensions activated|_doActivateExtension/.test(logs()), 15_000);
       // It lists every installed extension when it starts ("Creating extension host with the
       // following global extensions: …"); what must never appear is an activation of ours.
-      const activation = new RegExp(`_doActivateExtension ${extensionId.replace(/\./g, '\\.')}\\b|Activating extension '?${extensionId.replace(/\./g, '\\.')}`);
+      const activation = new RegExp(
+        `_doActivateExtension ${extensionId.replace(/\./g, '\\.')}\\b|Activating extension '?${extensionId.replace(/\./g, '\\.')}`,
+      );
       if (activation.test(logs())) throw new Error(`the node extension host activated ${extensionId}:\n${logs()}`);
     });
 
@@ -126,7 +137,11 @@ export async function runWebChecks({ browser, baseUrl, folder, artifactsDir, use
       await wb.goTo(3, 5); // "DE RUEHVI #0412 0761432": inside RUEHVI
       await wb.command('Developer: Inspect Editor Tokens and Scopes');
       const widget = page.locator('.token-inspect-widget');
-      await until('"routingIndicator" in the token inspector', async () => /semantic token type\s*routingIndicator/.test((await widget.innerText()).replace(/\s+/g, ' ')), 15_000);
+      await until(
+        '"routingIndicator" in the token inspector',
+        async () => /semantic token type\s*routingIndicator/.test((await widget.innerText()).replace(/\s+/g, ' ')),
+        15_000,
+      );
       await page.keyboard.press('Escape');
     });
 
@@ -144,10 +159,14 @@ export async function runWebChecks({ browser, baseUrl, folder, artifactsDir, use
       await wb.openFile('malformed.cable');
       await wb.command('View: Focus Problems (Errors, Warnings, Infos)', 'View: Focus Problems');
       const panel = page.locator('.markers-panel');
-      await until('marking-unclosed and para-mark-above-overall in the Problems panel', async () => {
-        const text = await panel.innerText();
-        return /marking-unclosed/.test(text) && /para-mark-above-overall/.test(text);
-      }, 20_000);
+      await until(
+        'marking-unclosed and para-mark-above-overall in the Problems panel',
+        async () => {
+          const text = await panel.innerText();
+          return /marking-unclosed/.test(text) && /para-mark-above-overall/.test(text);
+        },
+        20_000,
+      );
       await page.screenshot({ path: path.join(artifactsDir, 'web-problems.png') });
       await wb.command('View: Hide Panel', 'View: Close Panel').catch(() => {});
     });
@@ -159,12 +178,17 @@ export async function runWebChecks({ browser, baseUrl, folder, artifactsDir, use
       await wb.command('Go to Symbol in Workspace...', 'Go to Symbol in Workspace…', { keepOpen: true });
       await page.locator('.quick-input-widget input').fill('#09');
       const labels = page.locator('.quick-input-widget .monaco-list-row .label-name');
-      const listed = await until('09VIENNA412 among the workspace symbols', async () => {
-        const texts = await labels.allInnerTexts();
-        return texts.some((t) => t.includes('09VIENNA412')) ? texts : null;
-      }, 15_000);
+      const listed = await until(
+        '09VIENNA412 among the workspace symbols',
+        async () => {
+          const texts = await labels.allInnerTexts();
+          return texts.some((t) => t.includes('09VIENNA412')) ? texts : null;
+        },
+        15_000,
+      );
       await page.keyboard.press('Escape');
-      if (listed.some((t) => t.includes('MOSCOW'))) throw new Error(`a cable of an unopened file is listed, so something indexed the folder: ${JSON.stringify(listed)}`);
+      if (listed.some((t) => t.includes('MOSCOW')))
+        throw new Error(`a cable of an unopened file is listed, so something indexed the folder: ${JSON.stringify(listed)}`);
     });
 
     await check('no error from the extension or its server in the browser console', async () => {

@@ -1,7 +1,13 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { format, type InspectOptions, inspect } from 'node:util';
 import {
-  type Connection, createConnection, type ContentTypeEncoder, ProposedFeatures, type RemoteConsole, StreamMessageReader, StreamMessageWriter,
+  type Connection,
+  createConnection,
+  type ContentTypeEncoder,
+  ProposedFeatures,
+  type RemoteConsole,
+  StreamMessageReader,
+  StreamMessageWriter,
 } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import { messageBytes } from './features/jsonText';
@@ -98,7 +104,12 @@ function routeConsole(logger: RemoteConsole): void {
 const args = process.argv.slice(2);
 if (args.includes('--version')) {
   process.stdout.write(`${VERSION}\n`);
-} else if (args.includes('--help') || !args.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--pipe') || a.startsWith('--clientProcessId'))) {
+} else if (
+  args.includes('--help') ||
+  !args.some(
+    (a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--pipe') || a.startsWith('--clientProcessId'),
+  )
+) {
   process.stdout.write(`${HELP}\n`);
 } else {
   // The first transport argument decides, as in vscode-languageserver.

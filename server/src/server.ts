@@ -19,7 +19,13 @@ import { documentSymbols, flattenSymbols } from './features/symbols';
 import { workspaceSymbols } from './features/workspaceSymbols';
 import { type ParamsOf, RoutingIndicatorsRequest, type ResultOf, type StatusParams, StatusNotification } from './protocol/cable';
 import {
-  CancellationToken, DidChangeConfigurationNotification, DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError, TextDocuments, TextDocumentSyncKind,
+  CancellationToken,
+  DidChangeConfigurationNotification,
+  DocumentDiagnosticReportKind,
+  LSPErrorCodes,
+  ResponseError,
+  TextDocuments,
+  TextDocumentSyncKind,
 } from './protocol/lsp';
 import { WorkspaceIndex } from './workspace/index';
 import { type FileSystem, scanWorkspace } from './workspace/scan';
@@ -55,7 +61,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
    * A handler that answers `fallback` when it fails (the failure is logged) and LSP's
    * RequestCancelled error when its request is cancelled, before, during or after it runs.
    */
-  const handle = <P, R>(fallback: R, handler: (params: P, token: CancellationToken) => R | Promise<R>) =>
+  const handle =
+    <P, R>(fallback: R, handler: (params: P, token: CancellationToken) => R | Promise<R>) =>
     async (params: P, token: CancellationToken): Promise<R> => {
       let result: R;
       try {
@@ -74,9 +81,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!capabilities.workspace?.configuration) return Promise.resolve(DEFAULT_SETTINGS);
     let cached = settingsCache.get(uri);
     if (!cached) {
-      cached = connection.workspace
-        .getConfiguration({ scopeUri: uri, section: 'cable' })
-        .then(readSettings, () => DEFAULT_SETTINGS);
+      cached = connection.workspace.getConfiguration({ scopeUri: uri, section: 'cable' }).then(readSettings, () => DEFAULT_SETTINGS);
       settingsCache.set(uri, cached);
     }
     return cached;
@@ -149,16 +154,25 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   function schedulePush(uri: string, delay = PUSH_DELAY_MS): void {
     if (pullDiagnostics) return;
     clearTimeout(pushTimers.get(uri));
-    pushTimers.set(uri, setTimeout(() => {
-      pushTimers.delete(uri);
-      const version = documents.get(uri)?.version;
-      if (version === undefined) return;
-      contextOf(uri).then((context) => {
-        // A newer edit has its own push coming; never publish results for an outdated version.
-        if (!context || documents.get(uri)?.version !== version) return;
-        void connection.sendDiagnostics({ uri, version, diagnostics: documentDiagnostics(context, { textDocument: { uri } }, CancellationToken.None) });
-      }).catch((error) => log(`diagnostics failed: ${String(error)}`));
-    }, delay));
+    pushTimers.set(
+      uri,
+      setTimeout(() => {
+        pushTimers.delete(uri);
+        const version = documents.get(uri)?.version;
+        if (version === undefined) return;
+        contextOf(uri)
+          .then((context) => {
+            // A newer edit has its own push coming; never publish results for an outdated version.
+            if (!context || documents.get(uri)?.version !== version) return;
+            void connection.sendDiagnostics({
+              uri,
+              version,
+              diagnostics: documentDiagnostics(context, { textDocument: { uri } }, CancellationToken.None),
+            });
+          })
+          .catch((error) => log(`diagnostics failed: ${String(error)}`));
+      }, delay),
+    );
   }
 
   // The workspace index follows open documents a moment after typing stops: parsing on every
@@ -183,7 +197,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   documents.onDidChangeContent((change) => {
     const uri = change.document.uri;
     clearTimeout(indexTimers.get(uri));
-    indexTimers.set(uri, setTimeout(() => indexNow(uri), INDEX_DELAY_MS));
+    indexTimers.set(
+      uri,
+      setTimeout(() => indexNow(uri), INDEX_DELAY_MS),
+    );
     schedulePush(uri);
   });
 
@@ -207,84 +224,112 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     void connection.sendNotification(StatusNotification.method, status);
   }
 
-  connection.onDocumentSymbol(handle([], async (params, token) => {
-    const context = await contextOf(params.textDocument.uri, token);
-    if (!context) return [];
-    const result = documentSymbols(context, params, token);
-    const folding = foldingRanges(context, { textDocument: params.textDocument }, token);
-    sendStatus({
-      uri: context.uri,
-      symbols: { shown: result.shown, omitted: result.omitted },
-      foldingRangesOmitted: folding.omitted,
-      cables: context.file.cables.length,
-    });
-    return capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport
-      ? withJsonBytes(result.symbols, result.jsonBytes)
-      : flattenSymbols(result.symbols, context.uri);
-  }));
+  connection.onDocumentSymbol(
+    handle([], async (params, token) => {
+      const context = await contextOf(params.textDocument.uri, token);
+      if (!context) return [];
+      const result = documentSymbols(context, params, token);
+      const folding = foldingRanges(context, { textDocument: params.textDocument }, token);
+      sendStatus({
+        uri: context.uri,
+        symbols: { shown: result.shown, omitted: result.omitted },
+        foldingRangesOmitted: folding.omitted,
+        cables: context.file.cables.length,
+      });
+      return capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport
+        ? withJsonBytes(result.symbols, result.jsonBytes)
+        : flattenSymbols(result.symbols, context.uri);
+    }),
+  );
 
-  connection.onFoldingRanges(handle([], async (params, token) => {
-    const context = await contextOf(params.textDocument.uri, token);
-    return context ? foldingRanges(context, params, token).ranges : [];
-  }));
+  connection.onFoldingRanges(
+    handle([], async (params, token) => {
+      const context = await contextOf(params.textDocument.uri, token);
+      return context ? foldingRanges(context, params, token).ranges : [];
+    }),
+  );
 
-  connection.onSelectionRanges(handle([], async (params, token) => {
-    const context = await contextOf(params.textDocument.uri, token);
-    return context ? selectionRanges(context, params, token) : [];
-  }));
+  connection.onSelectionRanges(
+    handle([], async (params, token) => {
+      const context = await contextOf(params.textDocument.uri, token);
+      return context ? selectionRanges(context, params, token) : [];
+    }),
+  );
 
-  connection.onDefinition(handle([], async (params, token) => {
-    flushIndex();
-    const context = await contextOf(params.textDocument.uri, token);
-    return context ? definition(context, params, token) : [];
-  }));
+  connection.onDefinition(
+    handle([], async (params, token) => {
+      flushIndex();
+      const context = await contextOf(params.textDocument.uri, token);
+      return context ? definition(context, params, token) : [];
+    }),
+  );
 
-  connection.onDocumentLinks(handle([], async (params, token) => {
-    flushIndex();
-    const context = await contextOf(params.textDocument.uri, token);
-    return context ? documentLinks(context, params, token) : [];
-  }));
+  connection.onDocumentLinks(
+    handle([], async (params, token) => {
+      flushIndex();
+      const context = await contextOf(params.textDocument.uri, token);
+      return context ? documentLinks(context, params, token) : [];
+    }),
+  );
 
-  connection.onWorkspaceSymbol(handle([], (params, token) => {
-    flushIndex();
-    return workspaceSymbols(index, params, token);
-  }));
+  connection.onWorkspaceSymbol(
+    handle([], (params, token) => {
+      flushIndex();
+      return workspaceSymbols(index, params, token);
+    }),
+  );
 
-  connection.onHover(handle(null, async (params, token) => {
-    flushIndex();
-    const context = await contextOf(params.textDocument.uri, token);
-    return context ? hover(context, params, token) : null;
-  }));
+  connection.onHover(
+    handle(null, async (params, token) => {
+      flushIndex();
+      const context = await contextOf(params.textDocument.uri, token);
+      return context ? hover(context, params, token) : null;
+    }),
+  );
 
-  connection.onCompletion(handle({ isIncomplete: false, items: [] }, async (params, token) => {
-    const context = await contextOf(params.textDocument.uri, token);
-    return context ? completion(context, params, token) : { isIncomplete: false, items: [] };
-  }));
+  connection.onCompletion(
+    handle({ isIncomplete: false, items: [] }, async (params, token) => {
+      const context = await contextOf(params.textDocument.uri, token);
+      return context ? completion(context, params, token) : { isIncomplete: false, items: [] };
+    }),
+  );
 
-  connection.onRequest(RoutingIndicatorsRequest.method, handle([], (params: ParamsOf<typeof RoutingIndicatorsRequest>): ResultOf<typeof RoutingIndicatorsRequest> =>
-    searchRoutingIndicators(params?.query ?? '', Math.min(params?.limit ?? 2000, 2000))
-      .filter((ri) => !ri.range)
-      .map((ri) => ({ ri: ri.ri, names: ri.names, country: ri.country }))));
+  connection.onRequest(
+    RoutingIndicatorsRequest.method,
+    handle([], (params: ParamsOf<typeof RoutingIndicatorsRequest>): ResultOf<typeof RoutingIndicatorsRequest> =>
+      searchRoutingIndicators(params?.query ?? '', Math.min(params?.limit ?? 2000, 2000))
+        .filter((ri) => !ri.range)
+        .map((ri) => ({ ri: ri.ri, names: ri.names, country: ri.country })),
+    ),
+  );
 
-  connection.languages.semanticTokens.on(handle({ data: [] }, async (params, token) => {
-    const context = await contextOf(params.textDocument.uri, token);
-    return context ? semanticTokens(context, params, token) : { data: [] };
-  }));
+  connection.languages.semanticTokens.on(
+    handle({ data: [] }, async (params, token) => {
+      const context = await contextOf(params.textDocument.uri, token);
+      return context ? semanticTokens(context, params, token) : { data: [] };
+    }),
+  );
 
-  connection.languages.semanticTokens.onRange(handle({ data: [] }, async (params, token) => {
-    const context = await contextOf(params.textDocument.uri, token);
-    return context ? semanticTokensInRange(context, params, token) : { data: [] };
-  }));
+  connection.languages.semanticTokens.onRange(
+    handle({ data: [] }, async (params, token) => {
+      const context = await contextOf(params.textDocument.uri, token);
+      return context ? semanticTokensInRange(context, params, token) : { data: [] };
+    }),
+  );
 
-  connection.onCodeAction(handle([], async (params, token) => {
-    const context = await contextOf(params.textDocument.uri, token);
-    return context ? codeActions(context, params, token) : [];
-  }));
+  connection.onCodeAction(
+    handle([], async (params, token) => {
+      const context = await contextOf(params.textDocument.uri, token);
+      return context ? codeActions(context, params, token) : [];
+    }),
+  );
 
-  connection.languages.diagnostics.on(handle({ kind: DocumentDiagnosticReportKind.Full, items: [] }, async (params, token) => {
-    const context = await contextOf(params.textDocument.uri, token);
-    return { kind: DocumentDiagnosticReportKind.Full, items: context ? documentDiagnostics(context, params, token) : [] };
-  }));
+  connection.languages.diagnostics.on(
+    handle({ kind: DocumentDiagnosticReportKind.Full, items: [] }, async (params, token) => {
+      const context = await contextOf(params.textDocument.uri, token);
+      return { kind: DocumentDiagnosticReportKind.Full, items: context ? documentDiagnostics(context, params, token) : [] };
+    }),
+  );
 
   documents.listen(connection);
   connection.listen();

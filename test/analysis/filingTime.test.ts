@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import { filingAgrees, filingOffsetMinutes, filingYear } from '../../server/src/analysis/filingTime';
 import { dtgValue, julianTime } from '../../server/src/cable/dates';
 
-const offset = (dtg: [number, number, number, string, number], filing: string) => filingOffsetMinutes(dtgValue(...dtg), julianTime(filing)!);
+const offset = (dtg: [number, number, number, string, number], filing: string) =>
+  filingOffsetMinutes(dtgValue(...dtg), julianTime(filing)!);
 
 test('filing time: minutes after the DTG within one year', () => {
   assert.equal(offset([26, 20, 51, 'NOV', 8], '3312058'), 7);

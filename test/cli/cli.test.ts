@@ -36,7 +36,11 @@ test('text format, error diagnostics and the exit code', () => {
 });
 
 test('--rules takes the severity map of the setting', () => {
-  const result = run('--rules', '{"cable/para-mark-*":"off","cable/header-class-mismatch":"off","cable/marking-unclosed":"warning"}', path.join(ROOT, 'samples', 'sample.cable'));
+  const result = run(
+    '--rules',
+    '{"cable/para-mark-*":"off","cable/header-class-mismatch":"off","cable/marking-unclosed":"warning"}',
+    path.join(ROOT, 'samples', 'sample.cable'),
+  );
   assert.equal(result.status, 0, result.stdout);
   assert.doesNotMatch(result.stdout, /para-mark-above-overall/);
   assert.match(result.stdout, /warning cable\/marking-unclosed/);
@@ -61,7 +65,10 @@ test('empty files and invalid UTF-8 are read, not rejected', () => {
   const empty = path.join(dir, 'empty.cable');
   writeFileSync(empty, '');
   const latin1 = path.join(dir, 'latin1.cable');
-  writeFileSync(latin1, Buffer.concat([Buffer.from('UNCLAS STATE 000001\n\n1. (U) Caf'), Buffer.from([0xe9, 0xff, 0xfe]), Buffer.from('.\n')]));
+  writeFileSync(
+    latin1,
+    Buffer.concat([Buffer.from('UNCLAS STATE 000001\n\n1. (U) Caf'), Buffer.from([0xe9, 0xff, 0xfe]), Buffer.from('.\n')]),
+  );
   const result = run('--format', 'json', empty, latin1);
   assert.equal(result.status, 0, result.stderr);
   const json = JSON.parse(result.stdout);
@@ -82,7 +89,10 @@ test('extracts metadata from corpus files in one run', { skip: corpusAvailable()
   const files = ['09ASTANA95.txt', '66BUENOSAIRES2481.txt', '04ANKARA348.flatjson.txt'].map((f) => path.join(CORPUS, f));
   const result = run('--format', 'json', ...files);
   const json = JSON.parse(result.stdout);
-  assert.deepEqual(json.files.map((f: { cables: { referenceId: string | null }[] }) => f.cables[0].referenceId), ['09ASTANA95', '66BUENOSAIRES2481', null]);
+  assert.deepEqual(
+    json.files.map((f: { cables: { referenceId: string | null }[] }) => f.cables[0].referenceId),
+    ['09ASTANA95', '66BUENOSAIRES2481', null],
+  );
   assert.equal(json.files[2].cables[0].classification, 'CONFIDENTIAL');
 });
 
@@ -100,7 +110,9 @@ test('--format sarif validates against the SARIF 2.1.0 schema and carries rule m
   const sarif = JSON.parse(result.stdout);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const Ajv = require('ajv');
-  const schema = JSON.parse(readFileSync(path.join(ROOT, 'node_modules', '@microsoft', 'jest-sarif', 'lib', 'schemas', 'sarif-2.1.0-rtm.5.json'), 'utf8'));
+  const schema = JSON.parse(
+    readFileSync(path.join(ROOT, 'node_modules', '@microsoft', 'jest-sarif', 'lib', 'schemas', 'sarif-2.1.0-rtm.5.json'), 'utf8'),
+  );
   const ajv = new Ajv({ schemaId: 'id', allErrors: true });
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a JSON file of ajv's, not a module
   ajv.addMetaSchema(require('ajv/lib/refs/json-schema-draft-04.json'));
@@ -122,9 +134,15 @@ test('directories and quoted globs are expanded; --summary counts per rule, clas
   writeFileSync(path.join(dir, 'a', 'b', 'two.txt'), readFileSync(fixture('oneLine.cable')));
   writeFileSync(path.join(dir, 'a', 'b', 'ignored.png'), 'x');
   const fromDir = JSON.parse(run('--format', 'json', dir).stdout);
-  assert.deepEqual(fromDir.files.map((f: { file: string }) => path.relative(dir, f.file)).sort(), [path.join('a', 'b', 'two.txt'), path.join('a', 'one.cable')].sort());
+  assert.deepEqual(
+    fromDir.files.map((f: { file: string }) => path.relative(dir, f.file)).sort(),
+    [path.join('a', 'b', 'two.txt'), path.join('a', 'one.cable')].sort(),
+  );
   const fromGlob = JSON.parse(run('--format', 'json', `${dir}/**/*.txt`).stdout);
-  assert.deepEqual(fromGlob.files.map((f: { file: string }) => path.basename(f.file)), ['two.txt']);
+  assert.deepEqual(
+    fromGlob.files.map((f: { file: string }) => path.basename(f.file)),
+    ['two.txt'],
+  );
   assert.equal(run(`${dir}/**/*.nothing`).status, 2, 'a glob that matches nothing is an error');
   const summary = run('--summary', dir);
   assert.match(summary.stdout, /2 files, 2 cables/);

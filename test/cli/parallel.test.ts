@@ -12,7 +12,9 @@ import { corpusAvailable, CORPUS, ROOT } from '../util';
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: ROOT });
 const SCRIPT = ['/usr/bin/script', '/bin/script'].find((p) => existsSync(p));
-const FIXTURES = ['collapsed.cable', 'multiLine.cable', 'old.cable', 'oneLine.cable', 'partialCrlf.cable'].map((f) => path.join(ROOT, 'test', 'fixtures', f));
+const FIXTURES = ['collapsed.cable', 'multiLine.cable', 'old.cable', 'oneLine.cable', 'partialCrlf.cable'].map((f) =>
+  path.join(ROOT, 'test', 'fixtures', f),
+);
 
 /** More files than the parallel threshold, in nested folders, with an invalid-UTF-8 file whose warning must keep its place. */
 function largeRun(): string {
@@ -25,7 +27,10 @@ function largeRun(): string {
       writeFileSync(path.join(sub, `${n++}-${path.basename(f)}`), readFileSync(f));
     }
   }
-  writeFileSync(path.join(dir, 'batch1', 'latin1.cable'), Buffer.concat([Buffer.from('UNCLAS STATE 000001\n\n1. (U) Caf'), Buffer.from([0xe9]), Buffer.from('.\n')]));
+  writeFileSync(
+    path.join(dir, 'batch1', 'latin1.cable'),
+    Buffer.concat([Buffer.from('UNCLAS STATE 000001\n\n1. (U) Caf'), Buffer.from([0xe9]), Buffer.from('.\n')]),
+  );
   return dir;
 }
 
@@ -49,17 +54,25 @@ for (const format of ['json', 'sarif', 'text']) {
   });
 }
 
-test('over a corpus subset above the threshold, json and sarif are identical serial and parallel', { skip: corpusAvailable() ? false : 'no corpus at ../shared/corpus/real' }, () => {
-  const files = readdirSync(CORPUS).filter((f) => f.endsWith('.txt')).sort().slice(0, 150).map((f) => path.join(CORPUS, f));
-  for (const format of ['json', 'sarif']) {
-    const serial = run('--jobs', '1', '--format', format, ...files);
-    const parallel = run('--jobs', '2', '--format', format, ...files);
-    assert.equal(parallel.status, serial.status);
-    assert.equal(parallel.stdout, serial.stdout, format);
-    assert.equal(parallel.stderr, serial.stderr);
-    if (format === 'json') assert.equal(JSON.parse(serial.stdout).files.length, 150);
-  }
-});
+test(
+  'over a corpus subset above the threshold, json and sarif are identical serial and parallel',
+  { skip: corpusAvailable() ? false : 'no corpus at ../shared/corpus/real' },
+  () => {
+    const files = readdirSync(CORPUS)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()
+      .slice(0, 150)
+      .map((f) => path.join(CORPUS, f));
+    for (const format of ['json', 'sarif']) {
+      const serial = run('--jobs', '1', '--format', format, ...files);
+      const parallel = run('--jobs', '2', '--format', format, ...files);
+      assert.equal(parallel.status, serial.status);
+      assert.equal(parallel.stdout, serial.stdout, format);
+      assert.equal(parallel.stderr, serial.stderr);
+      if (format === 'json') assert.equal(JSON.parse(serial.stdout).files.length, 150);
+    }
+  },
+);
 
 test('in the parallel path --jobs 3 lints in this thread and two workers, each file once', async () => {
   const dir = largeRun();
@@ -68,13 +81,21 @@ test('in the parallel path --jobs 3 lints in this thread and two workers, each f
   process.env.CABLE_TEST_CHUNKS = chunks;
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(['--jobs', '3', '--format', 'json', dir], (s) => out.push(s), (s) => err.push(s), { workerScript: path.join(__dirname, 'countingWorker.js') });
+  const code = await main(
+    ['--jobs', '3', '--format', 'json', dir],
+    (s) => out.push(s),
+    (s) => err.push(s),
+    { workerScript: path.join(__dirname, 'countingWorker.js') },
+  );
   delete process.env.CABLE_TEST_CHUNKS;
   const serial = run('--jobs', '1', '--format', 'json', dir);
   assert.equal(code, serial.status);
   assert.equal(`${out.join('\n')}\n`, serial.stdout);
   assert.equal(`${err.join('\n')}\n`, serial.stderr);
-  const lines = readFileSync(chunks, 'utf8').trim().split('\n').map((l) => l.split(' ').map(Number));
+  const lines = readFileSync(chunks, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => l.split(' ').map(Number));
   assert.equal(new Set(lines.map(([thread]) => thread)).size, 2, 'two workers linted chunks');
   const inWorkers = lines.reduce((n, [, files]) => n + files, 0);
   const total = JSON.parse(serial.stdout).files.length;
@@ -102,7 +123,12 @@ test('a worker that dies has its files linted in the main thread', async () => {
   const dir = largeRun();
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(['--jobs', '2', dir], (s) => out.push(s), (s) => err.push(s), { workerScript: path.join(__dirname, 'crashingWorker.js') });
+  const code = await main(
+    ['--jobs', '2', dir],
+    (s) => out.push(s),
+    (s) => err.push(s),
+    { workerScript: path.join(__dirname, 'crashingWorker.js') },
+  );
   const serial = run('--jobs', '1', dir);
   assert.equal(code, serial.status);
   assert.equal(`${out.join('\n')}\n`, serial.stdout);
@@ -126,7 +152,10 @@ test('no progress output when stderr is a pipe (CI logs)', () => {
 
 test('the progress line shows files, MB, files/s, time left and threads', () => {
   assert.equal(progressLine(0, 1420, 0, 14_100_000, 0, 2), '[------------] 0/1420 files  0.0/14.1 MB  0 files/s  ETA --:--  2 threads');
-  assert.equal(progressLine(710, 1420, 7_060_000, 14_100_000, 2, 1), '[######------] 710/1420 files  7.1/14.1 MB  355 files/s  ETA 0:02  1 thread');
+  assert.equal(
+    progressLine(710, 1420, 7_060_000, 14_100_000, 2, 1),
+    '[######------] 710/1420 files  7.1/14.1 MB  355 files/s  ETA 0:02  1 thread',
+  );
   assert.match(progressLine(100, 250_000, 1e6, 2.5e9, 100, 2), /ETA 69:\d\d:\d\d/);
 });
 
@@ -135,7 +164,11 @@ const ttySkip = SCRIPT ? false : 'util-linux `script` is not installed, so no ps
 test('a progress bar is drawn on a terminal and erased before the end; stdout is unchanged', { skip: ttySkip }, () => {
   const dir = largeRun();
   const outFile = path.join(dir, 'out.json');
-  const tty = spawnSync(SCRIPT!, ['-qec', `${shq(process.execPath)} ${shq(CLI)} --jobs 2 --format json ${shq(dir)} > ${shq(outFile)}`, '/dev/null'], { encoding: 'utf8' });
+  const tty = spawnSync(
+    SCRIPT!,
+    ['-qec', `${shq(process.execPath)} ${shq(CLI)} --jobs 2 --format json ${shq(dir)} > ${shq(outFile)}`, '/dev/null'],
+    { encoding: 'utf8' },
+  );
   assert.equal(tty.status, 1, tty.stderr);
   // What the terminal received: stderr only, since stdout went to the file.
   const screen = tty.stdout;
@@ -152,11 +185,19 @@ test('a progress bar is drawn on a terminal and erased before the end; stdout is
 
 test('no progress bar on a terminal with --quiet, nor when only stdout is a terminal', { skip: ttySkip }, () => {
   const dir = largeRun();
-  const quiet = spawnSync(SCRIPT!, ['-qec', `${shq(process.execPath)} ${shq(CLI)} --quiet --format json ${shq(dir)} > /dev/null`, '/dev/null'], { encoding: 'utf8' });
+  const quiet = spawnSync(
+    SCRIPT!,
+    ['-qec', `${shq(process.execPath)} ${shq(CLI)} --quiet --format json ${shq(dir)} > /dev/null`, '/dev/null'],
+    { encoding: 'utf8' },
+  );
   assert.equal(quiet.status, 1);
   assert.equal(quiet.stdout, '', '--quiet: not even the UTF-8 warning');
   const errFile = path.join(dir, 'err.txt');
-  const stdoutOnly = spawnSync(SCRIPT!, ['-qec', `${shq(process.execPath)} ${shq(CLI)} --format json ${shq(dir)} 2> ${shq(errFile)}`, '/dev/null'], { encoding: 'utf8' });
+  const stdoutOnly = spawnSync(
+    SCRIPT!,
+    ['-qec', `${shq(process.execPath)} ${shq(CLI)} --format json ${shq(dir)} 2> ${shq(errFile)}`, '/dev/null'],
+    { encoding: 'utf8' },
+  );
   assert.equal(stdoutOnly.status, 1);
   assert.match(readFileSync(errFile, 'utf8'), /^cable-lint: warning: .*latin1\.cable: not valid UTF-8;[^\n]*\n$/);
   assert.doesNotMatch(stdoutOnly.stdout, /files\/s/);

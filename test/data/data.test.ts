@@ -116,7 +116,10 @@ test('search: "RUEHB" lists posts with Belgrade among the first; "belgrade" find
   assert.equal(searchRoutingIndicators('belgrade', 10)[0]?.ri, 'RUEHBW');
   assert.equal(searchRoutingIndicators('BELGR', 10)[0]?.ri, 'RUEHBW', 'word prefix');
   assert.ok(searchRoutingIndicators('new york', 10).some((r) => r.ri === 'RUCNDT'));
-  assert.ok(searchRoutingIndicators('Serbia', 10).some((r) => r.ri === 'RUEHBW'), 'country words');
+  assert.ok(
+    searchRoutingIndicators('Serbia', 10).some((r) => r.ri === 'RUEHBW'),
+    'country words',
+  );
   assert.equal(searchRoutingIndicators('RUEHB', 3).length, 3, 'limit');
   assert.equal(searchRoutingIndicators('', 1)[0]?.ri, 'RUEHC', 'empty query: most used first');
   assert.deepEqual(searchRoutingIndicators('zzzzqqq', 10), []);

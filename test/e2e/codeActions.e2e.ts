@@ -4,7 +4,14 @@ import * as vscode from 'vscode';
 import { closeAllEditors, diagnosticCodes, openFixtureAndWaitForServer, positionOf, waitForDiagnostics } from './helpers';
 
 async function quickFixesAt(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]> {
-  return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+  return (
+    (await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      range,
+      vscode.CodeActionKind.QuickFix.value,
+    )) ?? []
+  );
 }
 
 suite('Code actions', () => {
@@ -19,8 +26,14 @@ suite('Code actions', () => {
     const range = new vscode.Range(start, start.translate(0, 2));
     await waitForDiagnostics(uri, (d) => d.some((x) => x.range.contains(start) && diagnosticCodes([x])[0] === 'cable/tags-iso-code'));
     const actions = await quickFixesAt(uri, range);
-    assert.ok(actions.some((a) => /\bRS\b/.test(a.title)), `actions: ${actions.map((a) => a.title).join(' | ')}`);
-    assert.ok(actions.some((a) => a.title === 'Disable rule cable/tags-iso-code in settings'), 'every diagnostic offers to disable its rule');
+    assert.ok(
+      actions.some((a) => /\bRS\b/.test(a.title)),
+      `actions: ${actions.map((a) => a.title).join(' | ')}`,
+    );
+    assert.ok(
+      actions.some((a) => a.title === 'Disable rule cable/tags-iso-code in settings'),
+      'every diagnostic offers to disable its rule',
+    );
   });
 
   test('applying "Close the marking" removes the unclosed-marking error', async () => {

@@ -25,7 +25,9 @@ suite('Plain-text detection', () => {
   test('with cable.detectPlainText on, a .txt that starts like a cable becomes a cable, other text does not', async () => {
     await vscode.workspace.getConfiguration('cable').update('detectPlainText', true, vscode.ConfigurationTarget.Global);
     const cable = await open('detect-on.txt');
-    await waitFor('detect-on.txt to switch to the cable language', () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === cable.uri.toString() && d.languageId === LANGUAGE_ID));
+    await waitFor('detect-on.txt to switch to the cable language', () =>
+      vscode.workspace.textDocuments.find((d) => d.uri.toString() === cable.uri.toString() && d.languageId === LANGUAGE_ID),
+    );
     const notes = await open('notes.txt');
     await new Promise((resolve) => setTimeout(resolve, 1500));
     assert.equal(notes.languageId, 'plaintext');
@@ -35,6 +37,8 @@ suite('Plain-text detection', () => {
     await vscode.workspace.getConfiguration('cable').update('detectPlainText', false, vscode.ConfigurationTarget.Global);
     const document = await open('notes.txt');
     await vscode.commands.executeCommand('cable.treatAsCable');
-    await waitFor('notes.txt to become a cable', () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === document.uri.toString() && d.languageId === LANGUAGE_ID));
+    await waitFor('notes.txt to become a cable', () =>
+      vscode.workspace.textDocuments.find((d) => d.uri.toString() === document.uri.toString() && d.languageId === LANGUAGE_ID),
+    );
   });
 });

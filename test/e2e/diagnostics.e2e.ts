@@ -35,12 +35,22 @@ suite('Diagnostics', () => {
     for (const name of names) {
       const { uri } = await openFixtureAndWaitForServer(name);
       const errors = vscode.languages.getDiagnostics(uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
-      assert.deepEqual(errors.map((e) => `${e.range.start.line + 1}: [${diagnosticCodes([e])[0]}] ${e.message}`), [], name);
+      assert.deepEqual(
+        errors.map((e) => `${e.range.start.line + 1}: [${diagnosticCodes([e])[0]}] ${e.message}`),
+        [],
+        name,
+      );
     }
   });
 
   test('the malformed cable reports its numbering, marking, summary and TAGS problems', async () => {
-    const diagnostics = await malformedDiagnostics(['para-number-sequence', 'para-missing-mark', 'block-summary-unclosed', 'tags-iso-code', 'marking-unclosed']);
+    const diagnostics = await malformedDiagnostics([
+      'para-number-sequence',
+      'para-missing-mark',
+      'block-summary-unclosed',
+      'tags-iso-code',
+      'marking-unclosed',
+    ]);
     const byCode = (code: string) => diagnostics.find((d) => hasCode([d], code))!;
     assert.equal(byCode('para-number-sequence').range.start.line, 19, 'the repeated 2.');
     assert.equal(byCode('tags-iso-code').severity, vscode.DiagnosticSeverity.Information);

@@ -26,9 +26,7 @@ export function fixtureUri(name: string): vscode.Uri {
 export function getExtension(): vscode.Extension<unknown> {
   const ext =
     vscode.extensions.getExtension(EXTENSION_ID) ??
-    vscode.extensions.all.find((e) =>
-      (e.packageJSON?.contributes?.languages ?? []).some((l: { id?: string }) => l.id === LANGUAGE_ID),
-    );
+    vscode.extensions.all.find((e) => (e.packageJSON?.contributes?.languages ?? []).some((l: { id?: string }) => l.id === LANGUAGE_ID));
   assert.ok(ext, `extension ${EXTENSION_ID} is not installed in this VS Code`);
   return ext;
 }
@@ -150,9 +148,7 @@ export function hoverText(hovers: readonly vscode.Hover[]): string {
 }
 
 export function diagnosticCodes(diagnostics: readonly vscode.Diagnostic[]): string[] {
-  return diagnostics.map((d) =>
-    typeof d.code === 'object' && d.code !== null ? String(d.code.value) : String(d.code ?? ''),
-  );
+  return diagnostics.map((d) => (typeof d.code === 'object' && d.code !== null ? String(d.code.value) : String(d.code ?? '')));
 }
 
 /** Waits until VS Code holds diagnostics for `uri` that satisfy `accept` (default: at least one). */
@@ -163,10 +159,14 @@ export async function waitForDiagnostics(
 ): Promise<vscode.Diagnostic[]> {
   let last: readonly vscode.Diagnostic[] = [];
   try {
-    return await waitFor(`diagnostics for ${uri.path}`, () => {
-      last = vscode.languages.getDiagnostics(uri);
-      return accept(last) ? [...last] : undefined;
-    }, timeoutMs);
+    return await waitFor(
+      `diagnostics for ${uri.path}`,
+      () => {
+        last = vscode.languages.getDiagnostics(uri);
+        return accept(last) ? [...last] : undefined;
+      },
+      timeoutMs,
+    );
   } catch (err) {
     const seen = last.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} [${diagnosticCodes([d])[0]}] ${d.message}`);
     throw new Error(`${(err as Error).message}; diagnostics present: ${seen.length ? '\n  ' + seen.join('\n  ') : 'none'}`);

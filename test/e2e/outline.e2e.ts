@@ -14,9 +14,7 @@ import {
 
 /** Paragraph symbols in document order: names that begin like a numbered paragraph. */
 function paragraphSymbols(symbols: FlatSymbol[]): FlatSymbol[] {
-  return symbols
-    .filter((s) => /^\d+\.\s*(\(|\S)/.test(s.name))
-    .sort((a, b) => a.range.start.compareTo(b.range.start));
+  return symbols.filter((s) => /^\d+\.\s*(\(|\S)/.test(s.name)).sort((a, b) => a.range.start.compareTo(b.range.start));
 }
 
 /**
@@ -68,8 +66,9 @@ suite('Outline (document symbols)', () => {
     await vscode.window.showTextDocument(document);
     try {
       assert.equal(document.languageId, 'cable');
-      await waitFor('outline of the untitled cable', async () =>
-        paragraphSymbols(flattenSymbols(await documentSymbols(document.uri))).length === 3,
+      await waitFor(
+        'outline of the untitled cable',
+        async () => paragraphSymbols(flattenSymbols(await documentSymbols(document.uri))).length === 3,
       );
       const edit = new vscode.WorkspaceEdit();
       edit.insert(document.uri, new vscode.Position(document.lineCount, 0), '\n4. (C) A paragraph added by the test.\n');

@@ -30,7 +30,8 @@ function skip(reason: string): never {
   process.exit(0);
 }
 
-const NETWORK_ERROR = /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH|EHOSTUNREACH|getaddrinfo|socket hang up|Failed to get JSON|Failed to download|status code 40[37]|timed out/i;
+const NETWORK_ERROR =
+  /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH|EHOSTUNREACH|getaddrinfo|socket hang up|Failed to get JSON|Failed to download|status code 40[37]|timed out/i;
 
 async function resolveExecutable(): Promise<string> {
   if (process.env.VSCODE_E2E_EXECUTABLE) return process.env.VSCODE_E2E_EXECUTABLE;

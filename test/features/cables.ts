@@ -28,4 +28,6 @@ export function at(text: string, line: number, needle: string, offset = 0): { li
 }
 
 /** The same cable twice: a file holding two cables. */
-export const TWO_CABLES = `${BASE}\n${BASE.replace(/#0123/g, '#0124').replace(/000123/g, '000124').replace('00000123', '00000124')}`;
+export const TWO_CABLES = `${BASE}\n${BASE.replace(/#0123/g, '#0124')
+  .replace(/000123/g, '000124')
+  .replace('00000123', '00000124')}`;

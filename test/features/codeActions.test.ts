@@ -23,7 +23,9 @@ test("a diagnostic's fix becomes the preferred quick fix, with its edit on this 
   assert.equal(fix.isPreferred, true);
   assert.deepEqual(fix.diagnostics, diagnostics);
   const edits = fix.edit!.changes![URI];
-  assert.deepEqual(edits, [{ range: { start: { line: LINE.dtg, character: 10 }, end: { line: LINE.dtg, character: 13 } }, newText: 'NOV' }]);
+  assert.deepEqual(edits, [
+    { range: { start: { line: LINE.dtg, character: 10 }, end: { line: LINE.dtg, character: 13 } }, newText: 'NOV' },
+  ]);
   assert.equal(lineOf(DEFECT, LINE.dtg).slice(10, 13), 'Nov');
 });
 
@@ -32,14 +34,23 @@ test('"Disable rule" is offered once per rule, only to clients that run the comm
   const twice = [...diagnostics, { ...diagnostics[0], data: undefined }];
   const withCommand = actionsFor(DEFECT, twice, true);
   const disables = withCommand.filter((a) => a.command?.command === 'cable.disableRule');
-  assert.deepEqual(disables.map((a) => a.command!.arguments), [['cable/dtg-month-case']]);
+  assert.deepEqual(
+    disables.map((a) => a.command!.arguments),
+    [['cable/dtg-month-case']],
+  );
   assert.equal(actionsFor(DEFECT, twice, false).filter((a) => a.command).length, 0);
   const foreign: Diagnostic = { ...diagnostics[0], source: 'spell' };
   assert.deepEqual(actionsFor(DEFECT, [foreign], true), []);
 });
 
 test('a diagnostic without data (from an older server, or edited by the client) gets no fix and no crash', () => {
-  const bare: Diagnostic = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: 'x', source: 'cable', code: 'cable/dtg-month-case', data: 'not an object' };
+  const bare: Diagnostic = {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+    message: 'x',
+    source: 'cable',
+    code: 'cable/dtg-month-case',
+    data: 'not an object',
+  };
   const actions = actionsFor(CABLE, [bare], false);
   assert.deepEqual(actions, []);
 });

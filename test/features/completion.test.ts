@@ -15,10 +15,16 @@ test('completion on the TAGS line offers tags that start with what is typed, and
   assert.equal(list.isIncomplete, true, 'the list narrows as the user types');
   assert.ok(list.items.length > 0);
   // Tags that start with the typed letters come first; tags whose meaning matches follow.
-  assert.ok(list.items.slice(0, 10).every((i) => i.label.startsWith('S')), list.items.map((i) => i.label).join(' '));
+  assert.ok(
+    list.items.slice(0, 10).every((i) => i.label.startsWith('S')),
+    list.items.map((i) => i.label).join(' '),
+  );
   const sr = list.items.find((i) => i.label === 'SR');
   assert.ok(sr, 'SR (Serbia) offered');
-  assert.deepEqual((sr.textEdit as { range: unknown }).range, { start: { line: LINE.tags, character: position.character - 1 }, end: position });
+  assert.deepEqual((sr.textEdit as { range: unknown }).range, {
+    start: { line: LINE.tags, character: position.character - 1 },
+    end: position,
+  });
 });
 
 test('completion after a paragraph number offers markings, those the cable allows first', () => {
@@ -26,13 +32,19 @@ test('completion after a paragraph number offers markings, those the cable allow
   const order = [...list.items].sort((a, b) => a.sortText!.localeCompare(b.sortText!)).map((i) => i.label);
   assert.deepEqual(order.slice(0, 3), ['(U)', '(SBU)', '(C)'], 'a CONFIDENTIAL cable: U, SBU and C before the levels above it');
   const secret = list.items.find((i) => i.label === '(S)')!;
-  assert.match(String(secret.documentation), /Above the cable's classification \(CONFIDENTIAL\)/);
+  assert.match(secret.documentation as string, /Above the cable's classification \(CONFIDENTIAL\)/);
 });
 
 test('completion on a TO line offers routing indicators with their station; after the address, precedence words', () => {
   const text = CABLE.replace(lineOf(CABLE, LINE.to), 'TO RUEHB');
   const list = complete(text, { line: LINE.to, character: 8 });
-  assert.ok(list.items.some((i) => i.label === 'RUEHBW/AMEMBASSY BELGRADE'), list.items.slice(0, 5).map((i) => i.label).join(', '));
+  assert.ok(
+    list.items.some((i) => i.label === 'RUEHBW/AMEMBASSY BELGRADE'),
+    list.items
+      .slice(0, 5)
+      .map((i) => i.label)
+      .join(', '),
+  );
   assert.ok(list.items.every((i) => i.label.startsWith('RUEHB')));
   const after = CABLE.replace(lineOf(CABLE, LINE.to), 'TO RUEHC/SECSTATE WASHDC ');
   const words = complete(after, { line: LINE.to, character: 'TO RUEHC/SECSTATE WASHDC '.length }).items.map((i) => i.label);
@@ -42,6 +54,12 @@ test('completion on a TO line offers routing indicators with their station; afte
 test('completion in the front matter offers captions; "End Summary." only while a summary is open', () => {
   assert.ok(complete(CABLE, { line: 12, character: 0 }).items.some((i) => i.label === 'SIPDIS'));
   const open = CABLE.replace(' End Summary.', '');
-  assert.deepEqual(complete(open, { line: LINE.summary + 1, character: 0 }).items.map((i) => i.label), ['End Summary.']);
-  assert.deepEqual(complete(CABLE, { line: LINE.summary + 1, character: 0 }).items.map((i) => i.label), []);
+  assert.deepEqual(
+    complete(open, { line: LINE.summary + 1, character: 0 }).items.map((i) => i.label),
+    ['End Summary.'],
+  );
+  assert.deepEqual(
+    complete(CABLE, { line: LINE.summary + 1, character: 0 }).items.map((i) => i.label),
+    [],
+  );
 });

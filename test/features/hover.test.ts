@@ -32,7 +32,10 @@ test('hover: filed a minute before the DTG agrees (the rule allows an hour); day
 
 test('hover: routing indicators, the classification line, a marking, TAGS and E.O.', () => {
   assert.match(hoverText(CABLE, at(CABLE, LINE.to, 'RUEHC/', 1))!, /^\*\*RUEHC\*\* — SECSTATE WASHDC/);
-  assert.match(hoverText(CABLE, at(CABLE, LINE.classification, 'C O N', 2))!, /^\*\*CONFIDENTIAL\*\* — classification line[\s\S]*Reference id `08BELGRADE123`/);
+  assert.match(
+    hoverText(CABLE, at(CABLE, LINE.classification, 'C O N', 2))!,
+    /^\*\*CONFIDENTIAL\*\* — classification line[\s\S]*Reference id `08BELGRADE123`/,
+  );
   assert.match(hoverText(CABLE, at(CABLE, LINE.summary, '(C)', 1))!, /^\*\*\(C\)\*\* — CONFIDENTIAL/);
   assert.match(hoverText(CABLE, at(CABLE, LINE.tags, 'PGOV', 1))!, /^\*\*PGOV\*\* — /);
   assert.match(hoverText(CABLE, at(CABLE, 13, 'E.O.', 1))!, /^\*\*E\.O\. 12958\*\* — Executive Order 12958/);

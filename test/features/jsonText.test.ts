@@ -14,13 +14,16 @@ test('a message without registered JSON is exactly JSON.stringify, as UTF-8', ()
 });
 
 test('a registered result is sent as its bytes and parses to the same message', () => {
-  fc.assert(fc.property(fc.array(fc.jsonValue(), { maxLength: 6 }), fc.oneof(fc.integer(), fc.string()), (elements, id) => {
-    const result = withJsonBytes([...elements], () => arrayJson(elements.map(asciiJson)));
-    const message = { jsonrpc: '2.0', id, result } as Message;
-    const text = decode(messageBytes(message));
-    assert.match(text, /^[\x20-\x7e]*$/, 'pure ASCII');
-    assert.deepEqual(JSON.parse(text), JSON.parse(JSON.stringify(message)));
-  }), { numRuns: 300 });
+  fc.assert(
+    fc.property(fc.array(fc.jsonValue(), { maxLength: 6 }), fc.oneof(fc.integer(), fc.string()), (elements, id) => {
+      const result = withJsonBytes([...elements], () => arrayJson(elements.map(asciiJson)));
+      const message = { jsonrpc: '2.0', id, result } as Message;
+      const text = decode(messageBytes(message));
+      assert.match(text, /^[\x20-\x7e]*$/, 'pure ASCII');
+      assert.deepEqual(JSON.parse(text), JSON.parse(JSON.stringify(message)));
+    }),
+    { numRuns: 300 },
+  );
 });
 
 test('asciiJson escapes every character beyond ASCII, lone surrogates included, and round-trips', () => {

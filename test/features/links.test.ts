@@ -9,7 +9,9 @@ import { at, CABLE, LINE } from './cables';
 
 const CITED_URI = 'file:///work/other/08BELGRADE1000.cable';
 /** The cable REF A cites (BELGRADE 1000 of 2008), in another file. */
-const CITED = CABLE.replace(/#0123/g, '#1000').replace('BELGRADE 000123', 'BELGRADE 001000').replace('BELGRADE 00000123', 'BELGRADE 00001000');
+const CITED = CABLE.replace(/#0123/g, '#1000')
+  .replace('BELGRADE 000123', 'BELGRADE 001000')
+  .replace('BELGRADE 00000123', 'BELGRADE 00001000');
 
 function workspace(): WorkspaceIndex {
   const index = new WorkspaceIndex();
@@ -31,17 +33,25 @@ test('document links: ref A, ref B and para 3 lead to their REF entries and para
 test('a REF entry whose cable is in the workspace links to that file; one that is not gets no link', () => {
   const context = contextFor(CABLE, { workspace: workspace() });
   const toOther = documentLinks(context, documentOf(context), NONE).filter((l) => l.target!.startsWith(CITED_URI));
-  assert.deepEqual(toOther.map((l) => [textAt(CABLE, l.range), l.tooltip]), [['BELGRADE 1000', 'Open 08BELGRADE1000']]);
-  assert.equal(toOther[0].target, `${CITED_URI}#L10,1`, 'at the cited cable\'s classification line');
+  assert.deepEqual(
+    toOther.map((l) => [textAt(CABLE, l.range), l.tooltip]),
+    [['BELGRADE 1000', 'Open 08BELGRADE1000']],
+  );
+  assert.equal(toOther[0].target, `${CITED_URI}#L10,1`, "at the cited cable's classification line");
 });
 
 test('definition: para 3 → paragraph 3; ref B → REF entry B; the REF entry itself → the cited cable in another file', () => {
   const context = contextFor(CABLE, { workspace: workspace() });
   const go = (position: { line: number; character: number }) => definition(context, { ...documentOf(context), position }, NONE);
-  assert.deepEqual(go(at(CABLE, LINE.paragraph2, 'para 3', 2)), [{ uri: URI, range: { start: { line: LINE.paragraph3, character: 0 }, end: { line: LINE.paragraph3, character: 6 } } }]);
+  assert.deepEqual(go(at(CABLE, LINE.paragraph2, 'para 3', 2)), [
+    { uri: URI, range: { start: { line: LINE.paragraph3, character: 0 }, end: { line: LINE.paragraph3, character: 6 } } },
+  ]);
   const refB = go(at(CABLE, LINE.paragraph2, 'ref B', 1));
   assert.equal(textAt(CABLE, refB[0].range), 'B. STATE 118040');
-  assert.deepEqual(go(at(CABLE, LINE.references, 'BELGRADE 1000', 3)).map((l) => l.uri), [CITED_URI]);
+  assert.deepEqual(
+    go(at(CABLE, LINE.references, 'BELGRADE 1000', 3)).map((l) => l.uri),
+    [CITED_URI],
+  );
   assert.deepEqual(go(at(CABLE, LINE.references, 'STATE 118040', 3)), [], 'a cable the workspace does not hold');
   assert.deepEqual(go({ line: LINE.summary, character: 10 }), [], 'plain text');
 });
@@ -49,7 +59,8 @@ test('definition: para 3 → paragraph 3; ref B → REF entry B; the REF entry i
 test('paras 1-3 leads to each paragraph of the range; a range past the last paragraph to those that exist', () => {
   const text = CABLE.replace('see ref B and para 3.', 'see paras 1-3 and paras 3-99.');
   const context = contextFor(text);
-  const go = (needle: string) => definition(context, { ...documentOf(context), position: at(text, LINE.paragraph2, needle, 1) }, NONE).map((l) => l.range.start.line);
+  const go = (needle: string) =>
+    definition(context, { ...documentOf(context), position: at(text, LINE.paragraph2, needle, 1) }, NONE).map((l) => l.range.start.line);
   assert.deepEqual(go('paras 1-3'), [LINE.summary, LINE.paragraph2, LINE.paragraph3]);
   assert.deepEqual(go('paras 3-99'), [LINE.paragraph3]);
 });

@@ -38,7 +38,9 @@ test('commands the client registers are contributed, and the manifest fits VS Co
   assert.equal(pkg.browser, './dist/extension.js');
   const nls = JSON.parse(readFileSync(path.join(ROOT, 'package.nls.json'), 'utf8')) as Record<string, string>;
   const localised = (text: string) => text.replace(/^%([^%]+)%$/, (_, key: string) => nls[key] ?? '');
-  for (const [key, value] of Object.entries(pkg.contributes.configuration.properties as Record<string, { markdownDescription?: string; description?: string }>)) {
+  for (const [key, value] of Object.entries(
+    pkg.contributes.configuration.properties as Record<string, { markdownDescription?: string; description?: string }>,
+  )) {
     assert.ok(localised(value.markdownDescription ?? value.description ?? '').length > 20, `${key} is documented`);
   }
 });
@@ -50,7 +52,7 @@ test('Marketplace fields: publisher, icon drawn by scripts/icon.mjs, banner, no 
   const png = readFileSync(path.join(ROOT, pkg.icon));
   assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128], 'the Marketplace wants at least 128×128');
-  const { iconPng } = await import(pathToFileURL(path.join(ROOT, 'scripts', 'icon.mjs')).href) as { iconPng(): Buffer };
+  const { iconPng } = (await import(pathToFileURL(path.join(ROOT, 'scripts', 'icon.mjs')).href)) as { iconPng(): Buffer };
   assert.ok(iconPng().equals(png), 'images/icon.png is what scripts/icon.mjs draws (run it after changing the script)');
   // No repository exists yet: a made-up URL would be published as a broken link (see README, Publishing).
   for (const field of ['repository', 'homepage', 'bugs']) assert.equal(pkg[field], undefined, field);

@@ -14,8 +14,17 @@ function chain(range: SelectionRange): string[] {
 
 test('selection ranges grow word → marking → paragraph → text → cable → file', () => {
   const context = contextFor(CABLE);
-  const [inMarking, inWord] = selectionRanges(context, { ...documentOf(context), positions: [at(CABLE, LINE.paragraph2, '(C)', 1), at(CABLE, LINE.paragraph2, 'added', 2)] }, NONE);
-  assert.deepEqual(chain(inMarking), ['(C)', '2. (C) He added points, see ref B and para 3.', 'C O N F I D E N T I A L SECTION 01 OF 02 BELGRADE 000123', 'VZCZCXRO0123']);
+  const [inMarking, inWord] = selectionRanges(
+    context,
+    { ...documentOf(context), positions: [at(CABLE, LINE.paragraph2, '(C)', 1), at(CABLE, LINE.paragraph2, 'added', 2)] },
+    NONE,
+  );
+  assert.deepEqual(chain(inMarking), [
+    '(C)',
+    '2. (C) He added points, see ref B and para 3.',
+    'C O N F I D E N T I A L SECTION 01 OF 02 BELGRADE 000123',
+    'VZCZCXRO0123',
+  ]);
   // The marking is a word of its own (language-configuration.json's word pattern); the next step is the paragraph.
   assert.equal(inMarking.parent!.range.end.line, LINE.bullet);
   assert.deepEqual(chain(inWord).slice(0, 2), ['added', '2. (C) He added points, see ref B and para 3.']);
@@ -23,7 +32,9 @@ test('selection ranges grow word → marking → paragraph → text → cable �
     for (let r: SelectionRange | undefined = c; r?.parent; r = r.parent) {
       const { start, end } = r.range;
       const outer = r.parent.range;
-      const inside = (outer.start.line < start.line || (outer.start.line === start.line && outer.start.character <= start.character)) && (end.line < outer.end.line || (end.line === outer.end.line && end.character <= outer.end.character));
+      const inside =
+        (outer.start.line < start.line || (outer.start.line === start.line && outer.start.character <= start.character)) &&
+        (end.line < outer.end.line || (end.line === outer.end.line && end.character <= outer.end.character));
       assert.ok(inside, 'each range lies inside its parent');
       assert.notDeepEqual(r.range, outer, 'no step repeats the one before');
     }

@@ -7,7 +7,9 @@ import type { CableFile, Range } from '../../server/src/cable/model';
 
 function tokensOf(model: CableFile, range: Range | undefined, limit: number) {
   const context = contextFor(model);
-  return range ? semanticTokensInRange(context, { ...documentOf(context), range }, NONE, limit) : semanticTokens(context, documentOf(context), NONE, limit);
+  return range
+    ? semanticTokensInRange(context, { ...documentOf(context), range }, NONE, limit)
+    : semanticTokens(context, documentOf(context), NONE, limit);
 }
 import { corpusAvailable, corpusText, fixture, manifest } from '../util';
 
@@ -29,7 +31,14 @@ function decode(text: string, data: readonly number[]): Decoded[] {
     line += data[i];
     start = data[i] === 0 ? start + data[i + 1] : data[i + 1];
     const modifiers = LEGEND.tokenModifiers.filter((_, bit) => data[i + 4] & (1 << bit));
-    out.push({ line, start, length: data[i + 2], type: LEGEND.tokenTypes[data[i + 3]], modifiers, text: lines[line].slice(start, start + data[i + 2]) });
+    out.push({
+      line,
+      start,
+      length: data[i + 2],
+      type: LEGEND.tokenTypes[data[i + 3]],
+      modifiers,
+      text: lines[line].slice(start, start + data[i + 2]),
+    });
   }
   return out;
 }
@@ -61,7 +70,8 @@ test('semantic tokens of a multi-line header cable', () => {
 });
 
 test('a marking above the overall classification and an unknown RI carry modifiers', () => {
-  const text = 'VZCZCXRO0001\nRR RUEHQQZ\nDE RUEHBW #0001 0011200\nZNY CCCCC ZZH\nR 011200Z JAN 09\nFM AMEMBASSY BELGRADE\nTO RUEHC/SECSTATE WASHDC 0001\n\nC O N F I D E N T I A L BELGRADE 000001\n\n1. (S) Too high.\n2. (C) Fine.\n';
+  const text =
+    'VZCZCXRO0001\nRR RUEHQQZ\nDE RUEHBW #0001 0011200\nZNY CCCCC ZZH\nR 011200Z JAN 09\nFM AMEMBASSY BELGRADE\nTO RUEHC/SECSTATE WASHDC 0001\n\nC O N F I D E N T I A L BELGRADE 000001\n\n1. (S) Too high.\n2. (C) Fine.\n';
   const tokens = decode(text, tokensOf(parse(text), undefined, 10_000).data);
   assert.deepEqual(tokens.find((t) => t.text === '(S)')?.modifiers, ['secret', 'aboveOverall']);
   assert.deepEqual(tokens.find((t) => t.text === '(C)')?.modifiers, ['confidential']);
@@ -74,7 +84,11 @@ test('one-line header fields are tokens too; range requests return a subset; the
   const model = parse(text);
   const all = decode(text, tokensOf(model, undefined, 10_000).data);
   check(all, text);
-  assert.ok(['VZCZCXRO0825', 'RUEHC', '#5608', '3312058', 'UUUUU', 'RUEHBW', 'IMMEDIATE', '0001'].every((s) => all.some((t) => t.line === 0 && t.text === s)));
+  assert.ok(
+    ['VZCZCXRO0825', 'RUEHC', '#5608', '3312058', 'UUUUU', 'RUEHBW', 'IMMEDIATE', '0001'].every((s) =>
+      all.some((t) => t.line === 0 && t.text === s),
+    ),
+  );
   const ranged = decode(text, tokensOf(model, { start: { line: 1, character: 0 }, end: { line: 2, character: 0 } }, 10_000).data);
   assert.ok(ranged.length > 0 && ranged.every((t) => t.line >= 1 && t.line <= 2));
   const capped = tokensOf(model, undefined, 3);

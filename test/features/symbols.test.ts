@@ -30,7 +30,9 @@ function symbolProblems(symbols: readonly DocumentSymbol[], lines: readonly stri
 }
 
 function foldingProblems(ranges: readonly FoldingRange[], lineCount: number): string[] {
-  return ranges.filter((r) => r.startLine < 0 || r.endLine >= lineCount || r.endLine <= r.startLine).map((r) => `bad folding range ${r.startLine}-${r.endLine}`);
+  return ranges
+    .filter((r) => r.startLine < 0 || r.endLine >= lineCount || r.endLine <= r.startLine)
+    .map((r) => `bad folding range ${r.startLine}-${r.endLine}`);
 }
 
 test('outline and folding invariants on the fixtures and a multi-cable file', () => {
@@ -106,26 +108,33 @@ test('after edits anywhere in an export, the outline, its cached JSON and the fo
   const seeds = ['multiLine.cable', 'oneLine.cable', 'old.cable', 'collapsed.cable', 'partialCrlf.cable'].map(fixture);
   const base = [...seeds, seeds[0].replace('1. (S) SUMMARY:', '1. (S) Résumé — “quoted” \uD83D\uDE00 SUMMARY:')].join('\n\n');
   const lineCount = base.split('\n').length;
-  const edit = fc.tuple(fc.nat({ max: lineCount - 1 }), fc.nat({ max: 2 }), fc.constantFrom('', 'x', 'é', '\n', '\r\n', '1. (S) New — é.\n', 'VZCZCXRO0001\n', 'UNCLAS STATE 000001\n', 'SUBJECT: Y\n'));
-  fc.assert(fc.property(fc.array(edit, { minLength: 1, maxLength: 5 }), (edits) => {
-    let text = base;
-    let model = parse(text);
-    outlineOf(model, 5000).jsonBytes?.();
-    foldingOf(model, 5000);
-    for (const [line, removed, insert] of edits) {
-      const all = text.split('\n');
-      const at = Math.min(line, all.length - 1);
-      text = [...all.slice(0, at), insert + all.slice(at, at + removed).join('\n'), ...all.slice(at + removed)].join('\n');
-      model = parse(text, model);
-      const fresh = parse(text);
-      const outline = outlineOf(model, 5000);
-      assert.deepEqual(outline.symbols, outlineOf(fresh, 5000).symbols);
-      const json = new TextDecoder().decode(Buffer.concat(outline.jsonBytes!()));
-      assert.match(json, /^[\x20-\x7e]*$/, 'the cached JSON is pure ASCII');
-      assert.deepEqual(JSON.parse(json), outline.symbols);
-      assert.deepEqual(foldingOf(model, 5000), foldingOf(fresh, 5000));
-    }
-  }), { numRuns: 60 });
+  const edit = fc.tuple(
+    fc.nat({ max: lineCount - 1 }),
+    fc.nat({ max: 2 }),
+    fc.constantFrom('', 'x', 'é', '\n', '\r\n', '1. (S) New — é.\n', 'VZCZCXRO0001\n', 'UNCLAS STATE 000001\n', 'SUBJECT: Y\n'),
+  );
+  fc.assert(
+    fc.property(fc.array(edit, { minLength: 1, maxLength: 5 }), (edits) => {
+      let text = base;
+      let model = parse(text);
+      outlineOf(model, 5000).jsonBytes?.();
+      foldingOf(model, 5000);
+      for (const [line, removed, insert] of edits) {
+        const all = text.split('\n');
+        const at = Math.min(line, all.length - 1);
+        text = [...all.slice(0, at), insert + all.slice(at, at + removed).join('\n'), ...all.slice(at + removed)].join('\n');
+        model = parse(text, model);
+        const fresh = parse(text);
+        const outline = outlineOf(model, 5000);
+        assert.deepEqual(outline.symbols, outlineOf(fresh, 5000).symbols);
+        const json = new TextDecoder().decode(Buffer.concat(outline.jsonBytes!()));
+        assert.match(json, /^[\x20-\x7e]*$/, 'the cached JSON is pure ASCII');
+        assert.deepEqual(JSON.parse(json), outline.symbols);
+        assert.deepEqual(foldingOf(model, 5000), foldingOf(fresh, 5000));
+      }
+    }),
+    { numRuns: 60 },
+  );
 });
 
 test('folding ranges stay sorted and unique when cables come out of order', () => {

@@ -12,7 +12,10 @@ const started = Date.now();
 let done = 0;
 for (let b = 0; done < total; b++) {
   const runs = Math.min(batch, total - done);
-  const result = fc.check(fc.property(anyText, probes, (text, p) => checkAllFeatures(text, p)), { numRuns: runs, seed: seed + b });
+  const result = fc.check(
+    fc.property(anyText, probes, (text, p) => checkAllFeatures(text, p)),
+    { numRuns: runs, seed: seed + b },
+  );
   if (result.failed) {
     console.error(`fuzz: failure after ${done} cases (seed ${seed + b}, path ${result.counterexamplePath}):`);
     console.error(JSON.stringify(result.counterexample)?.slice(0, 2000));

@@ -22,13 +22,55 @@ import { corpusAvailable, corpusText, fixture, manifest } from '../util';
 /** The fixtures, plus every 25th genuine cable of the corpus (all five layouts) when it is beside the project. */
 const SEEDS = [
   ...['multiLine.cable', 'oneLine.cable', 'partialCrlf.cable', 'collapsed.cable', 'old.cable'].map(fixture),
-  ...(corpusAvailable() ? manifest().filter((_, i) => i % 25 === 0).map((row) => corpusText(row.file)) : []),
+  ...(corpusAvailable()
+    ? manifest()
+        .filter((_, i) => i % 25 === 0)
+        .map((row) => corpusText(row.file))
+    : []),
 ];
-const NASTY = ['(', ')', '//', '(S', '(S//NF)', '1.', '¶', '\r', '\n', '\r\n', '\u0000', 'VZCZC', ' DE ', ' FM ', 'SUBJECT:', 'REF:', 'TAGS ', 'END SUMMARY', 'Summary:', '#', '0', '\uD83D\uDE00', '\uD800', 'é', 'RUEHC/', 'para 2', 'ref A', 'STATE 00000001 002 OF 001', '999999Z NOV 08', 'E.O. 12958: DECL: 99/99/9999', 'x'.repeat(3000)];
+const NASTY = [
+  '(',
+  ')',
+  '//',
+  '(S',
+  '(S//NF)',
+  '1.',
+  '¶',
+  '\r',
+  '\n',
+  '\r\n',
+  '\u0000',
+  'VZCZC',
+  ' DE ',
+  ' FM ',
+  'SUBJECT:',
+  'REF:',
+  'TAGS ',
+  'END SUMMARY',
+  'Summary:',
+  '#',
+  '0',
+  '\uD83D\uDE00',
+  '\uD800',
+  'é',
+  'RUEHC/',
+  'para 2',
+  'ref A',
+  'STATE 00000001 002 OF 001',
+  '999999Z NOV 08',
+  'E.O. 12958: DECL: 99/99/9999',
+  'x'.repeat(3000),
+];
 
 /** A seed cable with random line edits and insertions of characters a cable parser finds hard. */
 export const mutatedCable = fc
-  .tuple(fc.constantFrom(...SEEDS), fc.array(fc.tuple(fc.nat(), fc.nat(), fc.constantFrom('delete', 'duplicate', 'swap', 'truncate', 'insert'), fc.constantFrom(...NASTY)), { minLength: 1, maxLength: 8 }))
+  .tuple(
+    fc.constantFrom(...SEEDS),
+    fc.array(
+      fc.tuple(fc.nat(), fc.nat(), fc.constantFrom('delete', 'duplicate', 'swap', 'truncate', 'insert'), fc.constantFrom(...NASTY)),
+      { minLength: 1, maxLength: 8 },
+    ),
+  )
   .map(([seed, edits]) => {
     const lines = seed.split('\n');
     for (const [a, b, kind, insert] of edits) {
@@ -48,7 +90,12 @@ export const mutatedCable = fc
 export const anyText = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 300 }),
   fc.uint8Array({ maxLength: 400 }).map((bytes) => new TextDecoder('utf-8').decode(bytes)),
-  fc.array(fc.constantFrom(...NASTY, 'RUEHBW', 'O 262051Z NOV 08', 'UNCLAS', 'S E C R E T', 'STATE 125608', ' ', 'INFO', 'TO', 'XMT', '(C)'), { maxLength: 60 }).map((w) => w.join('')),
+  fc
+    .array(
+      fc.constantFrom(...NASTY, 'RUEHBW', 'O 262051Z NOV 08', 'UNCLAS', 'S E C R E T', 'STATE 125608', ' ', 'INFO', 'TO', 'XMT', '(C)'),
+      { maxLength: 60 },
+    )
+    .map((w) => w.join('')),
   mutatedCable,
 );
 
@@ -61,7 +108,10 @@ export function checkAllFeatures(text: string, probes: readonly [number, number]
   const lines = text.split(/\r\n|\r|\n/);
   const valid = (r: Range, what: string) => {
     for (const p of [r.start, r.end]) {
-      assert.ok(p.line >= 0 && p.line < lines.length && p.character >= 0 && p.character <= lines[p.line].length, `${what} outside the document: ${JSON.stringify(r)}`);
+      assert.ok(
+        p.line >= 0 && p.line < lines.length && p.character >= 0 && p.character <= lines[p.line].length,
+        `${what} outside the document: ${JSON.stringify(r)}`,
+      );
     }
     assert.ok(before(r.start, r.end), `${what} ends before it starts`);
   };
@@ -78,10 +128,16 @@ export function checkAllFeatures(text: string, probes: readonly [number, number]
   };
   const index = new WorkspaceIndex();
   index.update('file:///fuzz.cable', model);
-  const context = contextFor(model, { uri: 'file:///fuzz.cable', workspace: index, canDisableRules: true, settings: { maxOutlineItems: 5000, maxFoldingRanges: 5000 } });
+  const context = contextFor(model, {
+    uri: 'file:///fuzz.cable',
+    workspace: index,
+    canDisableRules: true,
+    settings: { maxOutlineItems: 5000, maxFoldingRanges: 5000 },
+  });
   const textDocument = documentOf(context).textDocument;
   walk(documentSymbols(context, { textDocument }, NONE).symbols);
-  for (const f of foldingRanges(context, { textDocument }, NONE).ranges) assert.ok(f.startLine < f.endLine && f.endLine < lines.length, 'folding range');
+  for (const f of foldingRanges(context, { textDocument }, NONE).ranges)
+    assert.ok(f.startLine < f.endLine && f.endLine < lines.length, 'folding range');
   const data = semanticTokens(context, { textDocument }, NONE, 100_000).data;
   let line = 0;
   let start = 0;
@@ -96,7 +152,11 @@ export function checkAllFeatures(text: string, probes: readonly [number, number]
   for (const cable of model.cables) for (const rule of RULES) for (const f of rule.check(cable, model)) valid(f.range, `finding ${f.code}`);
   const diags = documentDiagnostics(context, { textDocument }, NONE);
   for (const d of diags) valid(d.range, `diagnostic ${String(d.code)}`);
-  codeActions(context, { textDocument, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: diags } }, NONE);
+  codeActions(
+    context,
+    { textDocument, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: diags } },
+    NONE,
+  );
   for (const l of documentLinks(context, { textDocument }, NONE)) valid(l.range, 'link');
   workspaceSymbols(index, { query: model.cables[0]?.referenceId?.slice(0, 4) ?? '' }, NONE);
   const positions = probes.map(([a, b]) => {
@@ -107,7 +167,11 @@ export function checkAllFeatures(text: string, probes: readonly [number, number]
   chains.forEach((chain) => {
     for (let r: SelectionRange | undefined = chain; r; r = r.parent) {
       valid(r.range, 'selection range');
-      if (r.parent) assert.ok(before(r.parent.range.start, r.range.start) && before(r.range.end, r.parent.range.end), 'selection parent contains child');
+      if (r.parent)
+        assert.ok(
+          before(r.parent.range.start, r.range.start) && before(r.range.end, r.parent.range.end),
+          'selection parent contains child',
+        );
     }
   });
   for (const position of positions) {

@@ -94,7 +94,10 @@ export function toJavaScript(source: string): string {
 }
 
 test('the Oniguruma → JavaScript translation', () => {
-  assert.equal(toJavaScript(String.raw`^\G[ \t]*+(?>[A-Z]++(?:[ ][A-Z]++){0,3})?+\x{FFFF}`), String.raw`^[ \t]*(?:[A-Z]+(?:[ ][A-Z]+){0,3})?\uFFFF`);
+  assert.equal(
+    toJavaScript(String.raw`^\G[ \t]*+(?>[A-Z]++(?:[ ][A-Z]++){0,3})?+\x{FFFF}`),
+    String.raw`^[ \t]*(?:[A-Z]+(?:[ ][A-Z]+){0,3})?\uFFFF`,
+  );
   assert.equal(toJavaScript(String.raw`[*+?]\++a\*+`), String.raw`[*+?]\++a\*+`); // escaped * and + are literals
   assert.equal(toJavaScript(String.raw`[ \t]*+.*?x??(?:a)?+`), String.raw`[ \t]*.*?x??(?:a)?`);
   assert.throws(() => toJavaScript('a{1,2}+'), /nested repeat/);

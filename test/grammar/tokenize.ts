@@ -70,10 +70,7 @@ export function loadCableGrammar(): Promise<vsctm.IGrammar> {
 }
 
 export function loadMarkdownGrammar(): Promise<vsctm.IGrammar> {
-  markdownGrammar ??= loadGrammar(
-    MARKDOWN_SCOPE,
-    path.join(repoRoot, 'node_modules', 'tm-grammars', 'grammars', 'markdown.json'),
-  );
+  markdownGrammar ??= loadGrammar(MARKDOWN_SCOPE, path.join(repoRoot, 'node_modules', 'tm-grammars', 'grammars', 'markdown.json'));
   return markdownGrammar;
 }
 

@@ -11,8 +11,16 @@ const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 const nls = JSON.parse(readFileSync(path.join(ROOT, 'package.nls.json'), 'utf8')) as Record<string, string>;
 const bundle = JSON.parse(readFileSync(path.join(ROOT, 'l10n', 'bundle.l10n.json'), 'utf8')) as Record<string, string>;
 
-interface Call { readonly message: string; readonly args: number; readonly where: string }
-const extractor = () => import(pathToFileURL(path.join(ROOT, 'scripts', 'l10n.mjs')).href) as Promise<{ extractCalls(): { calls: Call[]; errors: string[] }; bundleOf(calls: Call[]): string }>;
+interface Call {
+  readonly message: string;
+  readonly args: number;
+  readonly where: string;
+}
+const extractor = () =>
+  import(pathToFileURL(path.join(ROOT, 'scripts', 'l10n.mjs')).href) as Promise<{
+    extractCalls(): { calls: Call[]; errors: string[] };
+    bundleOf(calls: Call[]): string;
+  }>;
 
 /** Every string value in the manifest with its JSON path. */
 function strings(value: unknown, at: string, out: [string, string][] = []): [string, string][] {
@@ -25,7 +33,11 @@ function strings(value: unknown, at: string, out: [string, string][] = []): [str
 test('every %key% of package.json is in package.nls.json, and every key there is used', () => {
   const used = strings(pkg, '').flatMap(([, v]) => [...v.matchAll(/^%([^%\s]+)%$/g)].map((m) => m[1]));
   for (const key of used) assert.ok(key in nls, `${key} missing from package.nls.json`);
-  assert.deepEqual(Object.keys(nls).filter((k) => !used.includes(k)), [], 'unused keys in package.nls.json');
+  assert.deepEqual(
+    Object.keys(nls).filter((k) => !used.includes(k)),
+    [],
+    'unused keys in package.nls.json',
+  );
   for (const [key, text] of Object.entries(nls)) assert.ok(text.trim().length > 0, `${key} is empty`);
 });
 
@@ -34,9 +46,14 @@ test('no user-visible manifest string is left untranslatable', () => {
   const visible: [string, string][] = [
     ['displayName', pkg.displayName],
     ['description', pkg.description],
-    ...c.commands.flatMap((cmd: { command: string; title: string; category: string }) => [[`${cmd.command}.title`, cmd.title], [`${cmd.command}.category`, cmd.category]]),
+    ...c.commands.flatMap((cmd: { command: string; title: string; category: string }) => [
+      [`${cmd.command}.title`, cmd.title],
+      [`${cmd.command}.category`, cmd.category],
+    ]),
     ['configuration.title', c.configuration.title],
-    ...Object.entries(c.configuration.properties as Record<string, { markdownDescription?: string; description?: string }>).map(([k, v]) => [k, v.markdownDescription ?? v.description ?? ''] as [string, string]),
+    ...Object.entries(c.configuration.properties as Record<string, { markdownDescription?: string; description?: string }>).map(
+      ([k, v]) => [k, v.markdownDescription ?? v.description ?? ''] as [string, string],
+    ),
     ...c.semanticTokenTypes.map((t: { id: string; description: string }) => [t.id, t.description]),
     ...c.semanticTokenModifiers.map((t: { id: string; description: string }) => [t.id, t.description]),
   ];
@@ -54,19 +71,35 @@ test('l10n/bundle.l10n.json holds exactly the messages of every l10n.t call (npm
     for (const file of walk(path.join(ROOT, dir))) {
       const text = readFileSync(file, 'utf8');
       written += (text.match(/\bl10n\.t\(/g) ?? []).length;
-      assert.doesNotMatch(text, /\{[^}]*\bt\b[^}]*\}\s*from\s*'@vscode\/l10n'|=\s*(?:vscode\.)?l10n\.t\b(?!\()/, `${file} calls l10n.t under another name`);
+      assert.doesNotMatch(
+        text,
+        /\{[^}]*\bt\b[^}]*\}\s*from\s*'@vscode\/l10n'|=\s*(?:vscode\.)?l10n\.t\b(?!\()/,
+        `${file} calls l10n.t under another name`,
+      );
     }
   }
   assert.equal(calls.length, written);
-  assert.ok(calls.some((c) => c.where.startsWith('client/')) && calls.some((c) => c.where.startsWith('server/src/diagnostics/')) && calls.some((c) => c.where.includes('features/hover/')));
+  assert.ok(
+    calls.some((c) => c.where.startsWith('client/')) &&
+      calls.some((c) => c.where.startsWith('server/src/diagnostics/')) &&
+      calls.some((c) => c.where.includes('features/hover/')),
+  );
 });
 
 test('each message has exactly the placeholders {0}…{n-1} for its n arguments', async () => {
   const { calls } = (await extractor()).extractCalls();
   for (const c of calls) {
     const used = new Set([...c.message.matchAll(/\{(\d+)\}/g)].map((m) => Number(m[1])));
-    assert.deepEqual([...used].sort((a, b) => a - b), Array.from({ length: c.args }, (_, i) => i), `${c.where}: ${JSON.stringify(c.message)} with ${c.args} argument(s)`);
-    assert.doesNotMatch(c.message.replace(/\{\d+\}/g, ''), /\{[^}]*\}/, `${c.where}: braces other than placeholders would be taken for named arguments`);
+    assert.deepEqual(
+      [...used].sort((a, b) => a - b),
+      Array.from({ length: c.args }, (_, i) => i),
+      `${c.where}: ${JSON.stringify(c.message)} with ${c.args} argument(s)`,
+    );
+    assert.doesNotMatch(
+      c.message.replace(/\{\d+\}/g, ''),
+      /\{[^}]*\}/,
+      `${c.where}: braces other than placeholders would be taken for named arguments`,
+    );
   }
 });
 
@@ -74,7 +107,11 @@ test('each message has exactly the placeholders {0}…{n-1} for its n arguments'
 // and dropping the brackets must give the English text exactly, so nothing was lost on the way.
 const ACCENT: Readonly<Record<string, string>> = { a: 'à', e: 'è', i: 'ì', o: 'ò', u: 'ù', A: 'À', E: 'È', I: 'Ì', O: 'Ò', U: 'Ù' };
 const PLAIN = Object.fromEntries(Object.entries(ACCENT).map(([k, v]) => [v, k]));
-const pseudo = (message: string) => `⟦${message.split(/(\{\d+\})/).map((part, i) => (i % 2 ? part : part.replace(/[aeiouAEIOU]/g, (c) => ACCENT[c]))).join('')}⟧`;
+const pseudo = (message: string) =>
+  `⟦${message
+    .split(/(\{\d+\})/)
+    .map((part, i) => (i % 2 ? part : part.replace(/[aeiouAEIOU]/g, (c) => ACCENT[c])))
+    .join('')}⟧`;
 const plain = (text: string) => text.replace(/[⟦⟧]/g, '').replace(/[àèìòùÀÈÌÒÙ]/g, (c) => PLAIN[c]);
 
 async function session(initializationOptions: unknown) {
@@ -95,7 +132,11 @@ async function session(initializationOptions: unknown) {
   }
   const report = await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
   const diagnostics = (report as { items: Diagnostic[] }).items;
-  const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics } });
+  const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+    textDocument: { uri },
+    range: diagnostics[0].range,
+    context: { diagnostics },
+  });
   await client.shutdown();
   return { hovers, diagnostics, actions };
 }
@@ -117,7 +158,8 @@ test('a bundle passed in initializationOptions translates hovers, diagnostics an
     assert.match(text(t), /^⟦.*⟧$/, text(e));
     assert.equal(plain(text(t)), text(e));
     assert.equal(t.code, e.code);
-    for (const [j, related] of (t.relatedInformation ?? []).entries()) assert.equal(plain(related.message), e.relatedInformation![j].message);
+    for (const [j, related] of (t.relatedInformation ?? []).entries())
+      assert.equal(plain(related.message), e.relatedInformation![j].message);
   }
   assert.ok(translated.actions.length > 0);
   for (let i = 0; i < english.actions.length; i++) {
@@ -128,7 +170,7 @@ test('a bundle passed in initializationOptions translates hovers, diagnostics an
 
 test('without a usable bundle the server speaks the English of the source', async () => {
   const english = await session({});
-  for (const junk of [undefined, 'fr', ['x'], { 'Cable': 42 }]) {
+  for (const junk of [undefined, 'fr', ['x'], { Cable: 42 }]) {
     const result = await session(junk === undefined ? undefined : { l10nBundle: junk });
     assert.deepEqual(result.hovers, english.hovers);
     assert.deepEqual(result.diagnostics.map(text), english.diagnostics.map(text));

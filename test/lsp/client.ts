@@ -1,8 +1,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import {
-  type ClientCapabilities, createProtocolConnection, type InitializeResult, type ProtocolConnection,
-  PublishDiagnosticsNotification, type PublishDiagnosticsParams, StreamMessageReader, StreamMessageWriter,
+  type ClientCapabilities,
+  createProtocolConnection,
+  type InitializeResult,
+  type ProtocolConnection,
+  PublishDiagnosticsNotification,
+  type PublishDiagnosticsParams,
+  StreamMessageReader,
+  StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
 import { ROOT } from '../util';
 
@@ -41,7 +47,13 @@ export class StdioClient {
   configuration: unknown = null;
 
   async initialize(capabilities: ClientCapabilities = DEFAULT_CAPABILITIES, initializationOptions?: unknown): Promise<InitializeResult> {
-    const result = await this.connection.sendRequest<InitializeResult>('initialize', { processId: process.pid, rootUri: null, capabilities, initializationOptions, workspaceFolders: null });
+    const result = await this.connection.sendRequest<InitializeResult>('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      capabilities,
+      initializationOptions,
+      workspaceFolders: null,
+    });
     await this.connection.sendNotification('initialized', {});
     return result;
   }
@@ -63,12 +75,22 @@ export class StdioClient {
   }
 
   /** Resolves with the next publishDiagnostics for `uri` that satisfies `match`. */
-  waitForDiagnostics(uri: string, match: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 10_000): Promise<PublishDiagnosticsParams> {
+  waitForDiagnostics(
+    uri: string,
+    match: (p: PublishDiagnosticsParams) => boolean = () => true,
+    timeoutMs = 10_000,
+  ): Promise<PublishDiagnosticsParams> {
     const existing = this.diagnostics.get(uri);
     if (existing && match(existing)) return Promise.resolve(existing);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);
-      this.#waiters.push({ match: (p) => p.uri === uri && match(p), resolve: (p) => { clearTimeout(timer); resolve(p); } });
+      this.#waiters.push({
+        match: (p) => p.uri === uri && match(p),
+        resolve: (p) => {
+          clearTimeout(timer);
+          resolve(p);
+        },
+      });
     });
   }
 
@@ -109,7 +131,10 @@ export function frame(message: object): string {
  * does when a client sends a request and its cancellation back to back), and resolves with every
  * response once those to the ids in `awaiting` have come.
  */
-export function rawSession(messages: readonly object[], awaiting: readonly number[]): Promise<{ id?: number; result?: unknown; error?: { code: number; message: string } }[]> {
+export function rawSession(
+  messages: readonly object[],
+  awaiting: readonly number[],
+): Promise<{ id?: number; result?: unknown; error?: { code: number; message: string } }[]> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const responses: { id?: number; result?: unknown; error?: { code: number; message: string } }[] = [];
@@ -125,7 +150,10 @@ export function rawSession(messages: readonly object[], awaiting: readonly numbe
         if (headerEnd < 0) break;
         const length = Number(/Content-Length: (\d+)/i.exec(buffer.subarray(0, headerEnd).toString())?.[1]);
         if (buffer.length < headerEnd + 4 + length) break;
-        const message = JSON.parse(buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString('utf8')) as { id?: number; method?: string };
+        const message = JSON.parse(buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString('utf8')) as {
+          id?: number;
+          method?: string;
+        };
         buffer = buffer.subarray(headerEnd + 4 + length);
         if (message.method === undefined) responses.push(message);
       }

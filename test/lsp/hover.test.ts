@@ -80,7 +80,7 @@ describe('hover over stdio', () => {
     });
   }
 
-  test('a routing indicator gets the cable\'s own pairing and its structure', async () => {
+  test("a routing indicator gets the cable's own pairing and its structure", async () => {
     const [escaped] = await both(MULTI, 6, 'RUEHC');
     const text = unescape(escaped);
     assert.match(text, /This cable pairs it with `SECSTATE WASHDC`/);
@@ -89,7 +89,10 @@ describe('hover over stdio', () => {
 
   test('an unknown routing indicator is still explained', async () => {
     const uri = 'file:///work/unknown-ri.cable';
-    await client.open(uri, 'VZCZCXRO0001\nRR RUEHQQZ\nDE RUEHQQZ #0001 0011200\nZNR UUUUU ZZH\nR 011200Z JAN 09\nFM AMEMBASSY NOWHERE\nTO RUEHC/SECSTATE WASHDC 0001\n\nUNCLAS NOWHERE 000001\n');
+    await client.open(
+      uri,
+      'VZCZCXRO0001\nRR RUEHQQZ\nDE RUEHQQZ #0001 0011200\nZNR UUUUU ZZH\nR 011200Z JAN 09\nFM AMEMBASSY NOWHERE\nTO RUEHC/SECSTATE WASHDC 0001\n\nUNCLAS NOWHERE 000001\n',
+    );
     const text = unescape((await hoverAt(uri, 1, 4))!);
     assert.match(text, /not in the table/);
     assert.match(text, /Position 2 "U"/);
@@ -97,9 +100,14 @@ describe('hover over stdio', () => {
 
   test('document text in a hover is escaped', async () => {
     const uri = 'file:///work/hostile.cable';
-    const hostile = 'UNCLAS STATE 000001\n\nTAGS: PREL\nSUBJECT: X\n\nREF: A. [x](command:workbench.action.quit) <img src=x onerror=alert(1)> STATE 5\n\n1. (U) See ref A.\n';
+    const hostile =
+      'UNCLAS STATE 000001\n\nTAGS: PREL\nSUBJECT: X\n\nREF: A. [x](command:workbench.action.quit) <img src=x onerror=alert(1)> STATE 5\n\n1. (U) See ref A.\n';
     await client.open(uri, hostile);
-    for (const [line, character] of [[7, 11], [5, 6], [5, 8]]) {
+    for (const [line, character] of [
+      [7, 11],
+      [5, 6],
+      [5, 8],
+    ]) {
       const text = await hoverAt(uri, line, character);
       assert.ok(text, `a hover at ${line}:${character}`);
       // Outside code spans (which markdown never interprets) no link, image or HTML may remain.
@@ -146,13 +154,23 @@ describe('completion over stdio', () => {
     const text = 'VZCZCXRO0001\nOO RUEHBW\nDE RUEHC #0001 0011200\nZNR UUUUU ZZH\nO 011200Z JAN 09\nFM SECSTATE WASHDC\nTO RUEHB';
     const list = await complete(text, 6, 8);
     const belgrade = list.items.find((i) => i.label === 'RUEHBW/AMEMBASSY BELGRADE');
-    assert.ok(belgrade, list.items.slice(0, 10).map((i) => i.label).join(', '));
+    assert.ok(
+      belgrade,
+      list.items
+        .slice(0, 10)
+        .map((i) => i.label)
+        .join(', '),
+    );
   });
 
   test('precedence words after an addressee', async () => {
-    const text = 'VZCZCXRO0001\nOO RUEHBW\nDE RUEHC #0001 0011200\nZNR UUUUU ZZH\nO 011200Z JAN 09\nFM SECSTATE WASHDC\nTO RUEHBW/AMEMBASSY BELGRADE ';
+    const text =
+      'VZCZCXRO0001\nOO RUEHBW\nDE RUEHC #0001 0011200\nZNR UUUUU ZZH\nO 011200Z JAN 09\nFM SECSTATE WASHDC\nTO RUEHBW/AMEMBASSY BELGRADE ';
     const list = await complete(text, 6, 29);
-    assert.deepEqual(list.items.map((i) => i.label), ['FLASH', 'NIACT IMMEDIATE', 'IMMEDIATE', 'PRIORITY', 'ROUTINE']);
+    assert.deepEqual(
+      list.items.map((i) => i.label),
+      ['FLASH', 'NIACT IMMEDIATE', 'IMMEDIATE', 'PRIORITY', 'ROUTINE'],
+    );
   });
 
   test('End Summary. while a summary is open', async () => {

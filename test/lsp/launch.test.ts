@@ -61,17 +61,21 @@ function readsExtraCertsAtStart(missing: string): boolean {
 
 const missingCa = path.join(folder, 'no-such-ca.pem');
 
-test('started as VS Code starts it, the server does not load NODE_EXTRA_CA_CERTS', { skip: readsExtraCertsAtStart(missingCa) ? false : 'this node does not read the file at start' }, async () => {
-  // Node reads the file before any script runs and warns when it cannot; the server needs no
-  // certificates, and reading them costs most of a start on machines that set the variable.
-  const started = { ...process.env, NODE_EXTRA_CA_CERTS: missingCa, CABLE_CACHE_DIR: 'off' };
-  const client = new StdioClient(['--stdio'], [...SERVER_NODE_OPTIONS], serverProcessEnv(started));
-  assert.ok((await client.initialize()).capabilities.documentSymbolProvider);
-  assert.equal(await client.shutdown(), 0);
-  assert.doesNotMatch(client.stderr, /extra certs/);
-  // The same start in the starting process's own environment does read it: the check above can fail.
-  const plain = new StdioClient(['--stdio'], [], started);
-  await plain.initialize();
-  assert.equal(await plain.shutdown(), 0);
-  assert.match(plain.stderr, /Ignoring extra certs from .*no-such-ca\.pem/);
-});
+test(
+  'started as VS Code starts it, the server does not load NODE_EXTRA_CA_CERTS',
+  { skip: readsExtraCertsAtStart(missingCa) ? false : 'this node does not read the file at start' },
+  async () => {
+    // Node reads the file before any script runs and warns when it cannot; the server needs no
+    // certificates, and reading them costs most of a start on machines that set the variable.
+    const started = { ...process.env, NODE_EXTRA_CA_CERTS: missingCa, CABLE_CACHE_DIR: 'off' };
+    const client = new StdioClient(['--stdio'], [...SERVER_NODE_OPTIONS], serverProcessEnv(started));
+    assert.ok((await client.initialize()).capabilities.documentSymbolProvider);
+    assert.equal(await client.shutdown(), 0);
+    assert.doesNotMatch(client.stderr, /extra certs/);
+    // The same start in the starting process's own environment does read it: the check above can fail.
+    const plain = new StdioClient(['--stdio'], [], started);
+    await plain.initialize();
+    assert.equal(await plain.shutdown(), 0);
+    assert.match(plain.stderr, /Ignoring extra certs from .*no-such-ca\.pem/);
+  },
+);

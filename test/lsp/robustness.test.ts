@@ -32,11 +32,30 @@ describe('edit storm over stdio', () => {
   test('10,000 random incremental edits: the served outline and diagnostics equal a fresh parse after every batch', async () => {
     const client = new StdioClient();
     try {
-      await client.initialize({ textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true }, diagnostic: {} }, workspace: { configuration: true } });
+      await client.initialize({
+        textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true }, diagnostic: {} },
+        workspace: { configuration: true },
+      });
       const uri = 'file:///storm/storm.cable';
       let text = [fixture('multiLine.cable'), fixture('oneLine.cable'), fixture('old.cable')].join('\n\n');
       await client.open(uri, text);
-      const inserts = ['x', ' ', '\n', '\n\n', '(', ')', '(S)', '1. ', 'END SUMMARY. ', 'VZCZCXRO0001\n', 'UNCLAS STATE 000001\n', 'SUBJECT: X\n', 'RUEHBW/', '¶', 'é'];
+      const inserts = [
+        'x',
+        ' ',
+        '\n',
+        '\n\n',
+        '(',
+        ')',
+        '(S)',
+        '1. ',
+        'END SUMMARY. ',
+        'VZCZCXRO0001\n',
+        'UNCLAS STATE 000001\n',
+        'SUBJECT: X\n',
+        'RUEHBW/',
+        '¶',
+        'é',
+      ];
       const edits = fc.sample(fc.tuple(fc.nat(), fc.nat({ max: 12 }), fc.constantFrom(...inserts)), { numRuns: 10_000, seed: 7 });
       let version = 1;
       const rss: number[] = [];
@@ -55,7 +74,11 @@ describe('edit storm over stdio', () => {
           const report = await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
           assert.equal(report.kind, 'full');
           const served = report.kind === 'full' ? report.items : [];
-          assert.deepEqual(served.map((d) => [d.code, d.range, d.message]), diagnosticsOf(model, { uri }).map((d) => [d.code, d.range, d.message]), `diagnostics after ${i + 1} edits`);
+          assert.deepEqual(
+            served.map((d) => [d.code, d.range, d.message]),
+            diagnosticsOf(model, { uri }).map((d) => [d.code, d.range, d.message]),
+            `diagnostics after ${i + 1} edits`,
+          );
           rss.push(rssMb(client.process.pid!));
         }
       }
@@ -80,8 +103,21 @@ describe('protocol robustness', () => {
       await assert.rejects(client.request('cable/noSuchMethod', {}), (e: { code?: number }) => e.code === -32601);
       await client.connection.sendNotification('cable/noSuchNotification', { x: 1 });
       // Positions outside the document.
-      assert.equal(await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 9999, character: 9999 } }), null);
-      assert.ok(Array.isArray(await client.request('textDocument/selectionRange', { textDocument: { uri }, positions: [{ line: -1, character: -5 }, { line: 1e6, character: 0 }] })));
+      assert.equal(
+        await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 9999, character: 9999 } }),
+        null,
+      );
+      assert.ok(
+        Array.isArray(
+          await client.request('textDocument/selectionRange', {
+            textDocument: { uri },
+            positions: [
+              { line: -1, character: -5 },
+              { line: 1e6, character: 0 },
+            ],
+          }),
+        ),
+      );
       await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 500, character: 3 } });
       // A change for an older version than the document has.
       await client.change(uri, 0, [{ text: 'UNCLAS STATE 000002\n\n1. (U) Replaced.\n' }]);
@@ -113,28 +149,52 @@ describe('protocol robustness', () => {
     }
   });
 
-  test('console output in the server process reaches the client\'s log and never the protocol stream', { timeout: 30_000 }, async () => {
+  test("console output in the server process reaches the client's log and never the protocol stream", { timeout: 30_000 }, async () => {
     // A dependency that logs: every console method, once the connection is up. stdout carries the
     // protocol, so anything written there outside a message would break the client's framing.
     const folder = mkdtempSync(path.join(os.tmpdir(), 'cable-console-'));
     const preload = path.join(folder, 'logs.js');
-    writeFileSync(preload, `setTimeout(() => {
+    writeFileSync(
+      preload,
+      `setTimeout(() => {
       console.log('log', 1); console.info('info'); console.warn('warn'); console.error('error'); console.debug('debug');
       console.dir({ dir: 1 }); console.dirxml('dirxml'); console.trace('trace'); console.assert(false, 'assert'); console.count('n'); console.count('n');
       console.group('group'); console.log('in group'); console.groupEnd(); console.time('t'); console.timeEnd('t');
       console.table([{ table: 1 }]);
-    }, 300);`);
+    }, 300);`,
+    );
     const client = new StdioClient(['--stdio'], ['--require', preload]);
     try {
       await client.initialize();
-      const logged = () => client.notifications.filter((n) => n.method === 'window/logMessage').map((n) => (n.params as { message: string }).message).join('\n');
+      const logged = () =>
+        client.notifications
+          .filter((n) => n.method === 'window/logMessage')
+          .map((n) => (n.params as { message: string }).message)
+          .join('\n');
       for (let i = 0; i < 100 && !logged().includes('table'); i++) await new Promise((resolve) => setTimeout(resolve, 50));
-      for (const expected of ['log 1', 'info', 'warn', 'error', 'debug', '{ dir: 1 }', 'dirxml', 'Trace: trace', 'Assertion failed: assert', 'n: 1', 'n: 2', 'group', 'in group', 'table']) {
+      for (const expected of [
+        'log 1',
+        'info',
+        'warn',
+        'error',
+        'debug',
+        '{ dir: 1 }',
+        'dirxml',
+        'Trace: trace',
+        'Assertion failed: assert',
+        'n: 1',
+        'n: 2',
+        'group',
+        'in group',
+        'table',
+      ]) {
         assert.ok(logged().includes(expected), `"${expected}" in the log:\n${logged()}`);
       }
       assert.match(logged(), /^t: [\d.]+ms$/m, 'timeEnd formatted as node does');
       await client.open('file:///work/after.cable', fixture('oneLine.cable'));
-      const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: 'file:///work/after.cable' } });
+      const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', {
+        textDocument: { uri: 'file:///work/after.cable' },
+      });
       assert.equal(symbols[0].name, '08STATE125608', 'the protocol stream is intact');
     } finally {
       assert.equal(await client.shutdown(), 0);

@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type {
-  Definition, DocumentLink, DocumentSymbol, FoldingRange, InitializeResult, Location, SelectionRange, SymbolInformation,
+  Definition,
+  DocumentLink,
+  DocumentSymbol,
+  FoldingRange,
+  InitializeResult,
+  Location,
+  SelectionRange,
+  SymbolInformation,
 } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parse } from '../../server/src/cable/parse';
@@ -35,7 +42,15 @@ describe('language server over stdio', () => {
     const caps = init.capabilities;
     assert.equal(init.serverInfo?.name, 'cable-language-server');
     assert.deepEqual(caps.textDocumentSync, { openClose: true, change: 2 });
-    for (const feature of ['documentSymbolProvider', 'foldingRangeProvider', 'selectionRangeProvider', 'definitionProvider', 'documentLinkProvider', 'workspaceSymbolProvider', 'codeActionProvider'] as const) {
+    for (const feature of [
+      'documentSymbolProvider',
+      'foldingRangeProvider',
+      'selectionRangeProvider',
+      'definitionProvider',
+      'documentLinkProvider',
+      'workspaceSymbolProvider',
+      'codeActionProvider',
+    ] as const) {
       assert.ok(caps[feature], `${feature} advertised`);
     }
     assert.equal(caps.diagnosticProvider, undefined, 'no pull diagnostics for a client that lacks them');
@@ -47,14 +62,27 @@ describe('language server over stdio', () => {
     const cable = symbols[0];
     assert.equal(cable.detail, 'SECRET — KAZAKHSTAN: CENTCOM CDR PETRAEUS MEETS PRESIDENT NAZARVAYEV, JANUARY 14');
     assert.deepEqual(names(cable.children!), [
-      'Transmission header', 'Subject', 'REF',
-      '1. (S) SUMMARY:', '2. (SBU) U.S. Central Command Commander General David Petraeus met…',
-      '3. (S//NF) General Petraeus thanked President Nazarbayev. The', '4. (C) COMMENT:', '5. (U) General Petraeus has cleared this cable.',
+      'Transmission header',
+      'Subject',
+      'REF',
+      '1. (S) SUMMARY:',
+      '2. (SBU) U.S. Central Command Commander General David Petraeus met…',
+      '3. (S//NF) General Petraeus thanked President Nazarbayev. The',
+      '4. (C) COMMENT:',
+      '5. (U) General Petraeus has cleared this cable.',
     ]);
     const header = cable.children![0];
     assert.deepEqual(names(header.children!), [
-      'VZCZCXRO0320', 'PP RUEHBI RUEHCI RUEHFL', 'DE RUEHTA #0095', 'ZNY SSSSS', '200556Z JAN 09', 'FM AMEMBASSY ASTANA',
-      'TO RUEHC/SECSTATE WASHDC', 'INFO RUCNCIS/CIS COLLECTIVE', 'INFO RUEHBJ/AMEMBASSY BEIJING', 'INFO RUEKJCS/SECDEF WASHDC',
+      'VZCZCXRO0320',
+      'PP RUEHBI RUEHCI RUEHFL',
+      'DE RUEHTA #0095',
+      'ZNY SSSSS',
+      '200556Z JAN 09',
+      'FM AMEMBASSY ASTANA',
+      'TO RUEHC/SECSTATE WASHDC',
+      'INFO RUCNCIS/CIS COLLECTIVE',
+      'INFO RUEHBJ/AMEMBASSY BEIJING',
+      'INFO RUEKJCS/SECDEF WASHDC',
     ]);
     const third = cable.children![5];
     assert.deepEqual(third.selectionRange, { start: { line: 33, character: 0 }, end: { line: 33, character: 10 } });
@@ -75,7 +103,9 @@ describe('language server over stdio', () => {
     const uri = 'file:///work/edit.cable';
     await client.open(uri, fixture('multiLine.cable'));
     // Append a sixth paragraph after the signature line, then change paragraph 5's marking.
-    await client.change(uri, 2, [{ range: { start: { line: 42, character: 8 }, end: { line: 42, character: 8 } }, text: '\n\n6. (C) Added later.' }]);
+    await client.change(uri, 2, [
+      { range: { start: { line: 42, character: 8 }, end: { line: 42, character: 8 } }, text: '\n\n6. (C) Added later.' },
+    ]);
     await client.change(uri, 3, [{ range: { start: { line: 41, character: 3 }, end: { line: 41, character: 6 } }, text: '(C)' }]);
     const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
     const paragraphs = symbols[0].children!.filter((s) => /^\d+\./.test(s.name)).map((s) => s.name);
@@ -95,9 +125,13 @@ describe('language server over stdio', () => {
   });
 
   test('selection ranges grow from word to marking to paragraph to cable', async () => {
-    const [range] = await client.request<SelectionRange[]>('textDocument/selectionRange', { textDocument: { uri: MULTI }, positions: [{ line: 33, character: 5 }] });
+    const [range] = await client.request<SelectionRange[]>('textDocument/selectionRange', {
+      textDocument: { uri: MULTI },
+      positions: [{ line: 33, character: 5 }],
+    });
     const chain: string[] = [];
-    for (let r: SelectionRange | undefined = range; r; r = r.parent) chain.push(`${r.range.start.line}:${r.range.start.character}-${r.range.end.line}:${r.range.end.character}`);
+    for (let r: SelectionRange | undefined = range; r; r = r.parent)
+      chain.push(`${r.range.start.line}:${r.range.start.character}-${r.range.end.line}:${r.range.end.character}`);
     assert.deepEqual(chain.slice(0, 3), ['33:3-33:10', '33:0-37:16', '11:0-43:0']);
   });
 
@@ -106,9 +140,15 @@ describe('language server over stdio', () => {
     const para = links.find((l) => l.range.start.line === 31);
     assert.ok(para, 'a link on "para 3"');
     assert.equal(para.target, `${MULTI}#L34,1`);
-    const defParagraph = await client.request<Location[]>('textDocument/definition', { textDocument: { uri: MULTI }, position: { line: 31, character: 53 } });
+    const defParagraph = await client.request<Location[]>('textDocument/definition', {
+      textDocument: { uri: MULTI },
+      position: { line: 31, character: 53 },
+    });
     assert.deepEqual(defParagraph, [{ uri: MULTI, range: { start: { line: 33, character: 0 }, end: { line: 33, character: 10 } } }]);
-    const defRef = await client.request<Location[]>('textDocument/definition', { textDocument: { uri: MULTI }, position: { line: 31, character: 40 } });
+    const defRef = await client.request<Location[]>('textDocument/definition', {
+      textDocument: { uri: MULTI },
+      position: { line: 31, character: 40 },
+    });
     assert.equal(defRef.length, 1);
     assert.equal(defRef[0].range.start.line, 22, 'ref A → the REF line');
   });
@@ -117,12 +157,18 @@ describe('language server over stdio', () => {
     const byId = await client.request<SymbolInformation[]>('workspace/symbol', { query: 'ASTANA' });
     assert.ok(byId.some((s) => s.name === '09ASTANA95' && s.location.uri === MULTI));
     const bySubject = await client.request<SymbolInformation[]>('workspace/symbol', { query: 'kosovo' });
-    assert.deepEqual(bySubject.map((s) => s.name), ['08STATE125608']);
+    assert.deepEqual(
+      bySubject.map((s) => s.name),
+      ['08STATE125608'],
+    );
   });
 
   test('a REF citing a cable in the workspace links to it', async () => {
     const citing = 'file:///work/citing.cable';
-    await client.open(citing, 'UNCLAS STATE 000777\n\nTAGS: PREL\nSUBJECT: FOLLOW-UP\n\nREF: STATE 125608\n\n1. (U) See reftel and 08STATE125608.\n');
+    await client.open(
+      citing,
+      'UNCLAS STATE 000777\n\nTAGS: PREL\nSUBJECT: FOLLOW-UP\n\nREF: STATE 125608\n\n1. (U) See reftel and 08STATE125608.\n',
+    );
     const links = await client.request<DocumentLink[]>('textDocument/documentLink', { textDocument: { uri: citing } });
     const targets = links.map((l) => l.target);
     assert.ok(targets.includes(`${ONE}#L2,1`), `links: ${JSON.stringify(targets)}`);
@@ -135,7 +181,10 @@ describe('language server over stdio', () => {
     await client.open(uri, 'UNCLAS STATE 1\n\n1. (U) Text.');
     await client.close(uri);
     assert.deepEqual(await client.request('textDocument/documentSymbol', { textDocument: { uri } }), []);
-    assert.deepEqual(await client.request<Definition>('textDocument/definition', { textDocument: { uri }, position: { line: 0, character: 0 } }), []);
+    assert.deepEqual(
+      await client.request<Definition>('textDocument/definition', { textDocument: { uri }, position: { line: 0, character: 0 } }),
+      [],
+    );
   });
 
   test('a cancelled request does not break the server', async () => {
@@ -143,26 +192,45 @@ describe('language server over stdio', () => {
     const source = new CancellationTokenSource();
     const pending = client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: MULTI } }, source.token);
     source.cancel();
-    await pending.then(() => undefined, (error: { code?: number }) => assert.equal(error.code, -32800));
+    await pending.then(
+      () => undefined,
+      (error: { code?: number }) => assert.equal(error.code, -32800),
+    );
     const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: MULTI } });
     assert.equal(symbols.length, 1);
   });
 
   test('diagnostics are pushed to a client without pull diagnostics, for the current version', async () => {
     const uri = 'file:///work/bad.cable';
-    await client.open(uri, 'C O N F I D E N T I A L SECTION 03 OF 02 STATE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n1. (S) Too high.\n2. (C Unclosed.\n', 1);
+    await client.open(
+      uri,
+      'C O N F I D E N T I A L SECTION 03 OF 02 STATE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n1. (S) Too high.\n2. (C Unclosed.\n',
+      1,
+    );
     const published = await client.waitForDiagnostics(uri, (p) => p.version === 1);
-    const codes = published.diagnostics.filter((d) => d.severity === 1).map((d) => d.code).sort();
+    const codes = published.diagnostics
+      .filter((d) => d.severity === 1)
+      .map((d) => d.code)
+      .sort();
     assert.deepEqual(codes, ['cable/marking-unclosed', 'cable/para-mark-above-overall', 'cable/section-range']);
   });
 
   test('a request cancelled before it runs is answered with RequestCancelled (-32800); the next one normally', async () => {
     const uri = 'file:///work/cancel.cable';
-    const methods = ['textDocument/documentSymbol', 'textDocument/foldingRange', 'textDocument/semanticTokens/full', 'textDocument/documentLink', 'textDocument/hover'];
+    const methods = [
+      'textDocument/documentSymbol',
+      'textDocument/foldingRange',
+      'textDocument/semanticTokens/full',
+      'textDocument/documentLink',
+      'textDocument/hover',
+    ];
     const messages: object[] = [
       { id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } },
       { method: 'initialized', params: {} },
-      { method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'cable', version: 1, text: fixture('multiLine.cable') } } },
+      {
+        method: 'textDocument/didOpen',
+        params: { textDocument: { uri, languageId: 'cable', version: 1, text: fixture('multiLine.cable') } },
+      },
     ];
     methods.forEach((method, i) => {
       messages.push({ id: 10 + i, method, params: { textDocument: { uri }, position: { line: 4, character: 3 } } });
@@ -189,7 +257,7 @@ describe('the outline of an export over stdio', () => {
     assert.equal(await client.shutdown(), 0, `server exit code; stderr: ${client.stderr}`);
   });
 
-  test('an export\'s outline stays the outline of the current text through edits that move cables and edits that do not', async () => {
+  test("an export's outline stays the outline of the current text through edits that move cables and edits that do not", async () => {
     // The server sends each cable's outline from JSON kept since the cable was last parsed
     // (features/jsonText.ts): this checks it against an outline computed afresh from the same text.
     const uri = 'file:///work/export.cable';
@@ -245,7 +313,10 @@ describe('settings', () => {
       await client.open(uri, 'C O N F I D E N T I A L SECTION 03 OF 02 STATE 000001\n\n1. (C Unclosed.\n2. (C) Two.\n3. (C) Three.\n');
       const published = await client.waitForDiagnostics(uri);
       const relevant = published.diagnostics.filter((d) => /^cable\/(section|marking)-/.test(String(d.code)));
-      assert.deepEqual(relevant.map((d) => [d.code, d.severity]), [['cable/marking-unclosed', 4]]);
+      assert.deepEqual(
+        relevant.map((d) => [d.code, d.severity]),
+        [['cable/marking-unclosed', 4]],
+      );
       const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
       const count = (list: readonly DocumentSymbol[]): number => list.reduce((n, s) => n + 1 + count(s.children ?? []), 0);
       assert.equal(count(symbols), 3);
@@ -262,7 +333,14 @@ describe('corpus cables over stdio', { skip: corpusAvailable() ? false : 'no cor
     const client = new StdioClient();
     try {
       await client.initialize();
-      for (const file of ['09ASTANA95.txt', '66BUENOSAIRES2481.txt', '06NEWDELHI5135.txt', '04ANKARA348.flatjson.txt', '00HARARE6677.txt', '72TEHRAN1164.wl2011html.txt']) {
+      for (const file of [
+        '09ASTANA95.txt',
+        '66BUENOSAIRES2481.txt',
+        '06NEWDELHI5135.txt',
+        '04ANKARA348.flatjson.txt',
+        '00HARARE6677.txt',
+        '72TEHRAN1164.wl2011html.txt',
+      ]) {
         const uri = `file:///corpus/${file}`;
         const text = corpusText(file);
         await client.open(uri, text);
@@ -297,14 +375,22 @@ describe('workspace index', () => {
     writeFileSync(path.join(dir, 'notes.txt'), fixture('multiLine.cable'));
     const client = new StdioClient();
     try {
-      await client.connection.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(dir).href, capabilities: {}, workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'ws' }] });
+      await client.connection.sendRequest('initialize', {
+        processId: process.pid,
+        rootUri: pathToFileURL(dir).href,
+        capabilities: {},
+        workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'ws' }],
+      });
       await client.connection.sendNotification('initialized', {});
       let found: SymbolInformation[] = [];
       for (let i = 0; i < 100 && found.length === 0; i++) {
         found = await client.request<SymbolInformation[]>('workspace/symbol', { query: '08STATE125608' });
         if (found.length === 0) await new Promise((r) => setTimeout(r, 50));
       }
-      assert.deepEqual(found.map((s) => [s.name, s.location.uri.endsWith('/sub/kosovo.tel')]), [['08STATE125608', true]]);
+      assert.deepEqual(
+        found.map((s) => [s.name, s.location.uri.endsWith('/sub/kosovo.tel')]),
+        [['08STATE125608', true]],
+      );
       const none = await client.request<SymbolInformation[]>('workspace/symbol', { query: '09ASTANA95' });
       assert.deepEqual(none, [], '.txt files are not indexed unless opened');
     } finally {

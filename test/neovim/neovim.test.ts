@@ -33,10 +33,30 @@ function probeNeovim(): { version: string } | { skip: string } {
   return { version: `${match[1]}.${match[2]}.${match[3]}` };
 }
 
-interface LspRange { start: { line: number; character: number }; end: { line: number; character: number } }
-interface DocumentSymbol { name: string; detail?: string; kind: number; range: LspRange; children?: DocumentSymbol[] }
-interface VimDiagnostic { code?: string | number; message: string; severity: number; lnum: number; col: number }
-interface LspDiagnostic { code?: string | number; message: string; severity?: number; range: LspRange }
+interface LspRange {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
+interface DocumentSymbol {
+  name: string;
+  detail?: string;
+  kind: number;
+  range: LspRange;
+  children?: DocumentSymbol[];
+}
+interface VimDiagnostic {
+  code?: string | number;
+  message: string;
+  severity: number;
+  lnum: number;
+  col: number;
+}
+interface LspDiagnostic {
+  code?: string | number;
+  message: string;
+  severity?: number;
+  range: LspRange;
+}
 interface CheckResult {
   nvim: string;
   errors: string[];
@@ -64,7 +84,19 @@ function runNeovim(file: string, hover: { line: number; character: number } | un
   };
   // -n: no swap file (a concurrent run on the same fixture would otherwise stop at the ATTENTION prompt).
   // The trailing `cquit! 3` only runs when check.lua fails to load; check.lua itself always quits.
-  const args = ['--headless', '--clean', '-u', 'NONE', '-n', '-i', 'NONE', '-c', `luafile ${CHECK_LUA.replace(/ /g, '\\ ')}`, '-c', 'cquit! 3'];
+  const args = [
+    '--headless',
+    '--clean',
+    '-u',
+    'NONE',
+    '-n',
+    '-i',
+    'NONE',
+    '-c',
+    `luafile ${CHECK_LUA.replace(/ /g, '\\ ')}`,
+    '-c',
+    'cquit! 3',
+  ];
   return new Promise((resolve, reject) => {
     const child = spawn('nvim', args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let stdout = '';
@@ -150,7 +182,10 @@ describe('Neovim built-in LSP client (headless) against dist/server.js', { skip:
     assert.equal(symbols[0]?.name, '08STATE125608');
     const children = (symbols[0].children ?? []).map((c) => c.name);
     assert.ok(children.includes('Subject'), `children include "Subject": ${JSON.stringify(children)}`);
-    assert.ok(children.some((name) => name.startsWith('11. (U)')), `children include paragraph 11: ${JSON.stringify(children)}`);
+    assert.ok(
+      children.some((name) => name.startsWith('11. (U)')),
+      `children include paragraph 11: ${JSON.stringify(children)}`,
+    );
     assert.match(hoverText(result), /BELGRADE/);
     assert.equal(result.published, true, 'the server pushed diagnostics');
   });

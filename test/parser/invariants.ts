@@ -37,16 +37,20 @@ export function checkInvariants(file: CableFile): string[] {
   // The cables partition the text: nothing is lost.
   if (file.cables.length === 0) problems.push('no cable');
   file.cables.forEach((cable, i) => {
-    if (i === 0 && (cable.range.start.line !== 0 || cable.range.start.character !== 0)) problems.push('first cable does not start the text');
-    if (i > 0 && cable.range.start.line !== file.cables[i - 1].range.end.line + 1) problems.push(`cable ${i} does not follow cable ${i - 1}`);
+    if (i === 0 && (cable.range.start.line !== 0 || cable.range.start.character !== 0))
+      problems.push('first cable does not start the text');
+    if (i > 0 && cable.range.start.line !== file.cables[i - 1].range.end.line + 1)
+      problems.push(`cable ${i} does not follow cable ${i - 1}`);
     const contains = (r: Range) => before(cable.range.start, r.start) && before(r.end, cable.range.end);
     for (const [path, r] of allRanges(cable)) if (!contains(r)) problems.push(`cable ${i}${path} outside its cable`);
     cable.paragraphs.forEach((p, k) => {
-      if (!before(p.range.start, p.selectionRange.start) || !before(p.selectionRange.end, p.range.end)) problems.push(`paragraph ${k} selectionRange outside range`);
+      if (!before(p.range.start, p.selectionRange.start) || !before(p.selectionRange.end, p.range.end))
+        problems.push(`paragraph ${k} selectionRange outside range`);
       const next = cable.paragraphs[k + 1];
       if (next && !before(p.range.end, next.range.start)) problems.push(`paragraphs ${k} and ${k + 1} overlap`);
       p.subParagraphs.forEach((s, j) => {
-        if (!before(p.range.start, s.range.start) || !before(s.range.end, p.range.end)) problems.push(`paragraph ${k} sub ${j} outside its paragraph`);
+        if (!before(p.range.start, s.range.start) || !before(s.range.end, p.range.end))
+          problems.push(`paragraph ${k} sub ${j} outside its paragraph`);
         const after = p.subParagraphs[j + 1];
         if (after && !before(s.range.end, after.range.start)) problems.push(`paragraph ${k} subs ${j} and ${j + 1} overlap`);
       });

@@ -7,25 +7,72 @@ import { checkInvariants } from './invariants';
 import { mutatedCable } from '../fuzz/properties';
 
 const SEEDS = ['multiLine.cable', 'oneLine.cable', 'partialCrlf.cable', 'collapsed.cable', 'old.cable'].map(fixture);
-const NASTY = ['(', ')', '//', '(S', '1.', '¶', '\r', '\n', '\u0000', 'VZCZC', ' DE ', ' FM ', 'SUBJECT:', 'REF:', 'TAGS ', 'END SUMMARY', '#', '0', '\uD83D\uDE00', '\uD800'];
+const NASTY = [
+  '(',
+  ')',
+  '//',
+  '(S',
+  '1.',
+  '¶',
+  '\r',
+  '\n',
+  '\u0000',
+  'VZCZC',
+  ' DE ',
+  ' FM ',
+  'SUBJECT:',
+  'REF:',
+  'TAGS ',
+  'END SUMMARY',
+  '#',
+  '0',
+  '\uD83D\uDE00',
+  '\uD800',
+];
 
 test('random strings parse without throwing and keep the invariants', () => {
-  fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (text) => {
-    assert.deepEqual(checkInvariants(parse(text)), []);
-  }), { numRuns: 400 });
+  fc.assert(
+    fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (text) => {
+      assert.deepEqual(checkInvariants(parse(text)), []);
+    }),
+    { numRuns: 400 },
+  );
 });
 
 test('strings built from cable vocabulary keep the invariants', () => {
-  const word = fc.constantFrom(...NASTY, 'RUEHC', 'O 262051Z NOV 08', 'UNCLAS', 'S E C R E T', 'STATE 125608', ' ', '  ', 'INFO', 'TO', 'XMT', '(C)', 'E.O. 12958: DECL: 01/19/2029');
-  fc.assert(fc.property(fc.array(word, { maxLength: 80 }).map((w) => w.join('')), (text) => {
-    assert.deepEqual(checkInvariants(parse(text)), []);
-  }), { numRuns: 400 });
+  const word = fc.constantFrom(
+    ...NASTY,
+    'RUEHC',
+    'O 262051Z NOV 08',
+    'UNCLAS',
+    'S E C R E T',
+    'STATE 125608',
+    ' ',
+    '  ',
+    'INFO',
+    'TO',
+    'XMT',
+    '(C)',
+    'E.O. 12958: DECL: 01/19/2029',
+  );
+  fc.assert(
+    fc.property(
+      fc.array(word, { maxLength: 80 }).map((w) => w.join('')),
+      (text) => {
+        assert.deepEqual(checkInvariants(parse(text)), []);
+      },
+    ),
+    { numRuns: 400 },
+  );
 });
 
 test('mutated cables keep the invariants', () => {
-  fc.assert(fc.property(mutatedCable, (text) => {
-    assert.deepEqual(checkInvariants(parse(text)), []);
-  }), { numRuns: 400 });
+  fc.assert(
+    fc.property(mutatedCable, (text) => {
+      assert.deepEqual(checkInvariants(parse(text)), []);
+    }),
+    { numRuns: 400 },
+  );
 });
 
 test('the fixtures themselves keep the invariants', () => {
@@ -34,19 +81,32 @@ test('the fixtures themselves keep the invariants', () => {
 });
 
 test('re-parsing after an edit, reusing the previous model, equals a fresh parse', () => {
-  const base = [fixture('multiLine.cable'), fixture('oneLine.cable'), fixture('old.cable'), fixture('partialCrlf.cable'), fixture('multiLine.cable')].join('\n\n');
-  const edit = fc.tuple(fc.nat(), fc.nat({ max: 40 }), fc.constantFrom('x', '\n', '\n\n', '', '\r', '\r\n', '1. (S) New.\n', 'VZCZCXRO0001\n', 'UNCLAS STATE 000001\n', 'SUBJECT: Y\n'));
-  fc.assert(fc.property(fc.array(edit, { minLength: 1, maxLength: 5 }), (edits) => {
-    let text = base;
-    let model = parse(text);
-    for (const [at, length, insert] of edits) {
-      const start = at % (text.length + 1);
-      text = text.slice(0, start) + insert + text.slice(start + length);
-      const incremental = parse(text, model);
-      assert.deepEqual(incremental, parse(text));
-      model = incremental;
-    }
-  }), { numRuns: 150 });
+  const base = [
+    fixture('multiLine.cable'),
+    fixture('oneLine.cable'),
+    fixture('old.cable'),
+    fixture('partialCrlf.cable'),
+    fixture('multiLine.cable'),
+  ].join('\n\n');
+  const edit = fc.tuple(
+    fc.nat(),
+    fc.nat({ max: 40 }),
+    fc.constantFrom('x', '\n', '\n\n', '', '\r', '\r\n', '1. (S) New.\n', 'VZCZCXRO0001\n', 'UNCLAS STATE 000001\n', 'SUBJECT: Y\n'),
+  );
+  fc.assert(
+    fc.property(fc.array(edit, { minLength: 1, maxLength: 5 }), (edits) => {
+      let text = base;
+      let model = parse(text);
+      for (const [at, length, insert] of edits) {
+        const start = at % (text.length + 1);
+        text = text.slice(0, start) + insert + text.slice(start + length);
+        const incremental = parse(text, model);
+        assert.deepEqual(incremental, parse(text));
+        model = incremental;
+      }
+    }),
+    { numRuns: 150 },
+  );
 });
 
 test('an edit re-parses only the cables it touches', () => {
@@ -74,24 +134,45 @@ test('an edit re-parses only the cables it touches', () => {
   same.cables.forEach((c, i) => assert.equal(c, typedAgain.cables[i]));
 });
 
-test('re-parsing a long export of genuine cables after edits anywhere equals a fresh parse', { skip: corpusAvailable() ? false : 'no corpus' }, () => {
-  // Forty genuine cables of every layout back to back: edits land before, inside and after cable
-  // boundaries, far apart and close together, so resuming and ending the boundary scan early are
-  // both exercised.
-  const rows = manifest();
-  const base = Array.from({ length: 40 }, (_, i) => corpusText(rows[(i * 37) % rows.length].file)).join('\n\n');
-  const lines = base.split('\n').length;
-  const edit = fc.tuple(fc.nat({ max: lines - 1 }), fc.nat({ max: 3 }), fc.constantFrom('', 'x', '\n', '\n\n', '1. (S) New.\n', 'VZCZCXRO0001\n', 'UNCLAS STATE 000001\n', 'O 262051Z NOV 08\nFM SECSTATE WASHDC\n', 'SUBJECT: Y\n'));
-  fc.assert(fc.property(fc.array(edit, { minLength: 1, maxLength: 4 }), (edits) => {
-    let text = base;
-    let model = parse(text);
-    for (const [line, removed, insert] of edits) {
-      const all = text.split('\n');
-      const at = Math.min(line, all.length - 1);
-      text = [...all.slice(0, at), insert + all.slice(at, at + removed).join('\n'), ...all.slice(at + removed)].join('\n');
-      const incremental = parse(text, model);
-      assert.deepEqual(incremental, parse(text));
-      model = incremental;
-    }
-  }), { numRuns: 40 });
-});
+test(
+  're-parsing a long export of genuine cables after edits anywhere equals a fresh parse',
+  { skip: corpusAvailable() ? false : 'no corpus' },
+  () => {
+    // Forty genuine cables of every layout back to back: edits land before, inside and after cable
+    // boundaries, far apart and close together, so resuming and ending the boundary scan early are
+    // both exercised.
+    const rows = manifest();
+    const base = Array.from({ length: 40 }, (_, i) => corpusText(rows[(i * 37) % rows.length].file)).join('\n\n');
+    const lines = base.split('\n').length;
+    const edit = fc.tuple(
+      fc.nat({ max: lines - 1 }),
+      fc.nat({ max: 3 }),
+      fc.constantFrom(
+        '',
+        'x',
+        '\n',
+        '\n\n',
+        '1. (S) New.\n',
+        'VZCZCXRO0001\n',
+        'UNCLAS STATE 000001\n',
+        'O 262051Z NOV 08\nFM SECSTATE WASHDC\n',
+        'SUBJECT: Y\n',
+      ),
+    );
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 4 }), (edits) => {
+        let text = base;
+        let model = parse(text);
+        for (const [line, removed, insert] of edits) {
+          const all = text.split('\n');
+          const at = Math.min(line, all.length - 1);
+          text = [...all.slice(0, at), insert + all.slice(at, at + removed).join('\n'), ...all.slice(at + removed)].join('\n');
+          const incremental = parse(text, model);
+          assert.deepEqual(incremental, parse(text));
+          model = incremental;
+        }
+      }),
+      { numRuns: 40 },
+    );
+  },
+);

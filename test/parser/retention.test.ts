@@ -49,23 +49,31 @@ function editSession(use: (model: CableFile) => void): { grewMB: number; textMB:
   return { grewMB: heapMB() - before, textMB, cables: model.cables.length };
 }
 
-test('twenty scattered edits to a 4 MB export keep no earlier version of its text', { skip: corpusAvailable() ? false : 'no corpus' }, () => {
-  const { grewMB, textMB, cables } = editSession(() => {});
-  assert.ok(cables > 300);
-  // The current text replaces the first; what remains is the cables' own copies of their strings
-  // (about 3 MB here; 8.6 MB when the reused cables still held slices of the first text).
-  assert.ok(grewMB < 0.5 * textMB, `the heap grew ${grewMB.toFixed(1)} MB for a ${textMB.toFixed(1)} MB text`);
-});
+test(
+  'twenty scattered edits to a 4 MB export keep no earlier version of its text',
+  { skip: corpusAvailable() ? false : 'no corpus' },
+  () => {
+    const { grewMB, textMB, cables } = editSession(() => {});
+    assert.ok(cables > 300);
+    // The current text replaces the first; what remains is the cables' own copies of their strings
+    // (about 3 MB here; 8.6 MB when the reused cables still held slices of the first text).
+    assert.ok(grewMB < 0.5 * textMB, `the heap grew ${grewMB.toFixed(1)} MB for a ${textMB.toFixed(1)} MB text`);
+  },
+);
 
-test('results cached per cable (diagnostics, cross references) keep no earlier version of the text', { skip: corpusAvailable() ? false : 'no corpus' }, () => {
-  // They are computed from the text of the version they were first asked for, and live as long as
-  // their cable, across later versions.
-  const { grewMB, textMB } = editSession((model) => {
-    diagnosticsOf(model, { uri: 'file:///export.cable' });
-    crossReferences(model);
-  });
-  assert.ok(grewMB < 0.5 * textMB, `the heap grew ${grewMB.toFixed(1)} MB for a ${textMB.toFixed(1)} MB text`);
-});
+test(
+  'results cached per cable (diagnostics, cross references) keep no earlier version of the text',
+  { skip: corpusAvailable() ? false : 'no corpus' },
+  () => {
+    // They are computed from the text of the version they were first asked for, and live as long as
+    // their cable, across later versions.
+    const { grewMB, textMB } = editSession((model) => {
+      diagnosticsOf(model, { uri: 'file:///export.cable' });
+      crossReferences(model);
+    });
+    assert.ok(grewMB < 0.5 * textMB, `the heap grew ${grewMB.toFixed(1)} MB for a ${textMB.toFixed(1)} MB text`);
+  },
+);
 
 // Lets the test ask V8 how it stores an object (one of its own test functions).
 v8.setFlagsFromString('--allow-natives-syntax');
@@ -86,21 +94,25 @@ function reachable(model: CableFile): { objects: object[]; strings: string[] } {
   return { objects: [...seen], strings };
 }
 
-test('cables moved by an edit are stored with fast properties like parsed ones, their copied strings one byte a character', { skip: corpusAvailable() ? false : 'no corpus' }, () => {
-  const text = exportText(300_000);
-  const edited = `\n${text}`; // every cable moves down a line: all are copied, none parsed again
-  const moved = reachable(parse(edited, parse(text)));
-  const fresh = reachable(parse(edited));
-  assert.ok(fresh.objects.length > 10_000);
-  // A copy built field by field can turn into a dictionary (a hash table per object).
-  const slow = (objects: object[]) => objects.filter((o) => !Array.isArray(o) && !hasFastProperties(o)).length;
-  assert.equal(slow(moved.objects), slow(fresh.objects), 'objects stored as dictionaries');
-  // The copies' strings are made by compactCopy; those within Latin-1 must be stored one byte a
-  // character although the text they come from is not (v8.serialize tags one-byte strings '"').
-  const copied = moved.strings.filter((s) => s.length >= 13 && !/[^\0-\xff]/.test(s));
-  assert.ok(copied.length > 300, `${copied.length} strings copied`);
-  const twoByte = copied.filter((s) => v8.serialize(s)[2] !== 0x22);
-  assert.deepEqual(twoByte.slice(0, 3), [], `${twoByte.length} of ${copied.length} copies take two bytes a character`);
-  // Whereas the fresh model's strings are views into the text, two bytes a character.
-  assert.ok(fresh.strings.filter((s) => s.length >= 13 && !/[^\0-\xff]/.test(s)).some((s) => v8.serialize(s)[2] !== 0x22));
-});
+test(
+  'cables moved by an edit are stored with fast properties like parsed ones, their copied strings one byte a character',
+  { skip: corpusAvailable() ? false : 'no corpus' },
+  () => {
+    const text = exportText(300_000);
+    const edited = `\n${text}`; // every cable moves down a line: all are copied, none parsed again
+    const moved = reachable(parse(edited, parse(text)));
+    const fresh = reachable(parse(edited));
+    assert.ok(fresh.objects.length > 10_000);
+    // A copy built field by field can turn into a dictionary (a hash table per object).
+    const slow = (objects: object[]) => objects.filter((o) => !Array.isArray(o) && !hasFastProperties(o)).length;
+    assert.equal(slow(moved.objects), slow(fresh.objects), 'objects stored as dictionaries');
+    // The copies' strings are made by compactCopy; those within Latin-1 must be stored one byte a
+    // character although the text they come from is not (v8.serialize tags one-byte strings '"').
+    const copied = moved.strings.filter((s) => s.length >= 13 && !/[^\0-\xff]/.test(s));
+    assert.ok(copied.length > 300, `${copied.length} strings copied`);
+    const twoByte = copied.filter((s) => v8.serialize(s)[2] !== 0x22);
+    assert.deepEqual(twoByte.slice(0, 3), [], `${twoByte.length} of ${copied.length} copies take two bytes a character`);
+    // Whereas the fresh model's strings are views into the text, two bytes a character.
+    assert.ok(fresh.strings.filter((s) => s.length >= 13 && !/[^\0-\xff]/.test(s)).some((s) => v8.serialize(s)[2] !== 0x22));
+  },
+);

@@ -37,19 +37,29 @@ describe('rules on the corpus', { skip: available ? false : 'no corpus' }, () =>
       }
     }
     console.log('diagnostics on the 1,420 genuine cables (occurrences, files):');
-    for (const [key, { count, files }] of [...perRule].sort()) console.log(`  ${String(count).padStart(5)} ${String(files.size).padStart(5)}  ${key}`);
+    for (const [key, { count, files }] of [...perRule].sort())
+      console.log(`  ${String(count).padStart(5)} ${String(files.size).padStart(5)}  ${key}`);
     const rate = (errorFiles.size / rows.length) * 100;
     console.log(`files with an error: ${errorFiles.size} of ${rows.length} (${rate.toFixed(2)}%), all listed as genuine defects`);
     assert.ok(rate <= 0.5, `errors on ${rate.toFixed(2)}% of the genuine files`);
     assert.deepEqual([...errorFiles].filter((f) => !GENUINE_ERRORS[f]).sort(), [], 'errors on files not known to be defective');
-    assert.deepEqual(Object.keys(GENUINE_ERRORS).filter((f) => !errorFiles.has(f)).sort(), [], 'listed files that no longer get an error');
+    assert.deepEqual(
+      Object.keys(GENUINE_ERRORS)
+        .filter((f) => !errorFiles.has(f))
+        .sort(),
+      [],
+      'listed files that no longer get an error',
+    );
     for (const [key, { files }] of perRule) {
-      if (key.startsWith('warning')) assert.ok(files.size <= 15, `${key} warns on ${files.size} genuine files: too noisy for warning level`);
+      if (key.startsWith('warning'))
+        assert.ok(files.size <= 15, `${key} warns on ${files.size} genuine files: too noisy for warning level`);
     }
   });
 
   test('mutation test: one injected defect per family is reported on its line', () => {
-    const clean = models.filter(({ model }) => runRules(model, {}, failOnRuleError).every((d) => d.severity !== 'error') && model.cables.length === 1).map(({ row }) => ({ row, text: corpusText(row.file) }));
+    const clean = models
+      .filter(({ model }) => runRules(model, {}, failOnRuleError).every((d) => d.severity !== 'error') && model.cables.length === 1)
+      .map(({ row }) => ({ row, text: corpusText(row.file) }));
     const results = new Map<string, { tried: number; found: number; missed: string[] }>();
     for (const { row, text } of clean) {
       const cable = parse(text).cables[0];
@@ -58,7 +68,9 @@ describe('rules on the corpus', { skip: available ? false : 'no corpus' }, () =>
         if (!injected) continue;
         const entry = results.get(mutation.family) ?? { tried: 0, found: 0, missed: [] };
         entry.tried++;
-        const hit = runRules(parse(injected.text), {}, failOnRuleError).some((d) => d.code === mutation.code && d.range.start.line === injected.line);
+        const hit = runRules(parse(injected.text), {}, failOnRuleError).some(
+          (d) => d.code === mutation.code && d.range.start.line === injected.line,
+        );
         if (hit) entry.found++;
         else if (entry.missed.length < 5) entry.missed.push(row.file);
         results.set(mutation.family, entry);
@@ -70,7 +82,9 @@ describe('rules on the corpus', { skip: available ? false : 'no corpus' }, () =>
     for (const [family, r] of results) {
       tried += r.tried;
       found += r.found;
-      console.log(`  ${family.padEnd(28)} ${r.found}/${r.tried} (${((r.found / r.tried) * 100).toFixed(1)}%)${r.missed.length ? `  missed e.g. ${r.missed.join(', ')}` : ''}`);
+      console.log(
+        `  ${family.padEnd(28)} ${r.found}/${r.tried} (${((r.found / r.tried) * 100).toFixed(1)}%)${r.missed.length ? `  missed e.g. ${r.missed.join(', ')}` : ''}`,
+      );
     }
     console.log(`  detection rate: ${found}/${tried} (${((found / tried) * 100).toFixed(1)}%)`);
     assert.ok(found / tried >= 0.95, `detection rate ${((found / tried) * 100).toFixed(1)}%`);
@@ -141,9 +155,13 @@ const MUTATIONS: readonly Mutation[] = [
     inject(text, cable) {
       if (cable.partialExtract || cable.paragraphs.length < 3) return undefined;
       const p = cable.paragraphs[1];
-      if (p.number.value !== cable.paragraphs[0].number.value + 1 || cable.paragraphs[2].number.value !== p.number.value + 1) return undefined;
+      if (p.number.value !== cable.paragraphs[0].number.value + 1 || cable.paragraphs[2].number.value !== p.number.value + 1)
+        return undefined;
       const digits = p.number.text.match(/^\d+/)![0];
-      return { text: replaceAt(text, p.number.range.start.line, p.number.range.start.character, digits.length, String(p.number.value + 40)), line: p.number.range.start.line };
+      return {
+        text: replaceAt(text, p.number.range.start.line, p.number.range.start.character, digits.length, String(p.number.value + 40)),
+        line: p.number.range.start.line,
+      };
     },
   },
   {
@@ -153,7 +171,10 @@ const MUTATIONS: readonly Mutation[] = [
       const s = cable.classificationLine?.section;
       if (!s) return undefined;
       const bad = String(s.total.value + 1).padStart(s.number.text.length, '0');
-      return { text: replaceAt(text, s.number.range.start.line, s.number.range.start.character, s.number.text.length, bad), line: s.range.start.line };
+      return {
+        text: replaceAt(text, s.number.range.start.line, s.number.range.start.character, s.number.text.length, bad),
+        line: s.range.start.line,
+      };
     },
   },
   {
@@ -171,7 +192,10 @@ const MUTATIONS: readonly Mutation[] = [
     inject(text, cable) {
       const decl = cable.eoLine?.declValue;
       if (!decl?.value?.valid || !/^\d{1,2}\/\d{1,2}\/\d{2,4}$/.test(decl.text)) return undefined;
-      return { text: replaceAt(text, decl.range.start.line, decl.range.start.character, decl.text.length, '02/30/2019'), line: decl.range.start.line };
+      return {
+        text: replaceAt(text, decl.range.start.line, decl.range.start.character, decl.text.length, '02/30/2019'),
+        line: decl.range.start.line,
+      };
     },
   },
   {
@@ -189,7 +213,10 @@ const MUTATIONS: readonly Mutation[] = [
     inject(text, cable) {
       const b = cable.blocks.find((x) => x.kind === 'summary' && x.begin && x.end && x.end.start.line === x.end.end.line);
       if (!b) return undefined;
-      return { text: replaceAt(text, b.end!.start.line, b.end!.start.character, b.end!.end.character - b.end!.start.character, ''), line: b.begin!.start.line };
+      return {
+        text: replaceAt(text, b.end!.start.line, b.end!.start.character, b.end!.end.character - b.end!.start.character, ''),
+        line: b.begin!.start.line,
+      };
     },
   },
   {

@@ -23,8 +23,14 @@ test('a rule that throws loses only its own findings and is handed to the failur
   const model = parse(text);
   const failures: [string, unknown][] = [];
   const findings = cableFindings(model.cables[0], model, {}, (code, error) => failures.push([code, error]), [THROWS, ...RULES]);
-  assert.deepEqual(failures.map(([code, error]) => [code, (error as Error).message]), [['cable/test-throws', 'boom']]);
-  assert.ok(findings.some((f) => f.code === 'cable/dtg-month-case'), 'the other rules still ran');
+  assert.deepEqual(
+    failures.map(([code, error]) => [code, (error as Error).message]),
+    [['cable/test-throws', 'boom']],
+  );
+  assert.ok(
+    findings.some((f) => f.code === 'cable/dtg-month-case'),
+    'the other rules still ran',
+  );
 });
 
 test('the LSP diagnostics log a failing rule once per checked cable, not on every request', () => {
@@ -32,13 +38,20 @@ test('the LSP diagnostics log a failing rule once per checked cable, not on ever
   // every rule that reads them throw.
   const model = parse(BASE);
   const cable = model.cables[0];
-  Object.defineProperty(cable, 'paragraphs', { get: () => { throw new Error('damaged model'); } });
+  Object.defineProperty(cable, 'paragraphs', {
+    get: () => {
+      throw new Error('damaged model');
+    },
+  });
   const logged: string[] = [];
   const context = { ...contextFor(model), log: (message: string) => logged.push(message) };
   documentDiagnostics(context, documentOf(context), NONE);
   const first = logged.length;
   assert.ok(first > 0, 'the rules that read paragraphs failed and were logged');
-  assert.ok(logged.every((m) => /^rule cable\/[a-z-]+ failed: Error: damaged model/.test(m)), logged[0]);
+  assert.ok(
+    logged.every((m) => /^rule cable\/[a-z-]+ failed: Error: damaged model/.test(m)),
+    logged[0],
+  );
   documentDiagnostics(context, documentOf(context), NONE);
   assert.equal(logged.length, first, 'a second request reads the cached result and logs nothing');
 });

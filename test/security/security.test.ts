@@ -24,7 +24,10 @@ test('shipped code runs no eval, spawns no process, opens no network connection,
   const forbidden: [RegExp, string][] = [
     [/\beval\s*\(/, 'eval'],
     [/new\s+Function\s*\(/, 'new Function'],
-    [/from\s+'node:(?:child_process|http|https|net|dgram|tls)'|require\('(?:node:)?(?:child_process|http|https|net)'\)/, 'process or network module'],
+    [
+      /from\s+'node:(?:child_process|http|https|net|dgram|tls)'|require\('(?:node:)?(?:child_process|http|https|net)'\)/,
+      'process or network module',
+    ],
     [/\bfetch\s*\(|XMLHttpRequest|WebSocket\b/, 'network request'],
     [/isTrusted/, 'trusted markdown'],
     [/telemetry/i, 'telemetry'],
@@ -35,7 +38,8 @@ test('shipped code runs no eval, spawns no process, opens no network connection,
     for (const [pattern, what] of forbidden) if (pattern.test(text)) hits.push(`${path.relative(ROOT, file)}: ${what}`);
     // Compiling code at run time is eval by another name: only the node entry may, and only the
     // server bundle beside it (to use a V8 code cache).
-    if (/from\s+'node:vm'|require\('(?:node:)?vm'\)/.test(text) && path.relative(ROOT, file) !== path.join('server', 'src', 'launch.ts')) hits.push(`${path.relative(ROOT, file)}: vm`);
+    if (/from\s+'node:vm'|require\('(?:node:)?vm'\)/.test(text) && path.relative(ROOT, file) !== path.join('server', 'src', 'launch.ts'))
+      hits.push(`${path.relative(ROOT, file)}: vm`);
   }
   assert.deepEqual(hits, []);
   const launch = readFileSync(path.join(ROOT, 'server', 'src', 'launch.ts'), 'utf8');
@@ -64,7 +68,11 @@ function regexLiterals(): { file: string; source: string; flags: string }[] {
 test('no regular expression in the parser, features, rules or client can backtrack super-linearly (recheck)', { timeout: 600_000 }, () => {
   const patterns = [
     ...regexLiterals(),
-    ...[CLASSIFICATION_START, ...Object.values(CLASSIFICATION_PARTS), CAPTION, MARKER, WRAPPED_WORD].map((r) => ({ file: 'built at run time', source: r.source, flags: r.flags })),
+    ...[CLASSIFICATION_START, ...Object.values(CLASSIFICATION_PARTS), CAPTION, MARKER, WRAPPED_WORD].map((r) => ({
+      file: 'built at run time',
+      source: r.source,
+      flags: r.flags,
+    })),
   ];
   const vulnerable: string[] = [];
   const undecided: string[] = [];
@@ -76,8 +84,12 @@ test('no regular expression in the parser, features, rules or client can backtra
     const source = p.flags.includes('y') ? `^(?:${p.source})` : p.source;
     const result = checkSync(source, flags, { timeout: 10_000 });
     checked++;
-    if (result.status === 'vulnerable') vulnerable.push(`${p.file}: /${p.source}/${p.flags} — ${result.complexity?.type ?? ''} ${JSON.stringify(result.attack?.pattern ?? '')}`);
-    else if (result.status === 'unknown') undecided.push(`${p.file}: /${p.source}/ ${JSON.stringify((result as { error?: unknown }).error ?? '')}`);
+    if (result.status === 'vulnerable')
+      vulnerable.push(
+        `${p.file}: /${p.source}/${p.flags} — ${result.complexity?.type ?? ''} ${JSON.stringify(result.attack?.pattern ?? '')}`,
+      );
+    else if (result.status === 'unknown')
+      undecided.push(`${p.file}: /${p.source}/ ${JSON.stringify((result as { error?: unknown }).error ?? '')}`);
   }
   console.log(`recheck: ${checked} regular expressions checked, ${vulnerable.length} vulnerable`);
   assert.ok(checked > 150, `only ${checked} patterns found`);
@@ -86,12 +98,39 @@ test('no regular expression in the parser, features, rules or client can backtra
 });
 
 test('the .vsix ships only what runs: no sources, tests, maps or corpus', () => {
-  const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'ls', '--no-dependencies'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   assert.equal(result.status, 0, result.stderr);
-  const files = result.stdout.trim().split('\n').map((f) => f.trim()).sort();
-  assert.deepEqual(files, ['LICENSE', 'README.md', 'dist/extension.js', 'dist/server-node.js', 'dist/server.js', 'docs/rules.md', 'images/icon.png', 'l10n/bundle.l10n.json', 'language-configuration.json', 'package.json', 'package.nls.json', 'syntaxes/cable.tmLanguage.json'].filter((f) => files.includes(f) || f !== 'language-configuration.json'));
+  const files = result.stdout
+    .trim()
+    .split('\n')
+    .map((f) => f.trim())
+    .sort();
+  assert.deepEqual(
+    files,
+    [
+      'LICENSE',
+      'README.md',
+      'dist/extension.js',
+      'dist/server-node.js',
+      'dist/server.js',
+      'docs/rules.md',
+      'images/icon.png',
+      'l10n/bundle.l10n.json',
+      'language-configuration.json',
+      'package.json',
+      'package.nls.json',
+      'syntaxes/cable.tmLanguage.json',
+    ].filter((f) => files.includes(f) || f !== 'language-configuration.json'),
+  );
   for (const f of files) assert.doesNotMatch(f, /\.map$|^test\/|^out\/|corpus|\.ts$/, f);
   for (const bundle of ['dist/extension.js', 'dist/server.js']) {
-    assert.doesNotMatch(readFileSync(path.join(ROOT, bundle), 'utf8'), /sourceMappingURL=.*\/work\//, `${bundle} points at no absolute source map`);
+    assert.doesNotMatch(
+      readFileSync(path.join(ROOT, bundle), 'utf8'),
+      /sourceMappingURL=.*\/work\//,
+      `${bundle} points at no absolute source map`,
+    );
   }
 });

@@ -130,55 +130,69 @@ test('--serve refuses a port in use (exit 2)', async (t) => {
   }
 });
 
-test('--serve starts VS Code with the built extension and the samples, serves the URL, and Ctrl-C leaves no process', { timeout: STARTUP_TIMEOUT_MS + STOP_TIMEOUT_MS + 30_000 }, async (t) => {
-  if (skipReason) return t.skip(skipReason);
-  const port = await freePort();
-  const child = spawn(process.execPath, [START, '--serve', '--no-build', '--port', String(port)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  started.push(child);
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+test(
+  '--serve starts VS Code with the built extension and the samples, serves the URL, and Ctrl-C leaves no process',
+  { timeout: STARTUP_TIMEOUT_MS + STOP_TIMEOUT_MS + 30_000 },
+  async (t) => {
+    if (skipReason) return t.skip(skipReason);
+    const port = await freePort();
+    const child = spawn(process.execPath, [START, '--serve', '--no-build', '--port', String(port)], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    started.push(child);
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
 
-  // The URL is printed on a line of its own once code-server answers.
-  await waitUntil('the printed URL', () => /^\s+http:\/\/\S+\?folder=\S+$/m.test(output) || child.exitCode !== null, STARTUP_TIMEOUT_MS).catch((err) => {
-    throw new Error(`${err.message}; output so far:\n${output}`);
-  });
-  assert.equal(child.exitCode, null, `serve ended early:\n${output}`);
-  const url = new URL(/^\s+(http:\/\/\S+\?folder=\S+)$/m.exec(output)![1]);
-  assert.equal(url.hostname, '127.0.0.1', 'bound to the loopback interface');
-  assert.equal(url.port, String(port), '--port is honoured');
-  const workspace = url.searchParams.get('folder')!;
-  const stateDir = path.dirname(workspace);
-  stateDirs.push(stateDir);
-  const payload = JSON.parse(url.searchParams.get('payload') ?? '[]') as [string, string][];
-  assert.deepEqual(payload, [['openFile', `vscode-remote://127.0.0.1:${port}${workspace}/sample.cable`]], 'the URL opens the sample');
+    // The URL is printed on a line of its own once code-server answers.
+    await waitUntil(
+      'the printed URL',
+      () => /^\s+http:\/\/\S+\?folder=\S+$/m.test(output) || child.exitCode !== null,
+      STARTUP_TIMEOUT_MS,
+    ).catch((err) => {
+      throw new Error(`${err.message}; output so far:\n${output}`);
+    });
+    assert.equal(child.exitCode, null, `serve ended early:\n${output}`);
+    const url = new URL(/^\s+(http:\/\/\S+\?folder=\S+)$/m.exec(output)![1]);
+    assert.equal(url.hostname, '127.0.0.1', 'bound to the loopback interface');
+    assert.equal(url.port, String(port), '--port is honoured');
+    const workspace = url.searchParams.get('folder')!;
+    const stateDir = path.dirname(workspace);
+    stateDirs.push(stateDir);
+    const payload = JSON.parse(url.searchParams.get('payload') ?? '[]') as [string, string][];
+    assert.deepEqual(payload, [['openFile', `vscode-remote://127.0.0.1:${port}${workspace}/sample.cable`]], 'the URL opens the sample');
 
-  // The workspace holds the samples; the extension is the build in dist/.
-  assert.deepEqual(readdirSync(workspace).sort(), readdirSync(path.join(ROOT, 'samples')).sort());
-  const { version } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-  const installed = path.join(stateDir, 'extensions', `cable-tooling.cable-language-${version}`);
-  for (const file of ['package.json', 'dist/extension.js', 'dist/server.js', 'syntaxes/cable.tmLanguage.json']) {
-    assert.ok(readFileSync(path.join(installed, file)).equals(readFileSync(path.join(ROOT, file))), `${file} is the built one`);
-  }
+    // The workspace holds the samples; the extension is the build in dist/.
+    assert.deepEqual(readdirSync(workspace).sort(), readdirSync(path.join(ROOT, 'samples')).sort());
+    const { version } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    const installed = path.join(stateDir, 'extensions', `cable-tooling.cable-language-${version}`);
+    for (const file of ['package.json', 'dist/extension.js', 'dist/server.js', 'syntaxes/cable.tmLanguage.json']) {
+      assert.ok(readFileSync(path.join(installed, file)).equals(readFileSync(path.join(ROOT, file))), `${file} is the built one`);
+    }
 
-  const response = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(30_000) });
-  const body = await response.text();
-  assert.equal(response.status, 200, body.slice(0, 300));
-  assert.match(response.headers.get('content-type') ?? '', /text\/html/);
-  assert.match(body, /vscode-workbench-web-configuration/, 'the VS Code workbench page');
+    const response = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(30_000) });
+    const body = await response.text();
+    assert.equal(response.status, 200, body.slice(0, 300));
+    assert.match(response.headers.get('content-type') ?? '', /text\/html/);
+    assert.match(body, /vscode-workbench-web-configuration/, 'the VS Code workbench page');
 
-  // code-server runs in a process group of its own, not in serve's.
-  const running = processesMentioning(stateDir);
-  assert.ok(running.length > 0, 'code-server is running with the state folder');
-  const groups = [...new Set(running.map((p) => p.pgid))];
-  assert.ok(!groups.includes(child.pid!), 'code-server has its own process group');
+    // code-server runs in a process group of its own, not in serve's.
+    const running = processesMentioning(stateDir);
+    assert.ok(running.length > 0, 'code-server is running with the state folder');
+    const groups = [...new Set(running.map((p) => p.pgid))];
+    assert.ok(!groups.includes(child.pid!), 'code-server has its own process group');
 
-  child.kill('SIGINT');
-  const code = await Promise.race([exited, new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), STOP_TIMEOUT_MS).unref())]);
-  assert.equal(code, 0, `exit code after Ctrl-C:\n${output}`);
-  assert.match(output, /stopped; every process it started has ended/);
-  await waitUntil('the process groups to be gone', () => groups.every((g) => !groupAlive(g)), 5_000);
-  assert.deepEqual(processesMentioning(stateDir), [], 'no process left');
-  assert.equal(existsSync(stateDir), false, 'the throw-away state is removed');
-});
+    child.kill('SIGINT');
+    const code = await Promise.race([
+      exited,
+      new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), STOP_TIMEOUT_MS).unref()),
+    ]);
+    assert.equal(code, 0, `exit code after Ctrl-C:\n${output}`);
+    assert.match(output, /stopped; every process it started has ended/);
+    await waitUntil('the process groups to be gone', () => groups.every((g) => !groupAlive(g)), 5_000);
+    assert.deepEqual(processesMentioning(stateDir), [], 'no process left');
+    assert.equal(existsSync(stateDir), false, 'the throw-away state is removed');
+  },
+);

@@ -54,7 +54,9 @@ export function cableCacheFromText<Result extends object, Args extends readonly 
   name: string,
   compute: (cable: Cable, file: CableFile, ...args: Args) => Result,
 ): CableCache<Result, Args> {
-  return weakCache(name, (cable: Cable, file: CableFile, ...args: Args) => ownStrings(compute(cable, file, ...args), new Set<object>([cable])));
+  return weakCache(name, (cable: Cable, file: CableFile, ...args: Args) =>
+    ownStrings(compute(cable, file, ...args), new Set<object>([cable])),
+  );
 }
 
 /** Results by owner (held weakly: they go with their model or cable) and by the JSON of their arguments. */
@@ -97,7 +99,12 @@ function weakCache<Owner extends object, Context, Result, Args extends readonly 
  * is cancelled: a 10 MB export has thousands of cables, and the file-level result assembled from
  * them afterwards is cheap.
  */
-export function forEveryCable<Args extends readonly unknown[]>(file: CableFile, cache: CableCache<unknown, Args>, token: Cancellation | undefined, ...args: Args): void {
+export function forEveryCable<Args extends readonly unknown[]>(
+  file: CableFile,
+  cache: CableCache<unknown, Args>,
+  token: Cancellation | undefined,
+  ...args: Args
+): void {
   for (const cable of file.cables) {
     throwIfCancelled(token);
     cache.get(cable, file, ...args);

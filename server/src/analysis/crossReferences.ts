@@ -14,7 +14,9 @@ const REFERENCE_ID = /\b(\d{2})([A-Z]{4,20})(\d{1,7})\b/g;
 /** Words right before `para N` that make it point into another telegram. */
 const ELSEWHERE = /\b(?:ref(?:tel)?s?(?: [A-H])?|septel|\d{2}[A-Z]{4,}\d+|[A-Z]{4,} \d{3,}),? ?$/i;
 
-const FILE_CROSS_REFERENCES = fileCache('crossReferences', (file): readonly CrossReference[] => file.cables.flatMap((c) => crossReferencesOf(file, c)));
+const FILE_CROSS_REFERENCES = fileCache('crossReferences', (file): readonly CrossReference[] =>
+  file.cables.flatMap((c) => crossReferencesOf(file, c)),
+);
 /** Per cable: each reads the cable's own lines only. */
 const CABLE_CROSS_REFERENCES = cableCacheFromText('crossReferences', (cable, file) => scanCable(file, cable));
 
@@ -39,11 +41,17 @@ function scanCable(file: CableFile, cable: Cable): CrossReference[] {
     if (!inRefBlock) {
       PARA.lastIndex = 0;
       for (let m = PARA.exec(content); m; m = PARA.exec(content)) {
-        if (m[1] === '¶' && m.index === (content.length - content.trimStart().length)) continue;
+        if (m[1] === '¶' && m.index === content.length - content.trimStart().length) continue;
         if (ELSEWHERE.test(content.slice(Math.max(0, m.index - 30), m.index))) continue;
         const first = Number(m[2]);
         const last = m[3] !== undefined ? Number(m[3]) : first;
-        found.push({ kind: 'paragraph', range: lineRange(line, m.index, m.index + m[0].length), cable, first, last: Math.max(first, last) });
+        found.push({
+          kind: 'paragraph',
+          range: lineRange(line, m.index, m.index + m[0].length),
+          cable,
+          first,
+          last: Math.max(first, last),
+        });
       }
       REF.lastIndex = 0;
       for (let m = REF.exec(content); m; m = REF.exec(content)) {

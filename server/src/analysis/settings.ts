@@ -50,10 +50,12 @@ export function parseRuleSettings(input: unknown): { settings: RuleSettings } | 
       return { error: 'expected a JSON object such as {"cable/tags-unknown":"off"}' };
     }
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { error: 'expected a JSON object of rule codes to severities' };
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return { error: 'expected a JSON object of rule codes to severities' };
   const settings: Record<string, SeveritySetting> = {};
   for (const [key, v] of Object.entries(value)) {
-    if (typeof v !== 'string' || !SEVERITY_SETTINGS.includes(v as SeveritySetting)) return { error: `${key}: expected one of ${SEVERITY_SETTINGS.join(', ')}` };
+    if (typeof v !== 'string' || !SEVERITY_SETTINGS.includes(v as SeveritySetting))
+      return { error: `${key}: expected one of ${SEVERITY_SETTINGS.join(', ')}` };
     settings[key] = v as SeveritySetting;
   }
   return { settings };

@@ -2,7 +2,11 @@ import type { Block, BlockKind, Range } from './model';
 import { indent, isRegExpSpace, range, type Segment } from './scan';
 
 const KIND: Readonly<Record<string, BlockKind>> = {
-  SUMMARY: 'summary', COMMENT: 'comment', NOTE: 'note', TEXT: 'text', 'TALKING POINTS': 'talkingPoints',
+  SUMMARY: 'summary',
+  COMMENT: 'comment',
+  NOTE: 'note',
+  TEXT: 'text',
+  'TALKING POINTS': 'talkingPoints',
 };
 
 const WORDS = 'SUMMARY|COMMENT|NOTE|TEXT|TALKING\\s+POINTS';
@@ -12,7 +16,8 @@ export const MARKER = new RegExp(
   'gi',
 );
 /** A heading or lead-in that opens a block without a colon: `SUMMARY` on its own line, `1. (C) Summary.`, `(Note.`, `COMMENT -------`. */
-const LEAD_IN = /^(\s*(?:¶\s*)?(?:\d{1,3} ?\.(?:\s*\([^)]{1,14}\))?\s*)?(?:--\s*)?(?:\(\s*)?)(SUMMARY|COMMENT|NOTE)(?:\s+AND\s+(COMMENT))?(?=\s*(?:[.-]|$))/i;
+const LEAD_IN =
+  /^(\s*(?:¶\s*)?(?:\d{1,3} ?\.(?:\s*\([^)]{1,14}\))?\s*)?(?:--\s*)?(?:\(\s*)?)(SUMMARY|COMMENT|NOTE)(?:\s+AND\s+(COMMENT))?(?=\s*(?:[.-]|$))/i;
 const TRAILING_END = /(?:^|\s)(END|End|end|BEGIN|Begin|begin)\s*$/;
 /** `End` or `Begin` closing the line; only the last few characters are searched. */
 function trailingEnd(text: string): RegExpExecArray | null {
@@ -28,7 +33,10 @@ function trailingEnd(text: string): RegExpExecArray | null {
 /** Where a marker can be: a colon, `(`, or an END/BEGIN word; the full pattern runs only then. */
 function mayHoldMarker(text: string): boolean {
   // A colon form (`SUMMARY:`) has a colon; `(Note.` a parenthesis before N; END/BEGIN forms an E or B word.
-  return text.indexOf(':') >= 0 || /\((?:[Nn][Oo][Tt][Ee]|[Cc][Oo][Mm]{2}[Ee][Nn][Tt])|\b(?:[Ee][Nn][Dd]|[Bb][Ee][Gg][Ii][Nn])\s+(?:[Oo][Ff]\s+)?[SsCcNnTt]/.test(text);
+  return (
+    text.indexOf(':') >= 0 ||
+    /\((?:[Nn][Oo][Tt][Ee]|[Cc][Oo][Mm]{2}[Ee][Nn][Tt])|\b(?:[Ee][Nn][Dd]|[Bb][Ee][Gg][Ii][Nn])\s+(?:[Oo][Ff]\s+)?[SsCcNnTt]/.test(text)
+  );
 }
 /** What can open a lead-in: a paragraph number, `¶`, `--`, `(` or the word itself. */
 function mayLeadIn(text: string): boolean {
@@ -68,7 +76,11 @@ export class BlockCollector {
     const wrapped = pending ? WRAPPED_WORD.exec(text) : null;
     if (pending && wrapped) {
       // `… End` / `Summary.`: the marker wrapped onto the next line.
-      const end = this.#range(segment, wrapped.index + wrapped[0].length - wrapped[0].trimStart().length, wrapped.index + wrapped[0].length);
+      const end = this.#range(
+        segment,
+        wrapped.index + wrapped[0].length - wrapped[0].trimStart().length,
+        wrapped.index + wrapped[0].length,
+      );
       const at = { start: pending.range.start, end: end.end };
       if (pending.end) this.#end(KIND[normal(wrapped[1])], at);
       else this.#begin(KIND[normal(wrapped[1])], at);
@@ -87,7 +99,10 @@ export class BlockCollector {
   #pendAtEnd(segment: Segment, skip: number): void {
     const trailing = trailingEnd(segment.text);
     if (trailing && trailing.index >= skip) {
-      this.#pending = { end: /^end$/i.test(trailing[1]), range: this.#range(segment, trailing.index + trailing[0].indexOf(trailing[1]), trailing.index + trailing[0].length) };
+      this.#pending = {
+        end: /^end$/i.test(trailing[1]),
+        range: this.#range(segment, trailing.index + trailing[0].indexOf(trailing[1]), trailing.index + trailing[0].length),
+      };
     }
   }
 

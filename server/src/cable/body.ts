@@ -3,12 +3,36 @@
  * Classified By, then numbered paragraphs with their sub-paragraphs, end marks and the signature.
  */
 import { BlockCollector } from './blocks';
-import type { Artefact, ClassificationLine, ClassifiedBy, ContinuationHeader, EoLine, Paragraph, Range, ReferenceBlock, Subject, SubParagraph, TagsLine, Token } from './model';
+import type {
+  Artefact,
+  ClassificationLine,
+  ClassifiedBy,
+  ContinuationHeader,
+  EoLine,
+  Paragraph,
+  Range,
+  ReferenceBlock,
+  Subject,
+  SubParagraph,
+  TagsLine,
+  Token,
+} from './model';
 import { gluedSignature, isSignatureLine, paragraphStart, type ParagraphStart, subParagraphStart, titleOf } from './paragraphs';
 import { indent, isBlank, isRegExpSpace, type Segment, tokenAt, trimmedRange } from './scan';
 import {
-  isOfficeLine, parseCaptionLine, parseClassificationLine, parseClassifiedBy, parseContinuationHeader, parseEoLine,
-  parseReferences, parseSubject, parseTags, startsClassifiedBy, startsReferences, startsSubject, startsTags,
+  isOfficeLine,
+  parseCaptionLine,
+  parseClassificationLine,
+  parseClassifiedBy,
+  parseContinuationHeader,
+  parseEoLine,
+  parseReferences,
+  parseSubject,
+  parseTags,
+  startsClassifiedBy,
+  startsReferences,
+  startsSubject,
+  startsTags,
 } from './text';
 
 export interface Draft {
@@ -73,14 +97,29 @@ export function parseTextSegments(segments: readonly Segment[], draft: Draft, bl
   let nonBlankSeen = 0;
   // Ends are kept as segments and turned into ranges once, when the paragraph closes: most lines
   // of a cable are paragraph text, and a range per line would be garbage.
-  let current: { start: ParagraphStart; segment: Segment; end: Segment; subs: SubParagraph[]; subEnd?: Segment; sub?: Omit<SubParagraph, 'range'> & { start: Segment } } | undefined;
+  let current:
+    | {
+        start: ParagraphStart;
+        segment: Segment;
+        end: Segment;
+        subs: SubParagraph[];
+        subEnd?: Segment;
+        sub?: Omit<SubParagraph, 'range'> & { start: Segment };
+      }
+    | undefined;
   let lastContent: Segment | undefined;
 
   const closeSub = () => {
     const sub = current?.sub;
     if (current && sub && current.subEnd) {
       // Built field by field: an object rest/spread here runs the engine's generic copy per sub-paragraph.
-      current.subs.push({ label: sub.label, kind: sub.kind, marking: sub.marking, title: sub.title, range: { start: trimmedRange(sub.start).start, end: trimmedRange(current.subEnd).end } });
+      current.subs.push({
+        label: sub.label,
+        kind: sub.kind,
+        marking: sub.marking,
+        title: sub.title,
+        range: { start: trimmedRange(sub.start).start, end: trimmedRange(current.subEnd).end },
+      });
     }
     if (current) current.sub = undefined;
   };
@@ -126,7 +165,16 @@ export function parseTextSegments(segments: readonly Segment[], draft: Draft, bl
       continue;
     }
     const para = paragraphStart(segment);
-    if (para && acceptParagraph(para, draft.paragraphs, current?.start, current ? [...current.subs, ...(current.sub ? [current.sub] : [])] : [], i > 0 && isBlank(segments[i - 1].text))) {
+    if (
+      para &&
+      acceptParagraph(
+        para,
+        draft.paragraphs,
+        current?.start,
+        current ? [...current.subs, ...(current.sub ? [current.sub] : [])] : [],
+        i > 0 && isBlank(segments[i - 1].text),
+      )
+    ) {
       closeParagraph();
       inBody = true;
       current = { start: para, segment, end: segment, subs: [] };
@@ -212,7 +260,7 @@ function mayEndContinuationHeader(text: string): boolean {
     end--;
   }
   const c = text.charCodeAt(end);
-  return (c >= 48 && c <= 57) || c === 90 /* Z */;
+  return (c >= 48 && c <= 57) || c === 90; /* Z */
 }
 
 function previousContentEnd(segments: readonly Segment[], before: Segment, floor: Range): Segment | undefined {
@@ -234,7 +282,13 @@ function subFromParagraph(para: ParagraphStart): Omit<SubParagraph, 'range'> {
  * continues its own items; a paragraph carries a marking, follows the last paragraph, or jumps
  * past it.
  */
-function acceptParagraph(para: ParagraphStart, previous: readonly Paragraph[], open: ParagraphStart | undefined, openSubs: readonly { kind: string; label: { value: unknown } }[], afterBlank: boolean): boolean {
+function acceptParagraph(
+  para: ParagraphStart,
+  previous: readonly Paragraph[],
+  open: ParagraphStart | undefined,
+  openSubs: readonly { kind: string; label: { value: unknown } }[],
+  afterBlank: boolean,
+): boolean {
   const last = open ?? previous[previous.length - 1];
   if (!last) return true;
   if (para.marking) return true;

@@ -98,7 +98,7 @@ export function findCableStarts(lines: readonly SourceLine[], change?: TextChang
     // when this one was cut short before its body.
     const complete = seenBody || (seenHeader && seenClassification);
     const mayStart = mayStartCable(text);
-    if (complete && mayStart && ((isHeaderStart(lines, i)) || (seenBody && isTextStart(lines, i))) && !repeatsHeader(lines, i, dtg)) {
+    if (complete && mayStart && (isHeaderStart(lines, i) || (seenBody && isTextStart(lines, i))) && !repeatsHeader(lines, i, dtg)) {
       let start = i;
       const floor = starts[starts.length - 1];
       const wrapper = (k: number) => WRAPPER_LINE.test(lines[k]) || DISTRIBUTION_LINE.test(lines[k]);
@@ -131,7 +131,8 @@ export function findCableStarts(lines: readonly SourceLine[], change?: TextChang
     }
     if (seenBody) continue;
     if (!seenHeader && !seenClassification && (FL1.test(text) || DTG_LINE.test(text))) seenHeader = true;
-    if (!seenClassification && CLASSIFICATION_LIKE.test(text) && parseClassificationLine(wholeLine(lines, i), false)) seenClassification = true;
+    if (!seenClassification && CLASSIFICATION_LIKE.test(text) && parseClassificationLine(wholeLine(lines, i), false))
+      seenClassification = true;
     if (/^\s{0,3}(?:¶\s*)?\d{1,3}\.\s+\(/.test(text) || (seenClassification && (text.length > 400 || /^\s*SUBJ(?:ECT)?\s*:/i.test(text)))) {
       seenBody = true;
     }

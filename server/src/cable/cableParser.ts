@@ -29,7 +29,13 @@ function findHeaderAnchor(lines: readonly SourceLine[], first: number, last: num
   return dtg;
 }
 
-export function parseCable(lines: readonly SourceLine[], first: number, last: number, markerLines: Uint8Array, artefactLines: Uint8Array): Cable {
+export function parseCable(
+  lines: readonly SourceLine[],
+  first: number,
+  last: number,
+  markerLines: Uint8Array,
+  artefactLines: Uint8Array,
+): Cable {
   const cableRange = range(first, 0, last, lines[last].length);
   const anchor = findHeaderAnchor(lines, first, last);
   let header: TransmissionHeader | undefined;
@@ -101,11 +107,14 @@ function collectArtefacts(lines: readonly SourceLine[], first: number, last: num
     if (md) artefacts.push({ kind: 'markdown-bullet', range: range(i, 0, i, md[1].length) });
     // Searched with indexOf, not matchAll: a line of pilcrows would otherwise allocate a match
     // object per pilcrow besides the artefact.
-    for (let at = text.indexOf('\\$'); at >= 0; at = text.indexOf('\\$', at + 2)) artefacts.push({ kind: 'escaped-dollar', range: range(i, at, i, at + 2) });
-    for (let at = text.indexOf('¶'); at >= 0; at = text.indexOf('¶', at + 1)) artefacts.push({ kind: 'pilcrow', range: range(i, at, i, at + 1) });
+    for (let at = text.indexOf('\\$'); at >= 0; at = text.indexOf('\\$', at + 2))
+      artefacts.push({ kind: 'escaped-dollar', range: range(i, at, i, at + 2) });
+    for (let at = text.indexOf('¶'); at >= 0; at = text.indexOf('¶', at + 1))
+      artefacts.push({ kind: 'pilcrow', range: range(i, at, i, at + 1) });
     // A backslash closing the line (white space after it allowed), not one escaped by another.
     let end = text.length;
     while (end > 0 && isRegExpSpace(text.charCodeAt(end - 1))) end--;
-    if (end > 0 && text.charCodeAt(end - 1) === 92 && text.charCodeAt(end - 2) !== 92) artefacts.push({ kind: 'trailing-backslash', range: range(i, end - 1, i, end) });
+    if (end > 0 && text.charCodeAt(end - 1) === 92 && text.charCodeAt(end - 2) !== 92)
+      artefacts.push({ kind: 'trailing-backslash', range: range(i, end - 1, i, end) });
   }
 }

@@ -10,7 +10,12 @@ const COLLAPSED_FIELD =
 const COLLAPSED_PARAGRAPH = /(?:¶|(?<=\s\s|[.)"]\s|[.)"])(?=\d{1,3}\.\s*\())/g;
 const COLLAPSED_PAGE = /(?<lead>\s)[A-Z]{2,}(?: [A-Z]+){0,3} +\d{8} +\d{3}(?:\.\d)? +OF +\d{3}\b/dg;
 
-export function textSegments(lines: readonly SourceLine[], from: number, to: number, glued: Segment | undefined): { list: Segment[]; collapsed: boolean } {
+export function textSegments(
+  lines: readonly SourceLine[],
+  from: number,
+  to: number,
+  glued: Segment | undefined,
+): { list: Segment[]; collapsed: boolean } {
   const list: Segment[] = [];
   if (glued) list.push(glued);
   let collapsed = false;

@@ -1,11 +1,17 @@
 import { dtgValue, julianTime } from './dates';
 import type {
-  Addressee, AddresseeRole, DateTimeGroup, FromLine, Level, SecurityGroup, StationLine, Token, TransmissionHeader,
+  Addressee,
+  AddresseeRole,
+  DateTimeGroup,
+  FromLine,
+  Level,
+  SecurityGroup,
+  StationLine,
+  Token,
+  TransmissionHeader,
 } from './model';
 import { CLASSIFICATION_START } from './text';
-import {
-  cutSegment, isBlank, matchOffsets, range, type Segment, type SourceLine, tokenAt, trimmedRange, wholeLine,
-} from './scan';
+import { cutSegment, isBlank, matchOffsets, range, type Segment, type SourceLine, tokenAt, trimmedRange, wholeLine } from './scan';
 
 export const FL1 = /^\s*(VZCZC[A-Z0-9]*)/i;
 /** Precedence letters then `DDHHMMZ MON YY`; the letters are absent in partial extracts. */

@@ -139,7 +139,8 @@ function shiftLines<T>(value: T, delta: number, copyStrings = false): T {
     return copy as T;
   }
   const record = value as Record<string, unknown>;
-  if (typeof record.line === 'number' && typeof record.character === 'number') return { line: record.line + delta, character: record.character } as T;
+  if (typeof record.line === 'number' && typeof record.character === 'number')
+    return { line: record.line + delta, character: record.character } as T;
   // Spread, then fields replaced: an object built field by field from `{}` became a dictionary
   // (every cable, some 25 fields; 2 MB more for a 10 MB export after its first edit). `for…in`
   // sees only the copy's own fields (the model is plain objects, and nothing here adds to
@@ -147,7 +148,8 @@ function shiftLines<T>(value: T, delta: number, copyStrings = false): T {
   const copy: Record<string, unknown> = { ...record };
   for (const key in copy) {
     const field = copy[key];
-    if (typeof field === 'object' ? field !== null : copyStrings && typeof field === 'string') copy[key] = shiftLines(field, delta, copyStrings);
+    if (typeof field === 'object' ? field !== null : copyStrings && typeof field === 'string')
+      copy[key] = shiftLines(field, delta, copyStrings);
   }
   return copy as T;
 }

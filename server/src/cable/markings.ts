@@ -3,8 +3,21 @@ import { range, type Segment } from './scan';
 
 const LEVELS: Readonly<Record<string, Level>> = { U: 'U', SBU: 'SBU', LOU: 'SBU', C: 'C', S: 'S', TS: 'TS' };
 const CAVEATS: Readonly<Record<string, string>> = {
-  NF: 'NOFORN', NOFORN: 'NOFORN', FGI: 'FGI', OC: 'ORCON', ORCON: 'ORCON', PROPIN: 'PROPIN', FOUO: 'FOUO',
-  SI: 'SI', TK: 'TK', HCS: 'HCS', 'ENTIRE TEXT': 'ENTIRE TEXT', EXDIS: 'EXDIS', NODIS: 'NODIS', LIMDIS: 'LIMDIS', SENSITIVE: 'SENSITIVE',
+  NF: 'NOFORN',
+  NOFORN: 'NOFORN',
+  FGI: 'FGI',
+  OC: 'ORCON',
+  ORCON: 'ORCON',
+  PROPIN: 'PROPIN',
+  FOUO: 'FOUO',
+  SI: 'SI',
+  TK: 'TK',
+  HCS: 'HCS',
+  'ENTIRE TEXT': 'ENTIRE TEXT',
+  EXDIS: 'EXDIS',
+  NODIS: 'NODIS',
+  LIMDIS: 'LIMDIS',
+  SENSITIVE: 'SENSITIVE',
 };
 
 /**
@@ -52,7 +65,11 @@ function looksLikeMarking(content: string): boolean {
 function interpret(content: string): { level?: Level; caveats: string[]; unknownParts: string[] } {
   // 1970s telegrams mark the whole text at once: `(C - ENTIRE TEXT)`.
   const entire = /-\s*ENTIRE\s+TEXT\s*$/i.exec(content);
-  const parts = content.slice(0, entire ? entire.index : content.length).toUpperCase().split(/[\s/,]+/).filter(Boolean);
+  const parts = content
+    .slice(0, entire ? entire.index : content.length)
+    .toUpperCase()
+    .split(/[\s/,]+/)
+    .filter(Boolean);
   if (entire) parts.push('ENTIRE TEXT');
   let level: Level | undefined;
   const caveats: string[] = [];

@@ -46,18 +46,26 @@ const SUB_PARAGRAPH = /^(\s*)(?:([A-Z])\.(?=\s)|\(([A-Za-z])\)(?=\s)|\((\d{1,2})
 function mayStartSubParagraph(text: string): boolean {
   const at = indent(text);
   const c = text.charCodeAt(at);
-  if (c >= 65 && c <= 90) return text.charCodeAt(at + 1) === 46 /* . */;
+  if (c >= 65 && c <= 90) return text.charCodeAt(at + 1) === 46; /* . */
   return c === 40 /* ( */ || c === 45 /* - */ || (c >= 48 && c <= 57) || isRegExpSpace(c);
 }
 
-export function subParagraphStart(segment: Segment): Omit<SubParagraph, 'range'> & { textOffset: number } | undefined {
+export function subParagraphStart(segment: Segment): (Omit<SubParagraph, 'range'> & { textOffset: number }) | undefined {
   if (!mayStartSubParagraph(segment.text)) return undefined;
   const m = SUB_PARAGRAPH.exec(segment.text);
   if (!m) return undefined;
   const labelText = m[0].slice(m[1].length);
   const label = tokenAt(segment, m[1].length, labelText);
   const kind: SubParagraph['kind'] =
-    m[2] !== undefined ? 'letter' : m[3] !== undefined ? 'parenthesized-letter' : m[4] !== undefined ? 'parenthesized-number' : m[5] !== undefined ? 'bullet' : 'number';
+    m[2] !== undefined
+      ? 'letter'
+      : m[3] !== undefined
+        ? 'parenthesized-letter'
+        : m[4] !== undefined
+          ? 'parenthesized-number'
+          : m[5] !== undefined
+            ? 'bullet'
+            : 'number';
   const marking = parseMarkingAt(segment, m[0].length);
   const textOffset = marking ? marking.range.end.character - segment.start : m[0].length;
   return { label, kind, marking, title: titleOf(segment.text, textOffset), textOffset };

@@ -50,7 +50,14 @@ type Search = (part: string) => readonly number[];
  * the cable's own part of the text: a search of the whole text would run on past the cable
  * whenever the rest has no match, once per cable.
  */
-function flagLines(text: string, offsets: readonly number[], searches: readonly Search[], flags: Uint8Array, first: number, last: number): void {
+function flagLines(
+  text: string,
+  offsets: readonly number[],
+  searches: readonly Search[],
+  flags: Uint8Array,
+  first: number,
+  last: number,
+): void {
   const from = offsets[first];
   const to = last + 1 < offsets.length ? offsets[last + 1] : text.length;
   const part = text.slice(from, to);
@@ -79,7 +86,11 @@ const MARKER_WORD_SEARCHES: readonly Search[] = [(part) => matchOffsets(MARKER_W
  * searched too).
  */
 const ARTEFACT_SEARCHES: readonly Search[] = [
-  occurrences('\\'), occurrences('¶'), (part) => (part.charCodeAt(0) === 45 /* - */ ? [0] : []), occurrences('\n-', 1), occurrences('\r-', 1),
+  occurrences('\\'),
+  occurrences('¶'),
+  (part) => (part.charCodeAt(0) === 45 /* - */ ? [0] : []),
+  occurrences('\n-', 1),
+  occurrences('\r-', 1),
 ];
 
 /**

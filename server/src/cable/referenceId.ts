@@ -2,7 +2,11 @@ import type { Classification, ClassificationLine, ContinuationHeader, DateTimeGr
 import { canonicalStation } from './text';
 
 const LABEL: Readonly<Record<Level, string>> = {
-  U: 'UNCLASSIFIED', SBU: 'UNCLASSIFIED//FOR OFFICIAL USE ONLY', C: 'CONFIDENTIAL', S: 'SECRET', TS: 'TOP SECRET',
+  U: 'UNCLASSIFIED',
+  SBU: 'UNCLASSIFIED//FOR OFFICIAL USE ONLY',
+  C: 'CONFIDENTIAL',
+  S: 'SECRET',
+  TS: 'TOP SECRET',
 };
 
 /**
@@ -10,7 +14,11 @@ const LABEL: Readonly<Record<Level, string>> = {
  * NOFORN and SENSITIVE from the line or the captions. The label uses the corpus manifest's
  * (WikiLeaks') vocabulary, where an UNCLAS SENSITIVE cable reads `UNCLASSIFIED//FOR OFFICIAL USE ONLY`.
  */
-export function deriveClassification(line: ClassificationLine | undefined, captions: readonly Token[], header: TransmissionHeader | undefined): Classification {
+export function deriveClassification(
+  line: ClassificationLine | undefined,
+  captions: readonly Token[],
+  header: TransmissionHeader | undefined,
+): Classification {
   const caveats = new Set<string>();
   for (const c of [...(line?.caveats ?? []), ...captions]) {
     const v = c.value.replace(/\s+/g, '').toUpperCase();

@@ -1,7 +1,17 @@
 import { parseCalendarDate } from './dates';
 import type {
-  CableCitation, CalendarDate, ClassificationLine, ClassifiedBy, ContinuationHeader, EoLine, Level, ReferenceBlock, ReferenceEntry,
-  Subject, TagsLine, Token,
+  CableCitation,
+  CalendarDate,
+  ClassificationLine,
+  ClassifiedBy,
+  ContinuationHeader,
+  EoLine,
+  Level,
+  ReferenceBlock,
+  ReferenceEntry,
+  Subject,
+  TagsLine,
+  Token,
 } from './model';
 import { parseMarkingAt } from './markings';
 import { foldSpace, range, type Segment, tokenAt, trimmedBounds, trimmedRange, unspace } from './scan';
@@ -82,7 +92,10 @@ export function parseClassificationLine(segment: Segment, allowBare: boolean): C
   } else {
     if (!allowBare || !sticky(parts.bareEnd)) return undefined;
   }
-  const end = caveats.length > 0 && serial && comesAfter(caveats[caveats.length - 1], serial) ? caveats[caveats.length - 1].range.end : serial?.range.end ?? section?.range.end ?? caveats[caveats.length - 1]?.range.end ?? level.range.end;
+  const end =
+    caveats.length > 0 && serial && comesAfter(caveats[caveats.length - 1], serial)
+      ? caveats[caveats.length - 1].range.end
+      : (serial?.range.end ?? section?.range.end ?? caveats[caveats.length - 1]?.range.end ?? level.range.end);
   return { range: { start: level.range.start, end }, level, caveats, section, station, serial };
 }
 
@@ -91,7 +104,8 @@ function comesAfter(a: Token, b: Token<number>): boolean {
 }
 
 const CONTINUATION = /^(\s*)([A-Za-z][A-Za-z.'-]*(?: [A-Za-z.'-]+)*)\s+(\d{8})\s+(\d{3})(?:\.(\d))?\s+OF\s+(\d{3})(?=\s*(?:\\\s*)?$)/i;
-const PAGE_HEADER = /^(\s*)PAGE\s+(\d{2,3})\s+([A-Za-z][A-Za-z.'-]*(?: [A-Za-z.'-]+)*)\s+(\d{5,8})\s+(\d{2})\s+OF\s+(\d{2})\s+\d{6}Z(?=\s*$)/;
+const PAGE_HEADER =
+  /^(\s*)PAGE\s+(\d{2,3})\s+([A-Za-z][A-Za-z.'-]*(?: [A-Za-z.'-]+)*)\s+(\d{5,8})\s+(\d{2})\s+OF\s+(\d{2})\s+\d{6}Z(?=\s*$)/;
 
 /** `STATE 00125608 002 OF 002`, `PARIS 00000741 001.2 OF 004`, or an old `PAGE 02 … 01 OF 03 182017Z`. */
 export function parseContinuationHeader(segment: Segment): ContinuationHeader | undefined {
@@ -128,10 +142,29 @@ export function parseContinuationHeader(segment: Segment): ContinuationHeader | 
 }
 
 export const CAPTIONS = [
-  'SIPDIS', 'NOFORN', 'SENSITIVE', 'EXDIS', 'NODIS', 'LIMDIS', 'STADIS', 'ROGER', 'CHEROKEE', 'DISSENT CHANNEL',
-  'E F T O', 'EFTO', 'SPECIAL HANDLING', 'SENSITIVE BUT UNCLASSIFIED', 'FOR OFFICIAL USE ONLY', 'CORRECTED COPY',
-  'C O R R E C T E D  C O P Y', 'C O R R E C T E D C O P Y', 'ORCON', 'PROPIN', 'NOT FOR INTERNET DISTRIBUTION',
-  'DEA SENSITIVE', 'HANDLE ACCORDINGLY',
+  'SIPDIS',
+  'NOFORN',
+  'SENSITIVE',
+  'EXDIS',
+  'NODIS',
+  'LIMDIS',
+  'STADIS',
+  'ROGER',
+  'CHEROKEE',
+  'DISSENT CHANNEL',
+  'E F T O',
+  'EFTO',
+  'SPECIAL HANDLING',
+  'SENSITIVE BUT UNCLASSIFIED',
+  'FOR OFFICIAL USE ONLY',
+  'CORRECTED COPY',
+  'C O R R E C T E D  C O P Y',
+  'C O R R E C T E D C O P Y',
+  'ORCON',
+  'PROPIN',
+  'NOT FOR INTERNET DISTRIBUTION',
+  'DEA SENSITIVE',
+  'HANDLE ACCORDINGLY',
 ];
 export const CAPTION = new RegExp(
   `(?:${[...new Set(CAPTIONS.map((c) => c.replace(/ +/g, '\\s+')))].sort((a, b) => b.length - a.length).join('|')})(?![A-Za-z])`,
@@ -147,7 +180,16 @@ export function parseCaptionLine(segment: Segment): Token[] | undefined {
   for (let m = CAPTION.exec(text); m; m = CAPTION.exec(text)) {
     // Between captions only spaces, dashes and commas: `SIPDIS SIPDIS`, `NOFORN, NOT FOR …`, `- - C O R R E C T E D …`.
     if (!/^[\s\-,]*$/.test(text.slice(previousEnd, m.index))) return undefined;
-    tokens.push(tokenAt(segment, m.index, m[0], foldSpace(m[0]).toUpperCase().replace(/^C O R R E C T E D C O P Y$/, 'CORRECTED COPY')));
+    tokens.push(
+      tokenAt(
+        segment,
+        m.index,
+        m[0],
+        foldSpace(m[0])
+          .toUpperCase()
+          .replace(/^C O R R E C T E D C O P Y$/, 'CORRECTED COPY'),
+      ),
+    );
     previousEnd = m.index + m[0].length;
   }
   if (tokens.length === 0) return undefined;

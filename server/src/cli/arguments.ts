@@ -46,10 +46,7 @@ export type Printable = 'help' | 'version' | 'demo';
  * code 2). Options are read left to right and the first of --help, --version, --demo or a wrong
  * option decides, whatever follows it.
  */
-export type ParsedArguments =
-  | { readonly run: RunOptions }
-  | { readonly print: Printable }
-  | { readonly error: string };
+export type ParsedArguments = { readonly run: RunOptions } | { readonly print: Printable } | { readonly error: string };
 
 export function parseArguments(argv: readonly string[]): ParsedArguments {
   let format: FormatName = 'text';
@@ -68,7 +65,8 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
       return { print: 'demo' };
     } else if (arg === '--format' || arg.startsWith('--format=')) {
       const value = arg.includes('=') ? arg.slice(9) : argv[++i];
-      if (value === undefined || !isFormatName(value)) return { error: `cable-lint: --format takes ${alternatives(Object.keys(FORMATS))}, not ${value ?? 'nothing'}` };
+      if (value === undefined || !isFormatName(value))
+        return { error: `cable-lint: --format takes ${alternatives(Object.keys(FORMATS))}, not ${value ?? 'nothing'}` };
       format = value;
     } else if (arg === '--summary') {
       summary = true;
@@ -77,7 +75,8 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
     } else if (arg === '--jobs' || arg === '-j' || arg.startsWith('--jobs=')) {
       const value = arg.includes('=') ? arg.slice(7) : argv[++i];
       const n = Number(value);
-      if (!value || !Number.isInteger(n) || n < 1) return { error: `cable-lint: --jobs takes a whole number of threads, 1 or more, not ${value ?? 'nothing'}` };
+      if (!value || !Number.isInteger(n) || n < 1)
+        return { error: `cable-lint: --jobs takes a whole number of threads, 1 or more, not ${value ?? 'nothing'}` };
       jobs = n;
     } else if (arg === '--rules' || arg.startsWith('--rules=')) {
       const value = arg.includes('=') ? arg.slice(8) : argv[++i];

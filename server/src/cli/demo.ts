@@ -13,7 +13,9 @@ import { SAMPLE } from './sample.generated';
  */
 export function runDemo(): string {
   const model = parse(SAMPLE);
-  const context = documentContext('sample.cable', model, { log: (message) => process.stderr.write(`cable-lint: internal error: ${message}\n`) });
+  const context = documentContext('sample.cable', model, {
+    log: (message) => process.stderr.write(`cable-lint: internal error: ${message}\n`),
+  });
   const textDocument = { uri: context.uri };
   const out: string[] = ['Sample cable (samples/sample.cable): one-line header, a CONFIDENTIAL text with three defects.', '', 'OUTLINE'];
   const walk = (symbols: readonly DocumentSymbol[], depth: number) => {
@@ -25,7 +27,9 @@ export function runDemo(): string {
   walk(documentSymbols(context, { textDocument }, CancellationToken.None).symbols, 0);
   out.push('', 'PROBLEMS');
   for (const d of documentDiagnostics(context, { textDocument }, CancellationToken.None)) {
-    out.push(`  ${d.range.start.line + 1}:${d.range.start.character + 1}  ${['', 'error', 'warning', 'info', 'hint'][d.severity ?? 1]}  ${d.code}  ${typeof d.message === 'string' ? d.message : d.message.value}`);
+    out.push(
+      `  ${d.range.start.line + 1}:${d.range.start.character + 1}  ${['', 'error', 'warning', 'info', 'hint'][d.severity ?? 1]}  ${d.code}  ${typeof d.message === 'string' ? d.message : d.message.value}`,
+    );
   }
   out.push('', 'HOVERS');
   const lines = SAMPLE.split('\n');

@@ -7,7 +7,8 @@ export function expandArguments(args: readonly string[]): { files: string[]; pro
   const problems: string[] = [];
   for (const arg of args) {
     const found = expandArgument(arg);
-    if (found.length === 0) problems.push(`${arg}: ${isGlob(arg) ? 'no file matches' : 'a directory without *.cable, *.tel or *.txt files'}`);
+    if (found.length === 0)
+      problems.push(`${arg}: ${isGlob(arg) ? 'no file matches' : 'a directory without *.cable, *.tel or *.txt files'}`);
     files.push(...found);
   }
   return { files, problems };
@@ -21,10 +22,15 @@ export function expandArgument(arg: string): string[] {
     while (parts.length > 0 && !isGlob(parts[0])) fixed.push(parts.shift()!);
     const base = fixed.join('/') || '.';
     const pattern = globPattern(parts.join('/'));
-    return walk(base).filter((f) => pattern.test(path.relative(base, f).split(path.sep).join('/'))).sort();
+    return walk(base)
+      .filter((f) => pattern.test(path.relative(base, f).split(path.sep).join('/')))
+      .sort();
   }
   try {
-    if (statSync(arg).isDirectory()) return walk(arg).filter((f) => /\.(cable|tel|txt)$/i.test(f)).sort();
+    if (statSync(arg).isDirectory())
+      return walk(arg)
+        .filter((f) => /\.(cable|tel|txt)$/i.test(f))
+        .sort();
   } catch {
     // A missing file is reported when it is read.
   }
@@ -90,7 +96,11 @@ export function readCableFile(file: string): { text: string; bytes: number; warn
     try {
       return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), bytes: bytes.length };
     } catch {
-      return { text: new TextDecoder('utf-8').decode(bytes), bytes: bytes.length, warning: `${file}: not valid UTF-8; undecodable bytes read as U+FFFD` };
+      return {
+        text: new TextDecoder('utf-8').decode(bytes),
+        bytes: bytes.length,
+        warning: `${file}: not valid UTF-8; undecodable bytes read as U+FFFD`,
+      };
     }
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;

@@ -29,7 +29,11 @@ export function summarize(cable: Cable): CableSummary {
     tags: cable.tags?.tags.map((t) => t.value) ?? [],
     subject: cable.subject?.text ?? null,
     references: cable.references?.entries.map((e) => e.cable?.referenceId ?? e.text) ?? [],
-    paragraphs: cable.paragraphs.map((p) => ({ number: p.number.text, marking: p.marking?.text ?? null, line: p.number.range.start.line + 1 })),
+    paragraphs: cable.paragraphs.map((p) => ({
+      number: p.number.text,
+      marking: p.marking?.text ?? null,
+      line: p.number.range.start.line + 1,
+    })),
     range: { startLine: cable.range.start.line + 1, endLine: cable.range.end.line + 1 },
   };
 }
@@ -51,7 +55,14 @@ export function lintFile(file: string, rules: RuleSettings): Outcome {
   const model = parse(read.text);
   // A rule that throws loses its findings on this file: said on stderr, and in the exit status.
   const internalErrors: string[] = [];
-  const diagnostics = computeDiagnostics(model, rules, (code, error) => internalErrors.push(`${file}: ${describeRuleFailure(code, error)}`));
+  const diagnostics = computeDiagnostics(model, rules, (code, error) =>
+    internalErrors.push(`${file}: ${describeRuleFailure(code, error)}`),
+  );
   const result = { file, cables: model.cables.map(summarize), diagnostics };
-  return { result, bytes: read.bytes, ...(read.warning ? { warning: read.warning } : {}), ...(internalErrors.length > 0 ? { internalErrors } : {}) };
+  return {
+    result,
+    bytes: read.bytes,
+    ...(read.warning ? { warning: read.warning } : {}),
+    ...(internalErrors.length > 0 ? { internalErrors } : {}),
+  };
 }

@@ -22,7 +22,12 @@ export interface MainOptions {
 
 const PRINTED: Readonly<Record<Printable, () => string>> = { help: usage, version: () => VERSION, demo: runDemo };
 
-export async function main(argv: readonly string[], out: (s: string) => void, err: (s: string) => void, options: MainOptions = {}): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  out: (s: string) => void,
+  err: (s: string) => void,
+  options: MainOptions = {},
+): Promise<number> {
   const parsed = parseArguments(argv);
   if ('error' in parsed) {
     err(parsed.error);
@@ -43,16 +48,20 @@ async function lintRun(run: RunOptions, out: (s: string) => void, err: (s: strin
 
   const large = isLarge(files);
   const threads = large && run.jobs > 1 ? Math.min(run.jobs, files.length) : 1;
-  const progress = large && options.terminal && !run.quiet ? new ProgressBar(options.terminal, files.length, totalBytes(files), threads) : undefined;
+  const progress =
+    large && options.terminal && !run.quiet ? new ProgressBar(options.terminal, files.length, totalBytes(files), threads) : undefined;
   const say = (s: string) => {
     progress?.clear();
     err(s);
   };
   // A report printed under the bar would be overwritten by the next frame.
-  const print = options.stdoutIsTerminal && progress ? (s: string) => {
-    progress.clear();
-    out(s);
-  } : out;
+  const print =
+    options.stdoutIsTerminal && progress
+      ? (s: string) => {
+          progress.clear();
+          out(s);
+        }
+      : out;
   const format = FORMATS[run.format];
   const report = format.create(print, run.rules);
   const counts = run.summary ? new RunSummary() : undefined;
@@ -101,10 +110,15 @@ async function lintRun(run: RunOptions, out: (s: string) => void, err: (s: strin
 if (isLintWorker()) {
   serveAsWorker();
 } else if (require.main === module) {
-  void main(process.argv.slice(2), (s) => process.stdout.write(`${s}\n`), (s) => process.stderr.write(`${s}\n`), {
-    terminal: process.stderr.isTTY ? process.stderr : undefined,
-    stdoutIsTerminal: process.stdout.isTTY === true,
-  }).then((code) => {
+  void main(
+    process.argv.slice(2),
+    (s) => process.stdout.write(`${s}\n`),
+    (s) => process.stderr.write(`${s}\n`),
+    {
+      terminal: process.stderr.isTTY ? process.stderr : undefined,
+      stdoutIsTerminal: process.stdout.isTTY === true,
+    },
+  ).then((code) => {
     process.exitCode = code;
   });
 }

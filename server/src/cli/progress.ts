@@ -34,7 +34,9 @@ export class ProgressBar {
     this.#drawnAt = now;
     this.#shown = true;
     const width = Math.max(20, (this.#terminal.columns || 80) - 1);
-    this.#terminal.write(`\r${progressLine(files, this.#files, bytes, this.#bytes, (now - this.#start) / 1000, this.#threads).slice(0, width)}\x1b[K`);
+    this.#terminal.write(
+      `\r${progressLine(files, this.#files, bytes, this.#bytes, (now - this.#start) / 1000, this.#threads).slice(0, width)}\x1b[K`,
+    );
   }
 
   clear(): void {

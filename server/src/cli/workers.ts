@@ -47,8 +47,14 @@ interface WorkerReply {
  * any order and are handed to `take` strictly in file order. A worker that dies has its chunks
  * linted here, so its files are still reported.
  */
-export function lintInWorkers(files: readonly string[], rules: RuleSettings, threads: number, script: string,
-  take: (o: Outcome) => void, tick: (o: Outcome) => void): Promise<void> {
+export function lintInWorkers(
+  files: readonly string[],
+  rules: RuleSettings,
+  threads: number,
+  script: string,
+  take: (o: Outcome) => void,
+  tick: (o: Outcome) => void,
+): Promise<void> {
   // Small enough that the last chunks finish together, large enough that messages stay few.
   const chunk = Math.max(1, Math.min(32, Math.floor(files.length / (threads * 8))));
   const outcomes = new Array<Outcome | undefined>(files.length);
@@ -86,7 +92,11 @@ export function lintInWorkers(files: readonly string[], rules: RuleSettings, thr
       inFlight.get(worker)!.push(request);
       worker.postMessage(request);
     };
-    const lintHere = (request: WorkerRequest) => store(request.start, request.files.map((f) => lintFile(f, rules)));
+    const lintHere = (request: WorkerRequest) =>
+      store(
+        request.start,
+        request.files.map((f) => lintFile(f, rules)),
+      );
     const guarded = (work: () => void) => {
       try {
         work();
@@ -103,7 +113,10 @@ export function lintInWorkers(files: readonly string[], rules: RuleSettings, thr
       worker.on('message', (reply: WorkerReply) => {
         const pending = inFlight.get(worker);
         if (!pending) return;
-        pending.splice(pending.findIndex((r) => r.start === reply.start), 1);
+        pending.splice(
+          pending.findIndex((r) => r.start === reply.start),
+          1,
+        );
         guarded(() => {
           store(reply.start, reply.outcomes);
           send(worker);

@@ -38,12 +38,19 @@ export function classificationLevelShortName(level: ClassificationLevel): string
  */
 export function caveatMeaning(caveat: string): string | undefined {
   switch (caveat.trim().toUpperCase()) {
-    case 'NOFORN': return l10n.t('not releasable to foreign nationals');
-    case 'FGI': return l10n.t('foreign government information');
-    case 'ORCON': return l10n.t('dissemination controlled by the originator');
-    case 'FOUO': return l10n.t('for official use only');
-    case 'PROPIN': return l10n.t('proprietary information');
-    case 'SENSITIVE': return l10n.t('sensitive but unclassified (SBU)');
-    default: return undefined;
+    case 'NOFORN':
+      return l10n.t('not releasable to foreign nationals');
+    case 'FGI':
+      return l10n.t('foreign government information');
+    case 'ORCON':
+      return l10n.t('dissemination controlled by the originator');
+    case 'FOUO':
+      return l10n.t('for official use only');
+    case 'PROPIN':
+      return l10n.t('proprietary information');
+    case 'SENSITIVE':
+      return l10n.t('sensitive but unclassified (SBU)');
+    default:
+      return undefined;
   }
 }

@@ -83,11 +83,7 @@ export function lookupCode(code: string): CodeInfo | undefined {
   const key = codeKey(code);
   if (key === '') return undefined;
   const table = codes();
-  return (
-    table.exact.get(key) ??
-    table.loose.get(looseCodeKey(key)) ??
-    table.patterns.find((p) => p.re.test(key))?.info
-  );
+  return table.exact.get(key) ?? table.loose.get(looseCodeKey(key)) ?? table.patterns.find((p) => p.re.test(key))?.info;
 }
 
 /** All codes, in codes.tsv order. */

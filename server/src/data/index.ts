@@ -15,9 +15,7 @@ import { RI_KEY_COUNT, RI_ROW_COUNT } from './routingIndicators.generated';
 import { TAG_ROW_COUNT } from './tags.generated';
 
 export type { RoutingIndicatorInfo, RoutingIndicatorStation } from './routingIndicators';
-export {
-  allRoutingIndicators, explainRoutingIndicator, lookupRoutingIndicator, searchRoutingIndicators,
-} from './routingIndicators';
+export { allRoutingIndicators, explainRoutingIndicator, lookupRoutingIndicator, searchRoutingIndicators } from './routingIndicators';
 export type { TagInfo, TagKind } from './tags';
 export { allTags, lookupTag, searchTags } from './tags';
 export type { CodeInfo } from './codes';

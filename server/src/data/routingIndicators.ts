@@ -332,7 +332,12 @@ export function explainRoutingIndicator(ri: string): string[] {
   } else if (!/^[A-Z]+$/.test(key)) {
     return [l10n.t('{0} is not a routing indicator: RIs are 4 to 7 letters A–Z starting with R.', key)];
   } else if (key[0] !== 'R') {
-    return [l10n.t('{0} does not start with R. Routing indicators in State cables start with R (worldwide/strategic tape-relay network); this is not a recognised RI.', key)];
+    return [
+      l10n.t(
+        '{0} does not start with R. Routing indicators in State cables start with R (worldwide/strategic tape-relay network); this is not a recognised RI.',
+        key,
+      ),
+    ];
   }
   const core = range ? range[1] : key;
   if (!range && (core.length < 4 || core.length > 7)) {
@@ -342,15 +347,19 @@ export function explainRoutingIndicator(ri: string): string[] {
   if (core.length >= 2) {
     const n = RI_NATION[core[1]];
     lines.push(
-      !n ? l10n.t('Position 2 "{0}": nation/alliance; "{0}" is not decoded here.', core[1])
-        : n.documented ? l10n.t('Position 2 "{0}": nation/alliance: {1}.', core[1], n.text)
+      !n
+        ? l10n.t('Position 2 "{0}": nation/alliance; "{0}" is not decoded here.', core[1])
+        : n.documented
+          ? l10n.t('Position 2 "{0}": nation/alliance: {1}.', core[1], n.text)
           : l10n.t('Position 2 "{0}": nation/alliance: {1} (inferred from the ACP 117 rows of the routing table).', core[1], n.text),
     );
   }
   if (core.length >= 3) {
-    lines.push(core.startsWith('RUE')
-      ? l10n.t('Position 3 "{0}": geographic area or network of the relay; "E" = the eastern-US relays (RUEH…, RUEK…, RUEA…).', core[2])
-      : l10n.t('Position 3 "{0}": geographic area or network of the relay.', core[2]));
+    lines.push(
+      core.startsWith('RUE')
+        ? l10n.t('Position 3 "{0}": geographic area or network of the relay; "E" = the eastern-US relays (RUEH…, RUEK…, RUEA…).', core[2])
+        : l10n.t('Position 3 "{0}": geographic area or network of the relay.', core[2]),
+    );
   }
   const table = routingTable();
   if (core.length >= 4) {
@@ -364,9 +373,11 @@ export function explainRoutingIndicator(ri: string): string[] {
   }
   if (core.length >= 5) {
     const station = range ? `${range[1].slice(4)}" to "${range[2].slice(4)}` : core.slice(4);
-    lines.push(core.length > 5
-      ? l10n.t('Positions 5–{0} "{1}": the station served through {2}.', core.length, station, core.slice(0, 4))
-      : l10n.t('Position 5 "{0}": the station served through {1}.', station, core.slice(0, 4)));
+    lines.push(
+      core.length > 5
+        ? l10n.t('Positions 5–{0} "{1}": the station served through {2}.', core.length, station, core.slice(0, 4))
+        : l10n.t('Position 5 "{0}": the station served through {1}.', station, core.slice(0, 4)),
+    );
   }
   if (special) lines.push(special);
   const info = lookupRoutingIndicator(key);
@@ -375,12 +386,29 @@ export function explainRoutingIndicator(ri: string): string[] {
     if (exactRows === 0) {
       lines.push(l10n.t('Not listed individually; covered by the range row {0}: {1}.', info.stations[0].range ?? '', stationSummary(info)));
     } else if (info.names.length > 1) {
-      lines.push(l10n.t('{0} is shared by {1} station names in the routing table ({2}); the plain-language address after the slash on TO/INFO lines tells them apart.', key, info.names.length, stationSummary(info)));
+      lines.push(
+        l10n.t(
+          '{0} is shared by {1} station names in the routing table ({2}); the plain-language address after the slash on TO/INFO lines tells them apart.',
+          key,
+          info.names.length,
+          stationSummary(info),
+        ),
+      );
     } else {
-      lines.push(info.country ? l10n.t('Routing table: {0} = {1} ({2}).', key, info.names[0], info.country) : l10n.t('Routing table: {0} = {1}.', key, info.names[0]));
+      lines.push(
+        info.country
+          ? l10n.t('Routing table: {0} = {1} ({2}).', key, info.names[0], info.country)
+          : l10n.t('Routing table: {0} = {1}.', key, info.names[0]),
+      );
     }
   } else if (!special) {
-    lines.push(l10n.t('{0} is not in the routing table ({1} entries from ACP 117 and corpus headers); the table is incomplete, so an unknown RI is not necessarily wrong.', key, RI_KEY_COUNT.toLocaleString('en-US')));
+    lines.push(
+      l10n.t(
+        '{0} is not in the routing table ({1} entries from ACP 117 and corpus headers); the table is incomplete, so an unknown RI is not necessarily wrong.',
+        key,
+        RI_KEY_COUNT.toLocaleString('en-US'),
+      ),
+    );
     const prefix = longestKnownPrefix(table, key);
     const known = prefix ? lookupRoutingIndicator(prefix) : undefined;
     if (prefix && known) lines.push(l10n.t('Longest known prefix: {0} = {1}.', prefix, known.names[0]));

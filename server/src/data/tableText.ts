@@ -12,5 +12,8 @@ export function restoreSource(families: readonly string[], family: string | unde
 export const NON_WORD = /[^A-Z0-9]+/g;
 
 export function wordsOf(text: string): string[] {
-  return text.toUpperCase().split(NON_WORD).filter((w) => w !== '');
+  return text
+    .toUpperCase()
+    .split(NON_WORD)
+    .filter((w) => w !== '');
 }

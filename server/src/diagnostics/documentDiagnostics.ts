@@ -20,16 +20,23 @@ interface CableDiagnostics {
 }
 
 /** Per cable, so that after an edit only the cables it touched are checked again. */
-const CABLE_DIAGNOSTICS = cableCacheFromText('diagnostics', (cable, file, uri: string, rules: RuleSettings, rulesPage: string | undefined): CableDiagnostics => {
-  const failures: string[] = [];
-  const findings = cableFindings(cable, file, rules, (code, error) => failures.push(describeRuleFailure(code, error)));
-  return { diagnostics: findings.map((f) => toDiagnostic(f, uri, rulesPage)), failures };
-});
+const CABLE_DIAGNOSTICS = cableCacheFromText(
+  'diagnostics',
+  (cable, file, uri: string, rules: RuleSettings, rulesPage: string | undefined): CableDiagnostics => {
+    const failures: string[] = [];
+    const findings = cableFindings(cable, file, rules, (code, error) => failures.push(describeRuleFailure(code, error)));
+    return { diagnostics: findings.map((f) => toDiagnostic(f, uri, rulesPage)), failures };
+  },
+);
 /** Results whose failures were logged: once, when the cable is checked, not on every request that reads the result. */
 const reported = new WeakSet<CableDiagnostics>();
 
 /** LSP diagnostics for a document, with the severities its settings give; none when they are turned off. */
-export function documentDiagnostics(context: FeatureContext, _params: Pick<DocumentDiagnosticParams, 'textDocument'>, token: CancellationToken): Diagnostic[] {
+export function documentDiagnostics(
+  context: FeatureContext,
+  _params: Pick<DocumentDiagnosticParams, 'textDocument'>,
+  token: CancellationToken,
+): Diagnostic[] {
   const { file, uri, settings, rulesPage } = context;
   if (!settings.diagnostics.enable) return [];
   const args = [uri, settings.diagnostics.rules, rulesPage] as const;

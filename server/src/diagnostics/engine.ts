@@ -28,7 +28,12 @@ export function severityFor(rule: Rule, settings: RuleSettings): SeveritySetting
 }
 
 /** Runs every enabled rule over every cable, in document order. */
-export function runRules(file: CableFile, settings: RuleSettings, onFailure: RuleFailureHandler, rules: readonly Rule[] = RULES): RatedFinding[] {
+export function runRules(
+  file: CableFile,
+  settings: RuleSettings,
+  onFailure: RuleFailureHandler,
+  rules: readonly Rule[] = RULES,
+): RatedFinding[] {
   return file.cables.flatMap((cable) => cableFindings(cable, file, settings, onFailure, rules));
 }
 
@@ -37,7 +42,13 @@ export function runRules(file: CableFile, settings: RuleSettings, onFailure: Rul
  * cable's lines), so the result can be cached per cable. A rule that throws costs its own findings
  * only, and is handed to `onFailure`: a bug to fix, never a crash of the server or the CLI.
  */
-export function cableFindings(cable: Cable, file: CableFile, settings: RuleSettings, onFailure: RuleFailureHandler, rules: readonly Rule[] = RULES): RatedFinding[] {
+export function cableFindings(
+  cable: Cable,
+  file: CableFile,
+  settings: RuleSettings,
+  onFailure: RuleFailureHandler,
+  rules: readonly Rule[] = RULES,
+): RatedFinding[] {
   const findings: RatedFinding[] = [];
   for (const rule of rules) {
     const severity = severityFor(rule, settings);

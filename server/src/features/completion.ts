@@ -40,7 +40,14 @@ export function completion(context: FeatureContext, params: CompletionParams, _t
   if (cable?.tags && isOnTagsLine(cable, position, before)) {
     for (const tag of searchTags(word, 60)) {
       if (tag.tag.startsWith('(')) continue;
-      items.push({ label: tag.tag, kind: CompletionItemKind.Value, detail: l10n.t('{0} tag', tag.kind), documentation: tag.meaning, textEdit: replace(tag.tag), filterText: `${tag.tag} ${tag.meaning}` });
+      items.push({
+        label: tag.tag,
+        kind: CompletionItemKind.Value,
+        detail: l10n.t('{0} tag', tag.kind),
+        documentation: tag.meaning,
+        textEdit: replace(tag.tag),
+        filterText: `${tag.tag} ${tag.meaning}`,
+      });
     }
     return { isIncomplete: true, items };
   }
@@ -66,14 +73,18 @@ export function completion(context: FeatureContext, params: CompletionParams, _t
   }
 
   const header = cable?.header;
-  const addresseeLine = header && position.line >= header.range.start.line && position.line <= header.range.end.line + 1
-    ? /^\s*(?:(?:TO|INFO|XMT)\s+)?(\S.*)?$/.exec(before) : undefined;
+  const addresseeLine =
+    header && position.line >= header.range.start.line && position.line <= header.range.end.line + 1
+      ? /^\s*(?:(?:TO|INFO|XMT)\s+)?(\S.*)?$/.exec(before)
+      : undefined;
   if (header && addresseeLine && inAddressees(cable, position.line, line)) {
     const text = addresseeLine[1] ?? '';
     const slash = text.indexOf('/');
-    const afterAddress = /\s$/.test(text) && ((slash >= 0 && slash + 1 < text.length && !/\s/.test(text[slash + 1])) || /[A-Z]\s$/.test(text));
+    const afterAddress =
+      /\s$/.test(text) && ((slash >= 0 && slash + 1 < text.length && !/\s/.test(text[slash + 1])) || /[A-Z]\s$/.test(text));
     if (afterAddress && text.trim().length > 0) {
-      for (const w of PRECEDENCE_WORDS) items.push({ label: w, kind: CompletionItemKind.Keyword, detail: l10n.t('precedence'), textEdit: replace(w) });
+      for (const w of PRECEDENCE_WORDS)
+        items.push({ label: w, kind: CompletionItemKind.Keyword, detail: l10n.t('precedence'), textEdit: replace(w) });
       return { isIncomplete: false, items };
     }
     if (!text.includes('/') && word.length >= 1) {
@@ -94,11 +105,34 @@ export function completion(context: FeatureContext, params: CompletionParams, _t
   }
 
   if (cable && isFrontMatter(cable, position) && /^\s*[A-Z]*$/.test(before)) {
-    for (const c of CAPTIONS) items.push({ label: c, kind: CompletionItemKind.Constant, detail: l10n.t('caption'), documentation: lookupCode(c)?.meaning, textEdit: replace(c) });
+    for (const c of CAPTIONS)
+      items.push({
+        label: c,
+        kind: CompletionItemKind.Constant,
+        detail: l10n.t('caption'),
+        documentation: lookupCode(c)?.meaning,
+        textEdit: replace(c),
+      });
   }
 
-  if (cable && cable.blocks.some((b) => b.kind === 'summary' && !b.end && b.begin && (b.begin.start.line < position.line || (b.begin.start.line === position.line && b.begin.end.character <= position.character)))) {
-    items.push({ label: 'End Summary.', kind: CompletionItemKind.Snippet, detail: l10n.t('close the open summary'), insertTextFormat: InsertTextFormat.PlainText, textEdit: replace('End Summary.'), sortText: '0' });
+  if (
+    cable &&
+    cable.blocks.some(
+      (b) =>
+        b.kind === 'summary' &&
+        !b.end &&
+        b.begin &&
+        (b.begin.start.line < position.line || (b.begin.start.line === position.line && b.begin.end.character <= position.character)),
+    )
+  ) {
+    items.push({
+      label: 'End Summary.',
+      kind: CompletionItemKind.Snippet,
+      detail: l10n.t('close the open summary'),
+      insertTextFormat: InsertTextFormat.PlainText,
+      textEdit: replace('End Summary.'),
+      sortText: '0',
+    });
   }
   return { isIncomplete: false, items };
 }

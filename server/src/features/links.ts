@@ -16,7 +16,9 @@ function targetsOf(ref: CrossReference, uri: string, workspace: WorkspaceLookup 
     return target ? [{ uri, range: target.range }] : [];
   }
   // An id in the text of the cable it names (its own signature block, say) leads elsewhere only.
-  return (workspace?.find(ref.referenceId) ?? []).filter((c) => c.uri !== uri || !spansLines(c.range, ref.range)).map((c) => ({ uri: c.uri, range: c.selectionRange }));
+  return (workspace?.find(ref.referenceId) ?? [])
+    .filter((c) => c.uri !== uri || !spansLines(c.range, ref.range))
+    .map((c) => ({ uri: c.uri, range: c.selectionRange }));
 }
 
 function spansLines(outer: Range, inner: Range): boolean {
@@ -52,7 +54,14 @@ export function documentLinks(context: FeatureContext, _params: DocumentLinkPara
     if (token.isCancellationRequested) return links;
     const targets = targetsOf(ref, uri, workspace);
     if (targets.length === 0) continue;
-    const tooltip = ref.kind === 'paragraph' ? l10n.t('Go to paragraph {0}', ref.first) : ref.kind === 'reference' ? (ref.letter ? l10n.t('Go to REF {0}', ref.letter) : l10n.t('Go to REF')) : l10n.t('Open {0}', ref.referenceId);
+    const tooltip =
+      ref.kind === 'paragraph'
+        ? l10n.t('Go to paragraph {0}', ref.first)
+        : ref.kind === 'reference'
+          ? ref.letter
+            ? l10n.t('Go to REF {0}', ref.letter)
+            : l10n.t('Go to REF')
+          : l10n.t('Open {0}', ref.referenceId);
     links.push({ range: ref.range, target: withPosition(targets[0].uri, targets[0].range), tooltip });
   }
   for (const cable of file.cables) {
@@ -60,7 +69,8 @@ export function documentLinks(context: FeatureContext, _params: DocumentLinkPara
       const id = entry.cable?.referenceId;
       if (!id || !entry.cable) continue;
       const target = workspace?.find(id).find((c) => c.uri !== uri || !contains(c.range, entry.range.start));
-      if (target) links.push({ range: entry.cable.range, target: withPosition(target.uri, target.selectionRange), tooltip: l10n.t('Open {0}', id) });
+      if (target)
+        links.push({ range: entry.cable.range, target: withPosition(target.uri, target.selectionRange), tooltip: l10n.t('Open {0}', id) });
     }
   }
   return links;

@@ -3,9 +3,7 @@
  * backslash-escaped, so text from a cable can never become a link, an image, HTML or a command.
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\`*_{}[\]<>#!|~&$]/g, (c) => `\\${c}`)
-    .replace(/\r?\n/g, ' ');
+  return text.replace(/[\\`*_{}[\]<>#!|~&$]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
 }
 
 /** Document text shown as code: backticks inside are neutralised by a longer fence. */

@@ -1,4 +1,10 @@
-import type { CancellationToken, SemanticTokens, SemanticTokensLegend, SemanticTokensParams, SemanticTokensRangeParams } from 'vscode-languageserver';
+import type {
+  CancellationToken,
+  SemanticTokens,
+  SemanticTokensLegend,
+  SemanticTokensParams,
+  SemanticTokensRangeParams,
+} from 'vscode-languageserver';
 import { cableCache, fileCache, forEveryCable } from '../analysis/cache';
 import type { FeatureContext } from '../analysis/context';
 import { LEVEL_RANK, type Cable, type Level, type Marking, type Range, type Token } from '../cable/model';
@@ -9,10 +15,32 @@ import { lookupRoutingIndicator } from '../data';
  * TextMate fallbacks (semanticTokenScopes), so themes without semantic colouring still work.
  */
 export const TOKEN_TYPES = [
-  'keyword', 'routingIndicator', 'precedence', 'dateTime', 'serial', 'classification', 'marking', 'caption',
-  'tag', 'reference', 'paragraphNumber', 'address', 'pageHeader', 'blockMarker', 'signature',
+  'keyword',
+  'routingIndicator',
+  'precedence',
+  'dateTime',
+  'serial',
+  'classification',
+  'marking',
+  'caption',
+  'tag',
+  'reference',
+  'paragraphNumber',
+  'address',
+  'pageHeader',
+  'blockMarker',
+  'signature',
 ] as const;
-export const TOKEN_MODIFIERS = ['unclassified', 'sensitive', 'confidential', 'secret', 'topSecret', 'noforn', 'aboveOverall', 'unknown'] as const;
+export const TOKEN_MODIFIERS = [
+  'unclassified',
+  'sensitive',
+  'confidential',
+  'secret',
+  'topSecret',
+  'noforn',
+  'aboveOverall',
+  'unknown',
+] as const;
 export const LEGEND: SemanticTokensLegend = { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] };
 
 type TokenType = (typeof TOKEN_TYPES)[number];
@@ -26,7 +54,13 @@ interface Span {
   readonly modifiers: number;
 }
 
-const LEVEL_MODIFIER: Readonly<Record<Level, Modifier>> = { U: 'unclassified', SBU: 'sensitive', C: 'confidential', S: 'secret', TS: 'topSecret' };
+const LEVEL_MODIFIER: Readonly<Record<Level, Modifier>> = {
+  U: 'unclassified',
+  SBU: 'sensitive',
+  C: 'confidential',
+  S: 'secret',
+  TS: 'topSecret',
+};
 
 function bits(modifiers: readonly Modifier[]): number {
   let value = 0;
@@ -46,13 +80,23 @@ const FILE_SPANS = fileCache('semanticSpans', (file) => file.cables.flatMap((cab
 const FILE_TOKENS = fileCache('semanticTokens', (file, limit: number) => encode(FILE_SPANS.get(file), undefined, limit));
 
 /** The whole document's tokens, relative-encoded, at most `limit` (a cap for huge files). */
-export function semanticTokens(context: FeatureContext, _params: SemanticTokensParams, token: CancellationToken, limit = MAX_SEMANTIC_TOKENS): SemanticTokens {
+export function semanticTokens(
+  context: FeatureContext,
+  _params: SemanticTokensParams,
+  token: CancellationToken,
+  limit = MAX_SEMANTIC_TOKENS,
+): SemanticTokens {
   forEveryCable(context.file, CABLE_SPANS, token);
   return FILE_TOKENS.get(context.file, limit).tokens;
 }
 
 /** The tokens of the lines a range covers. */
-export function semanticTokensInRange(context: FeatureContext, params: SemanticTokensRangeParams, token: CancellationToken, limit = MAX_SEMANTIC_TOKENS): SemanticTokens {
+export function semanticTokensInRange(
+  context: FeatureContext,
+  params: SemanticTokensRangeParams,
+  token: CancellationToken,
+  limit = MAX_SEMANTIC_TOKENS,
+): SemanticTokens {
   forEveryCable(context.file, CABLE_SPANS, token);
   return encode(FILE_SPANS.get(context.file), params.range, limit).tokens;
 }
@@ -73,16 +117,24 @@ function cableSpans(cable: Cable): Span[] {
 function collect(cable: Cable, out: Span[]): void {
   const add = (range: Range | undefined, type: TokenType, modifiers: readonly Modifier[] = []) => {
     if (!range || range.start.line !== range.end.line || range.end.character <= range.start.character) return;
-    out.push({ line: range.start.line, start: range.start.character, length: range.end.character - range.start.character, type: TOKEN_TYPES.indexOf(type), modifiers: bits(modifiers) });
+    out.push({
+      line: range.start.line,
+      start: range.start.character,
+      length: range.end.character - range.start.character,
+      type: TOKEN_TYPES.indexOf(type),
+      modifiers: bits(modifiers),
+    });
   };
-  const ri = (token: Token | undefined) => add(token?.range, 'routingIndicator', token && !lookupRoutingIndicator(token.text) ? ['unknown'] : []);
+  const ri = (token: Token | undefined) =>
+    add(token?.range, 'routingIndicator', token && !lookupRoutingIndicator(token.text) ? ['unknown'] : []);
   const overall = cable.classification.level;
   const marking = (m: Marking | undefined) => {
     if (!m) return;
     const modifiers: Modifier[] = [];
     if (m.level) modifiers.push(LEVEL_MODIFIER[m.level]);
     if (m.caveats.includes('NOFORN')) modifiers.push('noforn');
-    if (m.level && overall && LEVEL_RANK[m.level] > LEVEL_RANK[overall] && LEVEL_RANK[m.level] >= LEVEL_RANK.C) modifiers.push('aboveOverall');
+    if (m.level && overall && LEVEL_RANK[m.level] > LEVEL_RANK[overall] && LEVEL_RANK[m.level] >= LEVEL_RANK.C)
+      modifiers.push('aboveOverall');
     if (!m.wellFormed) modifiers.push('unknown');
     add(m.range, 'marking', modifiers);
   };

@@ -84,7 +84,12 @@ function outline(file: CableFile, maxItems: number): SymbolResult {
 }
 
 /** SymbolInformation for clients that do not declare hierarchical document symbols. */
-export function flattenSymbols(symbols: readonly DocumentSymbol[], uri: string, container?: string, out: SymbolInformation[] = []): SymbolInformation[] {
+export function flattenSymbols(
+  symbols: readonly DocumentSymbol[],
+  uri: string,
+  container?: string,
+  out: SymbolInformation[] = [],
+): SymbolInformation[] {
   for (const s of symbols) {
     out.push({ name: s.name, kind: s.kind, location: { uri, range: s.range }, ...(container ? { containerName: container } : {}) });
     flattenSymbols(s.children ?? [], uri, s.name, out);
@@ -119,7 +124,10 @@ function cableSymbol(cable: Cable, budget: Budget): DocumentSymbol {
     children.push(paragraphSymbol(p, budget));
   }
   byPosition(children);
-  const selection = cable.referenceId && cable.classificationLine ? cable.classificationLine.range : cable.header?.range ?? cable.classificationLine?.range ?? cable.range;
+  const selection =
+    cable.referenceId && cable.classificationLine
+      ? cable.classificationLine.range
+      : (cable.header?.range ?? cable.classificationLine?.range ?? cable.range);
   const detail = [cable.classification.label, cable.subject?.text].filter(Boolean).join(' — ');
   return symbol(cableName(cable), detail || undefined, SymbolKind.File, cable.range, clampInside(selection, cable.range), children);
 }
@@ -129,13 +137,31 @@ function headerSymbol(header: TransmissionHeader, budget: Budget): DocumentSymbo
   const add = (name: string, detail: string | undefined, kind: SymbolKind, range: Parameters<typeof symbol>[3]) => {
     if (budget.take()) children.push(symbol(name, detail, kind, range, range, []));
   };
-  if (header.transmissionId) add(header.transmissionId.text, l10n.t('FL1 transmission id'), SymbolKind.Constant, header.transmissionId.range);
+  if (header.transmissionId)
+    add(header.transmissionId.text, l10n.t('FL1 transmission id'), SymbolKind.Constant, header.transmissionId.range);
   if (header.precedenceProsign) {
     const last = header.relays[header.relays.length - 1] ?? header.precedenceProsign;
-    add(`${header.precedenceProsign.text} ${header.relays.map((r) => r.text).join(' ')}`.trim(), l10n.t('FL2 precedence and relays'), SymbolKind.Constant, rangeBetween(header.precedenceProsign.range, last.range));
+    add(
+      `${header.precedenceProsign.text} ${header.relays.map((r) => r.text).join(' ')}`.trim(),
+      l10n.t('FL2 precedence and relays'),
+      SymbolKind.Constant,
+      rangeBetween(header.precedenceProsign.range, last.range),
+    );
   }
-  if (header.station) add(`DE ${header.station.routingIndicator?.text ?? ''} ${header.station.serial?.text ?? ''}`.replace(/\s+/g, ' ').trim(), l10n.t('FL3 station, serial, filing time'), SymbolKind.Constant, header.station.range);
-  if (header.securityGroup) add(`${header.securityGroup.signal.text} ${header.securityGroup.group?.text ?? ''}`.trim(), l10n.t('FL4 security group'), SymbolKind.Constant, header.securityGroup.range);
+  if (header.station)
+    add(
+      `DE ${header.station.routingIndicator?.text ?? ''} ${header.station.serial?.text ?? ''}`.replace(/\s+/g, ' ').trim(),
+      l10n.t('FL3 station, serial, filing time'),
+      SymbolKind.Constant,
+      header.station.range,
+    );
+  if (header.securityGroup)
+    add(
+      `${header.securityGroup.signal.text} ${header.securityGroup.group?.text ?? ''}`.trim(),
+      l10n.t('FL4 security group'),
+      SymbolKind.Constant,
+      header.securityGroup.range,
+    );
   if (header.dtg) add(header.dtg.token.text, l10n.t('FL5 date-time group'), SymbolKind.Event, header.dtg.range);
   if (header.from?.address) add(`FM ${header.from.address.text}`, l10n.t('originator'), SymbolKind.Field, header.from.range);
   for (const a of header.addressees) {
@@ -166,7 +192,14 @@ function byPosition(symbols: DocumentSymbol[]): void {
   symbols.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
-function symbol(name: string, detail: string | undefined, kind: SymbolKind, range: DocumentSymbol['range'], selectionRange: DocumentSymbol['range'], children: DocumentSymbol[]): DocumentSymbol {
+function symbol(
+  name: string,
+  detail: string | undefined,
+  kind: SymbolKind,
+  range: DocumentSymbol['range'],
+  selectionRange: DocumentSymbol['range'],
+  children: DocumentSymbol[],
+): DocumentSymbol {
   const result: DocumentSymbol = { name: name.trim() || '(unnamed)', kind, range, selectionRange };
   if (detail) result.detail = detail;
   // Leaves carry no `children` (it is optional): a tenth less JSON for a large export's outline.
@@ -175,6 +208,7 @@ function symbol(name: string, detail: string | undefined, kind: SymbolKind, rang
 }
 
 function clampInside(inner: DocumentSymbol['range'], outer: DocumentSymbol['range']): DocumentSymbol['range'] {
-  const before = (a: { line: number; character: number }, b: { line: number; character: number }) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  const before = (a: { line: number; character: number }, b: { line: number; character: number }) =>
+    a.line < b.line || (a.line === b.line && a.character <= b.character);
   return before(outer.start, inner.start) && before(inner.end, outer.end) ? inner : { start: outer.start, end: outer.start };
 }

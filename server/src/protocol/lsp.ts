@@ -6,6 +6,18 @@
  * the one left here about 2 ms.
  */
 export {
-  CodeActionKind, CompletionItemKind, DiagnosticSeverity, DidChangeConfigurationNotification, DocumentDiagnosticReportKind,
-  CancellationToken, FoldingRangeKind, InsertTextFormat, LSPErrorCodes, MarkupKind, ResponseError, SymbolKind, TextDocuments, TextDocumentSyncKind,
+  CodeActionKind,
+  CompletionItemKind,
+  DiagnosticSeverity,
+  DidChangeConfigurationNotification,
+  DocumentDiagnosticReportKind,
+  CancellationToken,
+  FoldingRangeKind,
+  InsertTextFormat,
+  LSPErrorCodes,
+  MarkupKind,
+  ResponseError,
+  SymbolKind,
+  TextDocuments,
+  TextDocumentSyncKind,
 } from 'vscode-languageserver';

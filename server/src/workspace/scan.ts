@@ -16,7 +16,11 @@ const SKIP = new Set(['node_modules', '.git', '.hg', '.svn', 'out', 'dist']);
  * Indexes `*.cable` and `*.tel` files below the folders, one file per macrotask so requests keep
  * flowing, within SCAN_LIMITS. Errors end the scan of that folder quietly.
  */
-export async function scanWorkspace(fs: FileSystem, folders: readonly string[], found: (uri: string, file: CableFile) => void): Promise<number> {
+export async function scanWorkspace(
+  fs: FileSystem,
+  folders: readonly string[],
+  found: (uri: string, file: CableFile) => void,
+): Promise<number> {
   let count = 0;
   const queue: { uri: string; depth: number }[] = folders.map((uri) => ({ uri, depth: 0 }));
   while (queue.length > 0 && count < SCAN_LIMITS.files) {

@@ -12,7 +12,10 @@ import type { Report, ReportFormat } from './report';
 class SarifReport implements Report {
   readonly #results: FileResult[] = [];
 
-  constructor(readonly out: (line: string) => void, readonly rules: RuleSettings) {}
+  constructor(
+    readonly out: (line: string) => void,
+    readonly rules: RuleSettings,
+  ) {}
 
   add(r: FileResult): void {
     this.#results.push({ file: r.file, cables: [], diagnostics: r.diagnostics });
@@ -36,38 +39,44 @@ export function toSarif(results: readonly FileResult[], settings: RuleSettings):
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{
-      tool: {
-        driver: {
-          name: 'cable-lint',
-          version: VERSION,
-          rules: RULES.map((r) => {
-            const level = severityFor(r, settings);
-            return {
-              id: r.code,
-              name: r.code.replace(/^cable\//, ''),
-              shortDescription: { text: r.description },
-              fullDescription: { text: `${r.description} Example: ${r.example}` },
-              help: { text: r.why },
-              defaultConfiguration: level === 'off' ? { enabled: false } : { level: SARIF_LEVEL[level] },
-            };
-          }),
-        },
-      },
-      artifacts: results.map((r) => ({ location: { uri: toUri(r.file) } })),
-      results: results.flatMap((r, artifactIndex) => r.diagnostics.map((d) => ({
-        ruleId: d.code,
-        ruleIndex: index.get(d.code),
-        level: SARIF_LEVEL[d.severity],
-        message: { text: d.message },
-        locations: [{
-          physicalLocation: {
-            artifactLocation: { uri: toUri(r.file), index: artifactIndex },
-            region: { startLine: d.line, startColumn: d.character, endLine: d.endLine, endColumn: d.endCharacter },
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'cable-lint',
+            version: VERSION,
+            rules: RULES.map((r) => {
+              const level = severityFor(r, settings);
+              return {
+                id: r.code,
+                name: r.code.replace(/^cable\//, ''),
+                shortDescription: { text: r.description },
+                fullDescription: { text: `${r.description} Example: ${r.example}` },
+                help: { text: r.why },
+                defaultConfiguration: level === 'off' ? { enabled: false } : { level: SARIF_LEVEL[level] },
+              };
+            }),
           },
-        }],
-      }))),
-    }],
+        },
+        artifacts: results.map((r) => ({ location: { uri: toUri(r.file) } })),
+        results: results.flatMap((r, artifactIndex) =>
+          r.diagnostics.map((d) => ({
+            ruleId: d.code,
+            ruleIndex: index.get(d.code),
+            level: SARIF_LEVEL[d.severity],
+            message: { text: d.message },
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: toUri(r.file), index: artifactIndex },
+                  region: { startLine: d.line, startColumn: d.character, endLine: d.endLine, endColumn: d.endCharacter },
+                },
+              },
+            ],
+          })),
+        ),
+      },
+    ],
   };
 }
 

@@ -21,8 +21,16 @@ export class RunSummary {
 
   render(): string {
     const table = (title: string, map: Map<string, number>) =>
-      [`${title}:`, ...[...map].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k, v]) => `  ${String(v).padStart(6)}  ${k}`)].join('\n');
-    return [`${this.#files} files, ${this.#cables} cables`, table('diagnostics per rule', this.#rules), table('cables per classification', this.#classifications), table('cables per station', this.#stations)].join('\n');
+      [
+        `${title}:`,
+        ...[...map].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k, v]) => `  ${String(v).padStart(6)}  ${k}`),
+      ].join('\n');
+    return [
+      `${this.#files} files, ${this.#cables} cables`,
+      table('diagnostics per rule', this.#rules),
+      table('cables per classification', this.#classifications),
+      table('cables per station', this.#stations),
+    ].join('\n');
   }
 }
 

@@ -7,7 +7,9 @@ class TextReport implements Report {
 
   add(r: FileResult): void {
     for (const c of r.cables) {
-      this.out(`${r.file}:${c.range.startLine}: ${c.referenceId ?? '(no reference id)'} ${c.classification ?? '(no classification)'}${c.dtg ? ` ${c.dtg}` : ''}${c.subject ? ` — ${c.subject}` : ''} (${c.paragraphs.length} paragraphs)`);
+      this.out(
+        `${r.file}:${c.range.startLine}: ${c.referenceId ?? '(no reference id)'} ${c.classification ?? '(no classification)'}${c.dtg ? ` ${c.dtg}` : ''}${c.subject ? ` — ${c.subject}` : ''} (${c.paragraphs.length} paragraphs)`,
+      );
     }
     for (const d of r.diagnostics) this.out(`${r.file}:${d.line}:${d.character}: ${d.severity} ${d.code} ${d.message}`);
   }

@@ -10,8 +10,24 @@ export const markdownArtefact: Rule = {
   why: 'Markdown conversions add bullets and escapes that were never in the telegram; the quick fix removes them.',
   check(cable) {
     return cable.artefacts.flatMap((a) => {
-      if (a.kind === 'markdown-bullet') return [{ code: this.code, range: a.range, message: l10n.t('Markdown bullet before a paragraph number (a conversion artefact)'), fix: replace(l10n.t('Remove the bullet'), a.range, '') }];
-      if (a.kind === 'escaped-dollar') return [{ code: this.code, range: a.range, message: l10n.t('Escaped dollar sign \\$ (a markdown conversion artefact)'), fix: replace(l10n.t('Replace with $'), a.range, '$') }];
+      if (a.kind === 'markdown-bullet')
+        return [
+          {
+            code: this.code,
+            range: a.range,
+            message: l10n.t('Markdown bullet before a paragraph number (a conversion artefact)'),
+            fix: replace(l10n.t('Remove the bullet'), a.range, ''),
+          },
+        ];
+      if (a.kind === 'escaped-dollar')
+        return [
+          {
+            code: this.code,
+            range: a.range,
+            message: l10n.t('Escaped dollar sign \\$ (a markdown conversion artefact)'),
+            fix: replace(l10n.t('Replace with $'), a.range, '$'),
+          },
+        ];
       return [];
     });
   },

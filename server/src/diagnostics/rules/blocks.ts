@@ -24,7 +24,12 @@ function unclosed(kind: BlockKind, code: string, severity: Rule['defaultSeverity
         if (b.kind !== kind || !b.begin || b.end) continue;
         const paragraph = cable.paragraphs.find((p) => p.range.start.line <= b.begin!.start.line && b.begin!.end.line <= p.range.end.line);
         const at = paragraph?.range.end ?? b.begin.end;
-        findings.push({ code: this.code, range: b.begin, message: l10n.t('{0} without {1}', NAME[kind][0], NAME[kind][1]), fix: kind === 'summary' ? replace(l10n.t('Add "{0}"', NAME[kind][1]), { start: at, end: at }, ` ${NAME[kind][1]}`) : undefined });
+        findings.push({
+          code: this.code,
+          range: b.begin,
+          message: l10n.t('{0} without {1}', NAME[kind][0], NAME[kind][1]),
+          fix: kind === 'summary' ? replace(l10n.t('Add "{0}"', NAME[kind][1]), { start: at, end: at }, ` ${NAME[kind][1]}`) : undefined,
+        });
       }
       return findings;
     },
@@ -74,6 +79,12 @@ export const blockEndWithoutBegin: Rule = {
   example: '`End Comment.` with no comment opened',
   why: 'Usually a lost opening line, or the opening phrase in an unusual form.',
   check(cable) {
-    return cable.blocks.filter((b) => b.end && !b.begin).map((b) => ({ code: this.code, range: b.end!, message: l10n.t('{0} without a {1} before it', NAME[b.kind][1].replace(/\.$/, ''), NAME[b.kind][0]) }));
+    return cable.blocks
+      .filter((b) => b.end && !b.begin)
+      .map((b) => ({
+        code: this.code,
+        range: b.end!,
+        message: l10n.t('{0} without a {1} before it', NAME[b.kind][1].replace(/\.$/, ''), NAME[b.kind][0]),
+      }));
   },
 };

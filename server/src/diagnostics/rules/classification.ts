@@ -4,7 +4,6 @@ import { classificationLevelShortName } from '../../data';
 import { replace } from '../../analysis/edits';
 import type { Finding, Rule } from '../types';
 
-
 const classified = (cable: Cable) => cable.classification.level !== undefined && LEVEL_RANK[cable.classification.level] >= LEVEL_RANK.C;
 const unclassified = (cable: Cable) => cable.classification.level === 'U' || cable.classification.level === 'SBU';
 
@@ -19,7 +18,11 @@ export const paraMarkAboveOverall: Rule = {
     if (!line) return [];
     const overall = cable.classification.level ?? line.level.value;
     const findings: Finding[] = [];
-    const markings = [...cable.paragraphs.map((p) => p.marking), ...cable.paragraphs.flatMap((p) => p.subParagraphs.map((s) => s.marking)), cable.subject?.marking];
+    const markings = [
+      ...cable.paragraphs.map((p) => p.marking),
+      ...cable.paragraphs.flatMap((p) => p.subParagraphs.map((s) => s.marking)),
+      cable.subject?.marking,
+    ];
     for (const marking of markings) {
       const level = marking?.level;
       // SBU under UNCLAS is a handling matter (SENSITIVE caption), not a higher classification.
@@ -27,8 +30,15 @@ export const paraMarkAboveOverall: Rule = {
       findings.push({
         code: this.code,
         range: marking.range,
-        message: l10n.t('Paragraph marked {0} ({1}) but the cable is {2}', marking.text, classificationLevelShortName(level), classificationLevelShortName(overall)),
-        related: [{ range: line.level.range, message: l10n.t('The classification line says {0}', classificationLevelShortName(line.level.value)) }],
+        message: l10n.t(
+          'Paragraph marked {0} ({1}) but the cable is {2}',
+          marking.text,
+          classificationLevelShortName(level),
+          classificationLevelShortName(overall),
+        ),
+        related: [
+          { range: line.level.range, message: l10n.t('The classification line says {0}', classificationLevelShortName(line.level.value)) },
+        ],
       });
     }
     return findings;
@@ -51,12 +61,19 @@ export const headerClassificationMismatch: Rule = {
     if (serial !== undefined && line.serial && line.serial.value % 10000 !== serial % 10000) return [];
     const lineLevel = line.level.value === 'SBU' ? 'U' : line.level.value;
     if (group.value === lineLevel) return [];
-    return [{
-      code: this.code,
-      range: group.range,
-      message: l10n.t('Security group {0} says {1} but the classification line says {2}', group.text, classificationLevelShortName(group.value), classificationLevelShortName(line.level.value)),
-      related: [{ range: line.level.range, message: l10n.t('The classification line') }],
-    }];
+    return [
+      {
+        code: this.code,
+        range: group.range,
+        message: l10n.t(
+          'Security group {0} says {1} but the classification line says {2}',
+          group.text,
+          classificationLevelShortName(group.value),
+          classificationLevelShortName(line.level.value),
+        ),
+        related: [{ range: line.level.range, message: l10n.t('The classification line') }],
+      },
+    ];
   },
 };
 
@@ -72,7 +89,20 @@ export const securityWarningMismatch: Rule = {
     const signal = g.signal.text.toUpperCase();
     const expected = g.group.value === 'U' ? 'ZNR' : 'ZNY';
     if (signal === expected || (signal !== 'ZNR' && signal !== 'ZNY')) return [];
-    return [{ code: this.code, range: g.signal.range, message: l10n.t('{0} with {1}: expected {2} for {3} traffic', signal, g.group.text, expected, classificationLevelShortName(g.group.value)), fix: replace(l10n.t('Change to {0}', expected), g.signal.range, expected) }];
+    return [
+      {
+        code: this.code,
+        range: g.signal.range,
+        message: l10n.t(
+          '{0} with {1}: expected {2} for {3} traffic',
+          signal,
+          g.group.text,
+          expected,
+          classificationLevelShortName(g.group.value),
+        ),
+        fix: replace(l10n.t('Change to {0}', expected), g.signal.range, expected),
+      },
+    ];
   },
 };
 
@@ -85,7 +115,16 @@ export const eoNotApplicableOnClassified: Rule = {
   check(cable) {
     const na = cable.eoLine?.notApplicable;
     if (!na || !classified(cable)) return [];
-    return [{ code: this.code, range: na.range, message: l10n.t('E.O. line says N/A but the cable is {0}; expected DECL: and a date', String(cable.classification.label)), related: cable.classificationLine ? [{ range: cable.classificationLine.level.range, message: l10n.t('The classification line') }] : undefined }];
+    return [
+      {
+        code: this.code,
+        range: na.range,
+        message: l10n.t('E.O. line says N/A but the cable is {0}; expected DECL: and a date', String(cable.classification.label)),
+        related: cable.classificationLine
+          ? [{ range: cable.classificationLine.level.range, message: l10n.t('The classification line') }]
+          : undefined,
+      },
+    ];
   },
 };
 
@@ -98,7 +137,13 @@ export const eoDeclOnUnclassified: Rule = {
   check(cable) {
     const decl = cable.eoLine?.declValue;
     if (!decl?.value || !unclassified(cable) || !cable.classificationLine) return [];
-    return [{ code: this.code, range: decl.range, message: l10n.t('Declassification date on an {0} cable; unclassified cables usually say N/A', String(cable.classification.label)) }];
+    return [
+      {
+        code: this.code,
+        range: decl.range,
+        message: l10n.t('Declassification date on an {0} cable; unclassified cables usually say N/A', String(cable.classification.label)),
+      },
+    ];
   },
 };
 
@@ -111,7 +156,14 @@ export const classifiedByOnUnclassified: Rule = {
   check(cable) {
     const by = cable.classifiedBy;
     if (!by || !unclassified(cable) || !cable.classificationLine) return [];
-    return [{ code: this.code, range: by.keyword.range, message: l10n.t('Classified By line on an {0} cable', String(cable.classification.label)), related: [{ range: cable.classificationLine.level.range, message: l10n.t('The classification line') }] }];
+    return [
+      {
+        code: this.code,
+        range: by.keyword.range,
+        message: l10n.t('Classified By line on an {0} cable', String(cable.classification.label)),
+        related: [{ range: cable.classificationLine.level.range, message: l10n.t('The classification line') }],
+      },
+    ];
   },
 };
 
@@ -124,7 +176,13 @@ export const classifiedByMissing: Rule = {
   check(cable) {
     const line = cable.classificationLine;
     if (!line || !classified(cable) || cable.classifiedBy || cable.paragraphs.length === 0) return [];
-    return [{ code: this.code, range: line.level.range, message: l10n.t('{0} cable without a Classified By line', String(cable.classification.label)) }];
+    return [
+      {
+        code: this.code,
+        range: line.level.range,
+        message: l10n.t('{0} cable without a Classified By line', String(cable.classification.label)),
+      },
+    ];
   },
 };
 
@@ -141,7 +199,12 @@ export const caveatNotCarried: Rule = {
     for (const p of cable.paragraphs) {
       const m = p.marking;
       if (m?.caveats.includes('NOFORN')) {
-        findings.push({ code: this.code, range: m.range, message: l10n.t('Paragraph marked {0} (NOFORN) but the cable carries no NOFORN caption', m.text), related: [{ range: line.range, message: l10n.t('The classification line') }] });
+        findings.push({
+          code: this.code,
+          range: m.range,
+          message: l10n.t('Paragraph marked {0} (NOFORN) but the cable carries no NOFORN caption', m.text),
+          related: [{ range: line.range, message: l10n.t('The classification line') }],
+        });
       }
     }
     return findings;
@@ -159,7 +222,9 @@ export const relToWithNoforn: Rule = {
     return cable.paragraphs.flatMap((p) => {
       const m = p.marking;
       const rel = m?.caveats.find((c) => c.startsWith('REL TO'));
-      return m && rel ? [{ code: this.code, range: m.range, message: l10n.t('Paragraph marked {0} ({1}) in a NOFORN cable', m.text, rel) }] : [];
+      return m && rel
+        ? [{ code: this.code, range: m.range, message: l10n.t('Paragraph marked {0} ({1}) in a NOFORN cable', m.text, rel) }]
+        : [];
     });
   },
 };
@@ -172,7 +237,13 @@ export const sensitiveOnClassified: Rule = {
   why: 'SENSITIVE marks Sensitive But Unclassified traffic; on a classified cable it is redundant or a leftover.',
   check(cable) {
     if (!classified(cable)) return [];
-    return cable.captions.filter((c) => c.value === 'SENSITIVE').map((c) => ({ code: this.code, range: c.range, message: l10n.t('SENSITIVE marks unclassified (SBU) traffic; this cable is {0}', String(cable.classification.label)) }));
+    return cable.captions
+      .filter((c) => c.value === 'SENSITIVE')
+      .map((c) => ({
+        code: this.code,
+        range: c.range,
+        message: l10n.t('SENSITIVE marks unclassified (SBU) traffic; this cable is {0}', String(cable.classification.label)),
+      }));
   },
 };
 
@@ -185,6 +256,13 @@ export const distributionConflict: Rule = {
   check(cable) {
     const nodis = cable.captions.find((c) => c.value === 'NODIS');
     if (!nodis) return [];
-    return cable.captions.filter((c) => c.value === 'EXDIS' || c.value === 'LIMDIS').map((c) => ({ code: this.code, range: c.range, message: l10n.t('{0} together with NODIS', c.value), related: [{ range: nodis.range, message: 'NODIS' }] }));
+    return cable.captions
+      .filter((c) => c.value === 'EXDIS' || c.value === 'LIMDIS')
+      .map((c) => ({
+        code: this.code,
+        range: c.range,
+        message: l10n.t('{0} together with NODIS', c.value),
+        related: [{ range: nodis.range, message: 'NODIS' }],
+      }));
   },
 };

@@ -15,8 +15,10 @@ export const dtgInvalid: Rule = {
     if (!dtg || dtg.value.valid) return [];
     const v = dtg.value;
     const reason =
-      v.month === 0 ? l10n.t('unknown month (expected one of {0})', MONTHS.join(' '))
-        : v.hour > 23 || v.minute > 59 ? l10n.t('no such time {0}', `${String(v.hour).padStart(2, '0')}${String(v.minute).padStart(2, '0')}Z`)
+      v.month === 0
+        ? l10n.t('unknown month (expected one of {0})', MONTHS.join(' '))
+        : v.hour > 23 || v.minute > 59
+          ? l10n.t('no such time {0}', `${String(v.hour).padStart(2, '0')}${String(v.minute).padStart(2, '0')}Z`)
           : l10n.t('{0} {1} has no day {2}', MONTHS[v.month - 1], v.year, v.day);
     return [{ code: this.code, range: dtg.range, message: l10n.t('Date-time group {0}: {1}', dtg.text, reason) }];
   },
@@ -35,7 +37,14 @@ export const dtgMonthCase: Rule = {
     if (!m || m[1] === m[1].toUpperCase() || dtg.value.month === 0) return [];
     const start = dtg.range.start.character + m.index;
     const range = { start: { line: dtg.range.start.line, character: start }, end: { line: dtg.range.start.line, character: start + 3 } };
-    return [{ code: this.code, range, message: l10n.t('Month "{0}" in lower case; expected {1}', m[1], m[1].toUpperCase()), fix: replace(l10n.t('Upper-case the month: {0}', m[1].toUpperCase()), range, m[1].toUpperCase()) }];
+    return [
+      {
+        code: this.code,
+        range,
+        message: l10n.t('Month "{0}" in lower case; expected {1}', m[1], m[1].toUpperCase()),
+        fix: replace(l10n.t('Upper-case the month: {0}', m[1].toUpperCase()), range, m[1].toUpperCase()),
+      },
+    ];
   },
 };
 
@@ -52,7 +61,20 @@ export const filingTimeInvalid: Rule = {
     const year = cable.dtg?.token.value.year;
     const maxDay = year !== undefined ? daysInYear(year) : 366;
     if (t.dayOfYear >= 1 && t.dayOfYear <= maxDay && t.hour <= 23 && t.minute <= 59) return [];
-    return [{ code: this.code, range: token.range, message: l10n.t('Filing time {0}: day {1} (1–{2}), {3}:{4} is not a valid day of the year and time', token.text, t.dayOfYear, maxDay, t.hour, t.minute) }];
+    return [
+      {
+        code: this.code,
+        range: token.range,
+        message: l10n.t(
+          'Filing time {0}: day {1} (1–{2}), {3}:{4} is not a valid day of the year and time',
+          token.text,
+          t.dayOfYear,
+          maxDay,
+          t.hour,
+          t.minute,
+        ),
+      },
+    ];
   },
 };
 
@@ -70,9 +92,21 @@ export const filingTimeMismatch: Rule = {
     const difference = filingOffsetMinutes(dtg.value, t);
     if (filingAgrees(difference)) return [];
     const days = Math.round(difference / (24 * 60));
-    return [{ code: this.code, range: token.range, message: Math.abs(days) >= 1
-      ? (difference < 0 ? l10n.t('Filing time {0} is {1} day(s) before the DTG {2}', token.text, Math.abs(days), dtg.text) : l10n.t('Filing time {0} is {1} day(s) after the DTG {2}', token.text, Math.abs(days), dtg.text))
-      : (difference < 0 ? l10n.t('Filing time {0} is {1} minutes before the DTG {2}', token.text, Math.abs(difference), dtg.text) : l10n.t('Filing time {0} is {1} minutes after the DTG {2}', token.text, Math.abs(difference), dtg.text)), related: [{ range: dtg.range, message: l10n.t('The date-time group') }] }];
+    return [
+      {
+        code: this.code,
+        range: token.range,
+        message:
+          Math.abs(days) >= 1
+            ? difference < 0
+              ? l10n.t('Filing time {0} is {1} day(s) before the DTG {2}', token.text, Math.abs(days), dtg.text)
+              : l10n.t('Filing time {0} is {1} day(s) after the DTG {2}', token.text, Math.abs(days), dtg.text)
+            : difference < 0
+              ? l10n.t('Filing time {0} is {1} minutes before the DTG {2}', token.text, Math.abs(difference), dtg.text)
+              : l10n.t('Filing time {0} is {1} minutes after the DTG {2}', token.text, Math.abs(difference), dtg.text),
+        related: [{ range: dtg.range, message: l10n.t('The date-time group') }],
+      },
+    ];
   },
 };
 
@@ -85,7 +119,9 @@ export const declDateInvalid: Rule = {
   check(cable) {
     const decl = cable.eoLine?.declValue;
     if (!decl?.value || decl.value.valid) return [];
-    return [{ code: this.code, range: decl.range, message: l10n.t('Declassification date {0} is not a real date (month/day/year)', decl.text) }];
+    return [
+      { code: this.code, range: decl.range, message: l10n.t('Declassification date {0} is not a real date (month/day/year)', decl.text) },
+    ];
   },
 };
 
@@ -103,6 +139,19 @@ export const declBeforeDtg: Rule = {
     const declDays = d.year * 372 + d.month * 31 + d.day;
     const dtgDays = dtg.year * 372 + dtg.month * 31 + dtg.day;
     if (declDays >= dtgDays) return [];
-    return [{ code: this.code, range: decl.range, message: l10n.t("Declassification date {0} is before the cable's date ({1} {2} {3})", decl.text, dtg.day, MONTHS[dtg.month - 1], dtg.year), related: cable.dtg ? [{ range: cable.dtg.range, message: l10n.t('The date-time group') }] : undefined }];
+    return [
+      {
+        code: this.code,
+        range: decl.range,
+        message: l10n.t(
+          "Declassification date {0} is before the cable's date ({1} {2} {3})",
+          decl.text,
+          dtg.day,
+          MONTHS[dtg.month - 1],
+          dtg.year,
+        ),
+        related: cable.dtg ? [{ range: cable.dtg.range, message: l10n.t('The date-time group') }] : undefined,
+      },
+    ];
   },
 };

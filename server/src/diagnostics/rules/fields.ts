@@ -6,7 +6,13 @@ import { replace } from '../../analysis/edits';
 import type { Rule } from '../types';
 
 /** A rule for a front-matter field the cable's text lacks; reported on the classification line. */
-function missingField(code: string, defaultSeverity: Rule['defaultSeverity'], has: (cable: Cable) => boolean, message: () => string, docs: Pick<Rule, 'description' | 'example' | 'why'>): Rule {
+function missingField(
+  code: string,
+  defaultSeverity: Rule['defaultSeverity'],
+  has: (cable: Cable) => boolean,
+  message: () => string,
+  docs: Pick<Rule, 'description' | 'example' | 'why'>,
+): Rule {
   return {
     code,
     defaultSeverity,
@@ -18,23 +24,41 @@ function missingField(code: string, defaultSeverity: Rule['defaultSeverity'], ha
   };
 }
 
-export const tagsMissing = missingField('cable/tags-missing', 'warning', (c) => c.tags !== undefined, () => l10n.t('No TAGS line'), {
-  description: 'The cable has no TAGS line; every cable carries at least one subject tag.',
-  example: 'no `TAGS:` line',
-  why: 'Every cable carries at least one subject tag; indexing and retrieval depend on it.',
-});
+export const tagsMissing = missingField(
+  'cable/tags-missing',
+  'warning',
+  (c) => c.tags !== undefined,
+  () => l10n.t('No TAGS line'),
+  {
+    description: 'The cable has no TAGS line; every cable carries at least one subject tag.',
+    example: 'no `TAGS:` line',
+    why: 'Every cable carries at least one subject tag; indexing and retrieval depend on it.',
+  },
+);
 
-export const subjectMissing = missingField('cable/subject-missing', 'information', (c) => c.subject !== undefined, () => l10n.t('No SUBJECT line'), {
-  description: 'The cable has no SUBJECT line.',
-  example: 'no `SUBJECT:` line',
-  why: 'The subject line is how readers and archives find a cable; some genuine cables lack one, so this is informational.',
-});
+export const subjectMissing = missingField(
+  'cable/subject-missing',
+  'information',
+  (c) => c.subject !== undefined,
+  () => l10n.t('No SUBJECT line'),
+  {
+    description: 'The cable has no SUBJECT line.',
+    example: 'no `SUBJECT:` line',
+    why: 'The subject line is how readers and archives find a cable; some genuine cables lack one, so this is informational.',
+  },
+);
 
-export const eoMissing = missingField('cable/eo-missing', 'information', (c) => c.eoLine !== undefined, () => l10n.t('No E.O. line (E.O. 12958: DECL: … or N/A)'), {
-  description: 'The cable has no E.O. (declassification) line.',
-  example: 'no `E.O.` line',
-  why: 'The E.O. line carries the declassification instruction.',
-});
+export const eoMissing = missingField(
+  'cable/eo-missing',
+  'information',
+  (c) => c.eoLine !== undefined,
+  () => l10n.t('No E.O. line (E.O. 12958: DECL: … or N/A)'),
+  {
+    description: 'The cable has no E.O. (declassification) line.',
+    example: 'no `E.O.` line',
+    why: 'The E.O. line carries the declassification instruction.',
+  },
+);
 
 export const tagsUnknown: Rule = {
   code: 'cable/tags-unknown',
@@ -47,7 +71,15 @@ export const tagsUnknown: Rule = {
       const value = tagWithoutPerson(t.value);
       if (!/^[A-Z]{2,5}$/.test(value) || lookupTag(value) || (ISO_TO_TAGS[value] && value === t.value)) return [];
       const close = closest(value);
-      return [{ code: this.code, range: t.range, message: close.length ? l10n.t('Tag {0} is not in the TAGS table; closest known: {1}', value, close.join(', ')) : l10n.t('Tag {0} is not in the TAGS table', value) }];
+      return [
+        {
+          code: this.code,
+          range: t.range,
+          message: close.length
+            ? l10n.t('Tag {0} is not in the TAGS table; closest known: {1}', value, close.join(', '))
+            : l10n.t('Tag {0} is not in the TAGS table', value),
+        },
+      ];
     });
   },
 };
@@ -78,7 +110,18 @@ function distance(a: string, b: string): number {
 
 /** ISO 3166 codes that are not TAGS country codes, and the TAGS (FIPS-style) code meant. */
 const ISO_TO_TAGS: Readonly<Record<string, string>> = {
-  RU: 'RS', DE: 'GM', CN: 'CH', IQ: 'IZ', JP: 'JA', KR: 'KS', UA: 'UP', TR: 'TU', IL: 'IS', GB: 'UK', AT: 'AU', AU: 'AS',
+  RU: 'RS',
+  DE: 'GM',
+  CN: 'CH',
+  IQ: 'IZ',
+  JP: 'JA',
+  KR: 'KS',
+  UA: 'UP',
+  TR: 'TU',
+  IL: 'IS',
+  GB: 'UK',
+  AT: 'AU',
+  AU: 'AS',
 };
 
 export const tagsIsoCode: Rule = {
@@ -93,7 +136,14 @@ export const tagsIsoCode: Rule = {
       // Some ISO codes are TAGS codes of another country (GB is Gabon, AU Austria): leave known codes alone.
       if (!tags || lookupTag(t.value)) return [];
       const meaning = lookupTag(tags)?.meaning ?? tags;
-      return [{ code: this.code, range: t.range, message: l10n.t('{0} is the ISO code; the TAGS code for {1} is {2}', t.value, meaning, tags), fix: replace(l10n.t('Change to {0} ({1})', tags, meaning), t.range, tags) }];
+      return [
+        {
+          code: this.code,
+          range: t.range,
+          message: l10n.t('{0} is the ISO code; the TAGS code for {1} is {2}', t.value, meaning, tags),
+          fix: replace(l10n.t('Change to {0} ({1})', tags, meaning), t.range, tags),
+        },
+      ];
     });
   },
 };

@@ -12,7 +12,13 @@ export const transmissionIdFormat: Rule = {
   check(cable) {
     const id = cable.header?.transmissionId;
     if (!id || /^VZCZC[A-Z]{3}\d{3,4}$/.test(id.text)) return [];
-    return [{ code: this.code, range: id.range, message: l10n.t('Transmission identifier {0}: expected VZCZC, a 3-letter channel and a 3–4 digit number (VZCZCXRO0825)', id.text) }];
+    return [
+      {
+        code: this.code,
+        range: id.range,
+        message: l10n.t('Transmission identifier {0}: expected VZCZC, a 3-letter channel and a 3–4 digit number (VZCZCXRO0825)', id.text),
+      },
+    ];
   },
 };
 
@@ -25,8 +31,18 @@ export const routingIndicatorFormat: Rule = {
   check(cable) {
     const h = cable.header;
     if (!h) return [];
-    const tokens = [...h.relays, ...(h.station?.routingIndicator ? [h.station.routingIndicator] : []), ...h.addressees.flatMap((a) => (a.routingIndicator ? [a.routingIndicator] : []))];
-    return tokens.filter((t) => !/^R[A-Z]{3,6}$/.test(t.text)).map((t) => ({ code: this.code, range: t.range, message: l10n.t('Routing indicator {0}: expected 4–7 capital letters starting with R', t.text) }));
+    const tokens = [
+      ...h.relays,
+      ...(h.station?.routingIndicator ? [h.station.routingIndicator] : []),
+      ...h.addressees.flatMap((a) => (a.routingIndicator ? [a.routingIndicator] : [])),
+    ];
+    return tokens
+      .filter((t) => !/^R[A-Z]{3,6}$/.test(t.text))
+      .map((t) => ({
+        code: this.code,
+        range: t.range,
+        message: l10n.t('Routing indicator {0}: expected 4–7 capital letters starting with R', t.text),
+      }));
   },
 };
 
@@ -40,7 +56,14 @@ export const precedenceWordUnknown: Rule = {
     return (cable.header?.addressees ?? []).flatMap((a) => {
       const p = a.precedence;
       if (!p || precedenceMeaning(p.text.replace(/\s+/g, ' '))) return [];
-      return [{ code: this.code, range: p.range, message: l10n.t('Unknown precedence word {0}; expected FLASH, NIACT IMMEDIATE, IMMEDIATE, PRIORITY or ROUTINE', p.text), fix: /^PI?R?I?O?R?I?T?Y$/.test(p.text) ? replace(l10n.t('Change to {0}', 'PRIORITY'), p.range, 'PRIORITY') : undefined }];
+      return [
+        {
+          code: this.code,
+          range: p.range,
+          message: l10n.t('Unknown precedence word {0}; expected FLASH, NIACT IMMEDIATE, IMMEDIATE, PRIORITY or ROUTINE', p.text),
+          fix: /^PI?R?I?O?R?I?T?Y$/.test(p.text) ? replace(l10n.t('Change to {0}', 'PRIORITY'), p.range, 'PRIORITY') : undefined,
+        },
+      ];
     });
   },
 };
@@ -55,12 +78,26 @@ export const precedenceMismatch: Rule = {
     const h = cable.header;
     const action = h?.dtg?.precedence[0];
     if (!h || !action) return [];
-    const ranks = h.addressees.filter((a) => a.role === 'to' && a.precedence).map((a) => precedenceMeaning(a.precedence!.text.replace(/\s+/g, ' ')));
+    const ranks = h.addressees
+      .filter((a) => a.role === 'to' && a.precedence)
+      .map((a) => precedenceMeaning(a.precedence!.text.replace(/\s+/g, ' ')));
     if (ranks.length === 0 || ranks.some((r) => !r)) return [];
     const highest = ranks.reduce((a, b) => (b!.rank > a!.rank ? b : a))!;
     const letter = precedenceMeaning(action.text);
     if (!letter || letter.rank === highest.rank) return [];
-    const findings: Finding[] = [{ code: this.code, range: action.range, message: l10n.t('Precedence {0} ({1}) but the highest action precedence on the TO lines is {2} ({3})', action.text, letter.word, highest.word, highest.prosign) }];
+    const findings: Finding[] = [
+      {
+        code: this.code,
+        range: action.range,
+        message: l10n.t(
+          'Precedence {0} ({1}) but the highest action precedence on the TO lines is {2} ({3})',
+          action.text,
+          letter.word,
+          highest.word,
+          highest.prosign,
+        ),
+      },
+    ];
     return findings;
   },
 };

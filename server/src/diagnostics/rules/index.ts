@@ -1,8 +1,16 @@
 import { markdownArtefact } from './artefacts';
 import { blockEndWithoutBegin, commentUnclosed, noteUnclosed, summaryUnclosed, talkingPointsUnclosed, textUnclosed } from './blocks';
 import {
-  caveatNotCarried, classifiedByMissing, classifiedByOnUnclassified, distributionConflict, eoDeclOnUnclassified,
-  eoNotApplicableOnClassified, headerClassificationMismatch, paraMarkAboveOverall, relToWithNoforn, securityWarningMismatch,
+  caveatNotCarried,
+  classifiedByMissing,
+  classifiedByOnUnclassified,
+  distributionConflict,
+  eoDeclOnUnclassified,
+  eoNotApplicableOnClassified,
+  headerClassificationMismatch,
+  paraMarkAboveOverall,
+  relToWithNoforn,
+  securityWarningMismatch,
   sensitiveOnClassified,
 } from './classification';
 import { declBeforeDtg, declDateInvalid, dtgInvalid, dtgMonthCase, filingTimeInvalid, filingTimeMismatch } from './dates';
@@ -17,24 +25,60 @@ import type { Rule } from '../types';
 /** Every rule, grouped by family in the order docs/rules.md lists them. */
 export const RULES: readonly Rule[] = [
   // classification consistency
-  paraMarkAboveOverall, headerClassificationMismatch, securityWarningMismatch, eoNotApplicableOnClassified, eoDeclOnUnclassified,
-  classifiedByMissing, classifiedByOnUnclassified, caveatNotCarried, relToWithNoforn, sensitiveOnClassified, distributionConflict,
+  paraMarkAboveOverall,
+  headerClassificationMismatch,
+  securityWarningMismatch,
+  eoNotApplicableOnClassified,
+  eoDeclOnUnclassified,
+  classifiedByMissing,
+  classifiedByOnUnclassified,
+  caveatNotCarried,
+  relToWithNoforn,
+  sensitiveOnClassified,
+  distributionConflict,
   // portion markings
-  markingUnclosed, markingUnknown, markingNonCanonical, paragraphMissingMark,
+  markingUnclosed,
+  markingUnknown,
+  markingNonCanonical,
+  paragraphMissingMark,
   // paragraph numbering
-  paragraphSequence, paragraphStart, singleNumberedParagraph,
+  paragraphSequence,
+  paragraphStart,
+  singleNumberedParagraph,
   // sections and serials
-  sectionRange, continuationSequence, continuationSerial, stationSerialMismatch, stationSectionMismatch,
+  sectionRange,
+  continuationSequence,
+  continuationSerial,
+  stationSerialMismatch,
+  stationSectionMismatch,
   // dates
-  dtgInvalid, dtgMonthCase, filingTimeInvalid, filingTimeMismatch, declDateInvalid, declBeforeDtg,
+  dtgInvalid,
+  dtgMonthCase,
+  filingTimeInvalid,
+  filingTimeMismatch,
+  declDateInvalid,
+  declBeforeDtg,
   // header syntax
-  transmissionIdFormat, routingIndicatorFormat, precedenceWordUnknown, precedenceMismatch,
+  transmissionIdFormat,
+  routingIndicatorFormat,
+  precedenceWordUnknown,
+  precedenceMismatch,
   // fields and TAGS
-  tagsMissing, subjectMissing, eoMissing, tagsUnknown, tagsIsoCode,
+  tagsMissing,
+  subjectMissing,
+  eoMissing,
+  tagsUnknown,
+  tagsIsoCode,
   // references
-  referenceUndefined, referenceUnused,
+  referenceUndefined,
+  referenceUnused,
   // blocks
-  summaryUnclosed, commentUnclosed, noteUnclosed, textUnclosed, talkingPointsUnclosed, blockEndWithoutBegin,
+  summaryUnclosed,
+  commentUnclosed,
+  noteUnclosed,
+  textUnclosed,
+  talkingPointsUnclosed,
+  blockEndWithoutBegin,
   // conversion artefacts
   markdownArtefact,
 ];

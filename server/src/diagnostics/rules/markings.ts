@@ -14,7 +14,14 @@ export const markingUnclosed: Rule = {
     return allMarkings(cable).flatMap((m) => {
       if (m.closed) return [];
       const content = m.text.slice(1).trim();
-      return [{ code: this.code, range: m.range, message: l10n.t('Portion marking "{0}" has no closing parenthesis; expected "({1})"', m.text, content), fix: replace(l10n.t('Close the marking: ({0})', content), m.range, `(${content})`) }];
+      return [
+        {
+          code: this.code,
+          range: m.range,
+          message: l10n.t('Portion marking "{0}" has no closing parenthesis; expected "({1})"', m.text, content),
+          fix: replace(l10n.t('Close the marking: ({0})', content), m.range, `(${content})`),
+        },
+      ];
     });
   },
 };
@@ -28,9 +35,23 @@ export const markingUnknown: Rule = {
   check(cable) {
     return allMarkings(cable).flatMap((m) => {
       if (m.unknownParts.length === 0) return [];
-      const what = m.level === undefined ? l10n.t('no known classification level') : m.unknownParts.length > 1 ? l10n.t('unknown parts {0}', m.unknownParts.join(', ')) : l10n.t('unknown part {0}', m.unknownParts.join(', '));
+      const what =
+        m.level === undefined
+          ? l10n.t('no known classification level')
+          : m.unknownParts.length > 1
+            ? l10n.t('unknown parts {0}', m.unknownParts.join(', '))
+            : l10n.t('unknown part {0}', m.unknownParts.join(', '));
       const guess = guessMarking(m);
-      return [{ code: this.code, range: m.range, message: guess ? l10n.t('Portion marking {0} has {1}; expected e.g. (U), (SBU), (C), (S), (S//NF); did you mean {2}?', m.text, what, guess) : l10n.t('Portion marking {0} has {1}; expected e.g. (U), (SBU), (C), (S), (S//NF)', m.text, what), fix: guess ? replace(l10n.t('Change to {0}', guess), m.range, guess) : undefined }];
+      return [
+        {
+          code: this.code,
+          range: m.range,
+          message: guess
+            ? l10n.t('Portion marking {0} has {1}; expected e.g. (U), (SBU), (C), (S), (S//NF); did you mean {2}?', m.text, what, guess)
+            : l10n.t('Portion marking {0} has {1}; expected e.g. (U), (SBU), (C), (S), (S//NF)', m.text, what),
+          fix: guess ? replace(l10n.t('Change to {0}', guess), m.range, guess) : undefined,
+        },
+      ];
     });
   },
 };
@@ -46,7 +67,8 @@ function guessMarking(m: Marking): string | undefined {
 export const markingNonCanonical: Rule = {
   code: 'cable/marking-noncanonical',
   defaultSeverity: 'hint',
-  description: 'A portion marking in an unusual spelling: spaces inside `( C )`, `(C NF)`, `(S/NOFORN)`; the canonical form is `(C)`, `(C//NF)`.',
+  description:
+    'A portion marking in an unusual spelling: spaces inside `( C )`, `(C NF)`, `(S/NOFORN)`; the canonical form is `(C)`, `(C//NF)`.',
   example: '`( C )`, `(C NF)`, `(S/NOFORN)`',
   why: 'Unusual spellings are valid but hard to search; the canonical forms are (C), (C//NF), (S//NF).',
   check(cable) {
@@ -60,14 +82,22 @@ export const markingNonCanonical: Rule = {
       if (!spaced && !missingSlash && !spelledOut) continue;
       const canonical = canonicalMarking(m);
       if (!canonical || canonical === m.text) continue;
-      findings.push({ code: this.code, range: m.range, message: l10n.t('Portion marking {0} is usually written {1}', m.text, canonical), fix: replace(l10n.t('Change to {0}', canonical), m.range, canonical) });
+      findings.push({
+        code: this.code,
+        range: m.range,
+        message: l10n.t('Portion marking {0} is usually written {1}', m.text, canonical),
+        fix: replace(l10n.t('Change to {0}', canonical), m.range, canonical),
+      });
     }
     return findings;
   },
 };
 
 function canonicalMarking(m: Marking): string | undefined {
-  const word = m.text.replace(/[()\s]/g, '').split('/')[0].replace(/NF$|NOFORN$/, '');
+  const word = m.text
+    .replace(/[()\s]/g, '')
+    .split('/')[0]
+    .replace(/NF$|NOFORN$/, '');
   const level = word || ({ U: 'U', SBU: 'SBU', C: 'C', S: 'S', TS: 'TS' } as const)[m.level!];
   const caveats = m.caveats.map((c) => (c === 'NOFORN' ? 'NF' : c));
   return `(${[level, ...caveats].join('//')})`;
@@ -85,7 +115,17 @@ export const paragraphMissingMark: Rule = {
     const marked = cable.paragraphs.filter((p) => p.marking).length;
     // Cables without portion marks at all predate the practice; flag only the odd one out.
     if (marked < 2 || marked < cable.paragraphs.length / 2) return [];
-    return cable.paragraphs.filter((p) => !p.marking).map((p) => ({ code: this.code, range: p.number.range, message: l10n.t('Paragraph {0} has no portion marking; this {1} cable marks its other paragraphs', p.number.value, String(cable.classification.label)) }));
+    return cable.paragraphs
+      .filter((p) => !p.marking)
+      .map((p) => ({
+        code: this.code,
+        range: p.number.range,
+        message: l10n.t(
+          'Paragraph {0} has no portion marking; this {1} cable marks its other paragraphs',
+          p.number.value,
+          String(cable.classification.label),
+        ),
+      }));
   },
 };
 

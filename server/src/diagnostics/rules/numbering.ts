@@ -19,7 +19,12 @@ export const paragraphSequence: Rule = {
       const p = paragraphs[i];
       const n = p.number.value;
       if (n === previous + 1) continue;
-      const what = n === previous ? l10n.t('repeats number {0}', n) : n < previous ? l10n.t('restarts at {0} after {1}', n, previous) : l10n.t('skips from {0} to {1}', previous, n);
+      const what =
+        n === previous
+          ? l10n.t('repeats number {0}', n)
+          : n < previous
+            ? l10n.t('restarts at {0} after {1}', n, previous)
+            : l10n.t('skips from {0} to {1}', previous, n);
       findings.push({
         code: this.code,
         range: p.number.range,
@@ -53,7 +58,14 @@ export const paragraphStart: Rule = {
     if (!first || first.number.value === 1 || cable.partialExtract) return [];
     // A later section of a long cable continues the numbering: that is not a defect.
     if ((cable.classificationLine?.section?.number.value ?? 1) > 1) return [];
-    return [{ code: this.code, range: first.number.range, message: l10n.t('Numbered paragraphs start at {0}; expected 1.', first.number.value), fix: replace(l10n.t('Renumber as 1'), first.number.range, first.number.text.replace(/^\d+/, '1')) }];
+    return [
+      {
+        code: this.code,
+        range: first.number.range,
+        message: l10n.t('Numbered paragraphs start at {0}; expected 1.', first.number.value),
+        fix: replace(l10n.t('Renumber as 1'), first.number.range, first.number.text.replace(/^\d+/, '1')),
+      },
+    ];
   },
 };
 

@@ -15,7 +15,12 @@ export const referenceUndefined: Rule = {
     for (const ref of crossReferencesOf(file, cable)) {
       if (ref.kind !== 'reference') continue;
       if (ref.letter && letters.size > 0 && !letters.has(ref.letter)) {
-        findings.push({ code: this.code, range: ref.range, message: l10n.t('REF {0} is not on the REF line (it lists {1})', ref.letter, [...letters].join(', ')), related: cable.references ? [{ range: cable.references.range, message: l10n.t('The REF line') }] : undefined });
+        findings.push({
+          code: this.code,
+          range: ref.range,
+          message: l10n.t('REF {0} is not on the REF line (it lists {1})', ref.letter, [...letters].join(', ')),
+          related: cable.references ? [{ range: cable.references.range, message: l10n.t('The REF line') }] : undefined,
+        });
       } else if (!ref.letter && entries.length === 0) {
         findings.push({ code: this.code, range: ref.range, message: l10n.t('The text cites a reference but the cable has no REF line') });
       }
@@ -42,6 +47,8 @@ export const referenceUnused: Rule = {
     }
     // `refs`/`reftels` without letters may cite them all.
     if (unlettered) return [];
-    return entries.filter((e) => !cited.has(e.letter!.value)).map((e) => ({ code: this.code, range: e.letter!.range, message: l10n.t('REF {0} is never cited in the text', e.letter!.value) }));
+    return entries
+      .filter((e) => !cited.has(e.letter!.value))
+      .map((e) => ({ code: this.code, range: e.letter!.range, message: l10n.t('REF {0} is never cited in the text', e.letter!.value) }));
   },
 };

@@ -15,12 +15,21 @@ export const sectionRange: Rule = {
     const total = section.total.value;
     if (n >= 1 && total >= 1 && n <= total) return [];
     const fixedTotal = String(Math.max(n, 1)).padStart(section.total.text.length, '0');
-    return [{
-      code: this.code,
-      range: section.range,
-      message: l10n.t('"SECTION {0} OF {1}": the section number must be between 01 and the number of sections', section.number.text, section.total.text),
-      fix: n >= 1 ? replace(l10n.t('Change to {0}', `SECTION ${section.number.text} OF ${fixedTotal}`), section.total.range, fixedTotal) : undefined,
-    }];
+    return [
+      {
+        code: this.code,
+        range: section.range,
+        message: l10n.t(
+          '"SECTION {0} OF {1}": the section number must be between 01 and the number of sections',
+          section.number.text,
+          section.total.text,
+        ),
+        fix:
+          n >= 1
+            ? replace(l10n.t('Change to {0}', `SECTION ${section.number.text} OF ${fixedTotal}`), section.total.range, fixedTotal)
+            : undefined,
+      },
+    ];
   },
 };
 
@@ -41,10 +50,24 @@ export const continuationSequence: Rule = {
       const page = c.page?.value ?? 0;
       const inOrder = section === previous + 1 || (section === previous && page > previousPage);
       if (!inOrder && !(section === previous && page === 0 && previousPage === 0 && c === cable.continuationHeaders[0])) {
-        findings.push({ code: this.code, range: c.section.range, message: l10n.t('Continuation header for section {0} follows section {1}; expected {2}', `${section}${page ? `.${page}` : ''}`, `${previous}${previousPage ? `.${previousPage}` : ''}`, previous + 1) });
+        findings.push({
+          code: this.code,
+          range: c.section.range,
+          message: l10n.t(
+            'Continuation header for section {0} follows section {1}; expected {2}',
+            `${section}${page ? `.${page}` : ''}`,
+            `${previous}${previousPage ? `.${previousPage}` : ''}`,
+            previous + 1,
+          ),
+        });
       }
       if (declared && c.total.value !== declared.total.value) {
-        findings.push({ code: this.code, range: c.total.range, message: l10n.t('Continuation header says {0} sections; the classification line says {1}', c.total.value, declared.total.value), related: [{ range: declared.range, message: 'SECTION … OF …' }] });
+        findings.push({
+          code: this.code,
+          range: c.total.range,
+          message: l10n.t('Continuation header says {0} sections; the classification line says {1}', c.total.value, declared.total.value),
+          related: [{ range: declared.range, message: 'SECTION … OF …' }],
+        });
       }
       previous = section;
       previousPage = page;
@@ -66,9 +89,27 @@ export const continuationSerial: Rule = {
     return cable.continuationHeaders.flatMap((c) => {
       // Continuation headers abbreviate long post names (`BUENOS AIR` for BUENOS AIRES).
       const short = c.station.value.replace(/\s+/g, '');
-      if (c.serial.value === line.serial!.value && short.length >= 4 && (station.startsWith(short) || short.startsWith(station) || station.endsWith(short))) return [];
+      if (
+        c.serial.value === line.serial!.value &&
+        short.length >= 4 &&
+        (station.startsWith(short) || short.startsWith(station) || station.endsWith(short))
+      )
+        return [];
       if (c.page) return []; // old PAGE headers abbreviate the post (`CAPE T`)
-      return [{ code: this.code, range: { start: c.station.range.start, end: c.serial.range.end }, message: l10n.t('Continuation header {0} {1} does not match the classification line {2} {3}', c.station.text, c.serial.value, line.station!.text, line.serial!.value), related: [{ range: line.range, message: l10n.t('The classification line') }] }];
+      return [
+        {
+          code: this.code,
+          range: { start: c.station.range.start, end: c.serial.range.end },
+          message: l10n.t(
+            'Continuation header {0} {1} does not match the classification line {2} {3}',
+            c.station.text,
+            c.serial.value,
+            line.station!.text,
+            line.serial!.value,
+          ),
+          related: [{ range: line.range, message: l10n.t('The classification line') }],
+        },
+      ];
     });
   },
 };
@@ -84,7 +125,19 @@ export const stationSerialMismatch: Rule = {
     const telegram = cable.classificationLine?.serial;
     if (!serial || !telegram) return [];
     if (telegram.value % 10000 === serial.value % 10000) return [];
-    return [{ code: this.code, range: serial.range, message: l10n.t('Station serial {0} does not match telegram {1} (expected #{2})', serial.text, telegram.text, String(telegram.value % 10000).padStart(4, '0')), related: [{ range: telegram.range, message: l10n.t('The telegram number') }] }];
+    return [
+      {
+        code: this.code,
+        range: serial.range,
+        message: l10n.t(
+          'Station serial {0} does not match telegram {1} (expected #{2})',
+          serial.text,
+          telegram.text,
+          String(telegram.value % 10000).padStart(4, '0'),
+        ),
+        related: [{ range: telegram.range, message: l10n.t('The telegram number') }],
+      },
+    ];
   },
 };
 
@@ -93,11 +146,18 @@ export const stationSectionMismatch: Rule = {
   defaultSeverity: 'warning',
   description: 'The FL3 section `/NN` differs from `SECTION NN OF MM` on the classification line.',
   example: '`DE RUEHC #5608/02` with `SECTION 01 OF 02`',
-  why: 'The FL3 section and the classification line\'s section must agree.',
+  why: "The FL3 section and the classification line's section must agree.",
   check(cable) {
     const fl3 = cable.header?.station?.section;
     const line = cable.classificationLine?.section;
     if (!fl3 || !line || fl3.value === line.number.value) return [];
-    return [{ code: this.code, range: fl3.range, message: l10n.t('Header section /{0} but the classification line says SECTION {1}', fl3.text, line.number.text), related: [{ range: line.range, message: 'SECTION … OF …' }] }];
+    return [
+      {
+        code: this.code,
+        range: fl3.range,
+        message: l10n.t('Header section /{0} but the classification line says SECTION {1}', fl3.text, line.number.text),
+        related: [{ range: line.range, message: 'SECTION … OF …' }],
+      },
+    ];
   },
 };

@@ -16,7 +16,8 @@ export function hover(context: FeatureContext, params: HoverParams, _token: Canc
   const position = params.position;
   const cable = file.cables.find((c) => contains(c.range, position));
   if (!cable) return null;
-  const found = headerHover(cable, position) ?? textHover(cable, position, workspace) ?? crossReferenceHover(file, cable, position, uri, workspace);
+  const found =
+    headerHover(cable, position) ?? textHover(cable, position, workspace) ?? crossReferenceHover(file, cable, position, uri, workspace);
   if (!found) return null;
   return { contents: { kind: 'markdown', value: found.lines.join('\n\n') }, range: found.range };
 }

@@ -1,6 +1,13 @@
 import * as l10n from '@vscode/l10n';
 import type { Addressee, Cable, Marking, Position, Range, Token } from '../../cable/model';
-import { caveatMeaning, classificationLevelName, explainRoutingIndicator, lookupCode, lookupRoutingIndicator, precedenceMeaning } from '../../data';
+import {
+  caveatMeaning,
+  classificationLevelName,
+  explainRoutingIndicator,
+  lookupCode,
+  lookupRoutingIndicator,
+  precedenceMeaning,
+} from '../../data';
 import { contains } from '../../analysis/ranges';
 import { code, escapeMarkdown } from '../markdown';
 
@@ -10,7 +17,8 @@ export interface Found {
   readonly lines: string[];
 }
 
-export const hit = (token: { range: Range } | undefined, position: Position): boolean => token !== undefined && contains(token.range, position);
+export const hit = (token: { range: Range } | undefined, position: Position): boolean =>
+  token !== undefined && contains(token.range, position);
 
 export function describeCode(text: string): string | undefined {
   const info = lookupCode(text);
@@ -19,7 +27,13 @@ export function describeCode(text: string): string | undefined {
 
 export function keywordHover(token: Token, key: string, fallback: string): Found {
   const info = lookupCode(key);
-  return { range: token.range, lines: [`**${escapeMarkdown(token.text)}** — ${escapeMarkdown(info?.meaning ?? fallback)}`, info ? escapeMarkdown(fallback) : ''].filter(Boolean) };
+  return {
+    range: token.range,
+    lines: [
+      `**${escapeMarkdown(token.text)}** — ${escapeMarkdown(info?.meaning ?? fallback)}`,
+      info ? escapeMarkdown(fallback) : '',
+    ].filter(Boolean),
+  };
 }
 
 export function precedenceHover(token: Token, role: string): Found {
@@ -27,8 +41,13 @@ export function precedenceHover(token: Token, role: string): Found {
   const word = info ? info.word : l10n.t('unknown precedence');
   const what = /^([A-Z])\1$/.test(token.text)
     ? l10n.t('{0} (prosign letter doubled on FL2)', word)
-    : /^[A-Z]{2}$/.test(token.text) ? l10n.t('{0} (action and information precedence)', word) : word;
-  return { range: token.range, lines: [`**${escapeMarkdown(token.text)}** — ${what}`, `${role}.${info ? ` ${escapeMarkdown(info.meaning)}` : ''}`] };
+    : /^[A-Z]{2}$/.test(token.text)
+      ? l10n.t('{0} (action and information precedence)', word)
+      : word;
+  return {
+    range: token.range,
+    lines: [`**${escapeMarkdown(token.text)}** — ${what}`, `${role}.${info ? ` ${escapeMarkdown(info.meaning)}` : ''}`],
+  };
 }
 
 export function routingHover(token: Token, pairedWith: string | undefined, role: string): Found {
@@ -43,21 +62,29 @@ export function routingHover(token: Token, pairedWith: string | undefined, role:
   }
   if (pairedWith) {
     const agrees = info?.names.some((n) => n.toUpperCase() === pairedWith.toUpperCase());
-    lines.push(info && !agrees
-      ? l10n.t('This cable pairs it with {0} — the table gives other names (shared gateways such as RUEHC carry many addressees).', code(pairedWith))
-      : l10n.t('This cable pairs it with {0}.', code(pairedWith)));
+    lines.push(
+      info && !agrees
+        ? l10n.t(
+            'This cable pairs it with {0} — the table gives other names (shared gateways such as RUEHC carry many addressees).',
+            code(pairedWith),
+          )
+        : l10n.t('This cable pairs it with {0}.', code(pairedWith)),
+    );
   }
   lines.push(`${role}. ${explainRoutingIndicator(token.text).map(escapeMarkdown).join(' ')}`);
   return { range: token.range, lines };
 }
 
 export function addresseeHover(a: Addressee): Found {
-  const kind = a.role === 'to' ? l10n.t('action addressee') : a.role === 'info' ? l10n.t('information addressee') : l10n.t('excluded addressee');
+  const kind =
+    a.role === 'to' ? l10n.t('action addressee') : a.role === 'info' ? l10n.t('information addressee') : l10n.t('excluded addressee');
   const lines = [`**${escapeMarkdown(a.address.text)}** — ${a.collective ? l10n.t('{0} (a collective: a list of posts)', kind) : kind}`];
   if (a.routingIndicator) {
     const info = lookupRoutingIndicator(a.routingIndicator.text);
     if (info && !info.names.some((n) => n.toUpperCase() === a.address.text.toUpperCase())) {
-      lines.push(l10n.t('The table knows {0} as {1}.', code(a.routingIndicator.text), info.names.slice(0, 3).map(escapeMarkdown).join('; ')));
+      lines.push(
+        l10n.t('The table knows {0} as {1}.', code(a.routingIndicator.text), info.names.slice(0, 3).map(escapeMarkdown).join('; ')),
+      );
     }
   }
   return { range: a.address.range, lines };
@@ -66,7 +93,12 @@ export function addresseeHover(a: Addressee): Found {
 export function captionHover(token: Token): Found {
   const info = lookupCode(token.value) ?? lookupCode(token.text);
   const meaning = info?.meaning ?? caveatMeaning(token.value) ?? l10n.t('caption');
-  return { range: token.range, lines: [`**${escapeMarkdown(token.text)}** — ${escapeMarkdown(meaning)}`, info?.category ? escapeMarkdown(info.category) : ''].filter(Boolean) };
+  return {
+    range: token.range,
+    lines: [`**${escapeMarkdown(token.text)}** — ${escapeMarkdown(meaning)}`, info?.category ? escapeMarkdown(info.category) : ''].filter(
+      Boolean,
+    ),
+  };
 }
 
 export function markingHover(marking: Marking, cable: Cable): Found {
