@@ -46,8 +46,8 @@ export function cableCache<Result, Args extends readonly unknown[] = []>(
 /**
  * cableCache for results that read the file's text (through lineText): a cable outlives the version
  * of the text it was first seen in, and so does its cache, so the result's strings are made its
- * own. A slice of one line would keep that whole version of the text alive (a 10 MB export after
- * 1,000 edits: 20 MB more). Results may point back to their cable (cross references do): its
+ * own. A slice of one line would keep that whole version of the text alive. Results may point
+ * back to their cable (cross references do): its
  * strings are the parser's business, so the copy stops there.
  */
 export function cableCacheFromText<Result extends object, Args extends readonly unknown[] = []>(

@@ -108,7 +108,7 @@ const detachedCables = new WeakSet<Cable>();
  * holds slices of the text it was parsed from (the text the document was opened with) is copied
  * once with strings of its own. Otherwise it would keep that whole text alive beside the current
  * one, and so would whatever the features cached for it, for as long as the cable is never parsed
- * again (a 10 MB export: 20 MB more after its first edits). It is copied, not changed in place, so
+ * again. It is copied, not changed in place, so
  * the features' caches for the old object go with it. The first edit of a file pays the copy and
  * the features' recomputation for every cable; later edits only for the cables they parse again.
  */
@@ -142,7 +142,7 @@ function shiftLines<T>(value: T, delta: number, copyStrings = false): T {
   if (typeof record.line === 'number' && typeof record.character === 'number')
     return { line: record.line + delta, character: record.character } as T;
   // Spread, then fields replaced: an object built field by field from `{}` became a dictionary
-  // (every cable, some 25 fields; 2 MB more for a 10 MB export after its first edit). `for…in`
+  // (every cable: some 25 fields), which takes more memory. `for…in`
   // sees only the copy's own fields (the model is plain objects, and nothing here adds to
   // Object.prototype) and is a quarter faster than Object.keys.
   const copy: Record<string, unknown> = { ...record };

@@ -33,7 +33,7 @@ export function parse(text: string, previous?: CableFile): CableFile {
     const cable = parseCable(lines, start, end, markerLines, artefactLines);
     // A cable parsed after an edit outlives this version of the text (later edits reuse it): its
     // strings must not be slices of this text, or every edited version of a large file would stay
-    // in memory (20 scattered edits to a 10 MB export kept 400 MB).
+    // in memory.
     if (change) markDetached(ownStrings(cable, undefined, compactCopy));
     cables.push(cable);
   }

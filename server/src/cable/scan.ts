@@ -57,8 +57,8 @@ export function ownCopy(text: string): string {
  * ownCopy for strings kept as long as the document is open (the parser's copies of moved and
  * re-parsed cables). Made by JSON, whose parser stores a string one byte a character when it can:
  * cut from a document with any character beyond Latin-1, a copy made by concatenation stays two
- * bytes a character, behind a view of its own (a 10 MB export after its first edit: 3.6 MB of
- * copies, 1.9 MB this way). About five times slower than ownCopy, so not for results the features
+ * bytes a character, behind a view of its own (about half the memory this way). Several times
+ * slower than ownCopy, so not for results the features
  * cache. JSON gives back exactly the same characters, lone surrogates included.
  */
 export function compactCopy(text: string): string {

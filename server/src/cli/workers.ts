@@ -9,7 +9,7 @@ import { totalBytes } from './files';
 import { lintFile, type Outcome } from './lint';
 
 /**
- * Below this a run stays in one thread. A worker costs 100–200 ms of CPU to start (this bundle
+ * Below this a run stays in one thread. A worker costs a good fraction of a second of CPU to start (this bundle
  * with its data tables, then its own JIT warm-up); the main thread lints meanwhile, so a small
  * parallel run is not slower, but it would gain nothing for that CPU either.
  */

@@ -21,7 +21,7 @@ export function withJsonBytes<T extends object>(value: T, jsonBytes: (() => read
 
 /**
  * JSON text with every character beyond ASCII written as a \u escape: the same value once parsed,
- * but a client decodes pure ASCII faster (0.5 ms instead of 1.3 ms for a 450 KB outline) and
+ * but a client decodes pure ASCII faster and
  * parses it as a one-byte string.
  */
 export function asciiJson(value: unknown): Uint8Array {

@@ -60,8 +60,8 @@ export function documentSymbols(context: FeatureContext, _params: DocumentSymbol
 }
 
 function outline(file: CableFile, maxItems: number): SymbolResult {
-  // Over the cap, only each cable's count is kept (a 10 MB export's trees took 6 MB) and the capped
-  // tree is built afresh.
+  // Over the cap, only each cable's count is kept (trees of a large export's every cable would be
+  // held for an outline that shows few of them) and the capped tree is built afresh.
   const limit = Math.max(0, maxItems);
   const outlines = file.cables.map((cable) => CABLE_OUTLINE.get(cable, file));
   const total = outlines.reduce((n, o) => n + o.count, 0);
