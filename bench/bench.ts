@@ -246,6 +246,40 @@ function benchScaling(texts: readonly string[]): void {
   record({ figure: `parse: 2× the input (20 MB ${twentyMs.toFixed(0)} ms vs 10 MB)`, ours: twentyMs / tenMs, unit: '×' });
 }
 
+/**
+ * Printed copies (test/fixtures/eras: page headers, banners and office blocks on every page) at
+ * 1/2/4/8 MB: the printout lines are looked for on every line, so their cost must grow with the
+ * text as the rest of the parser's does.
+ */
+function benchPrintoutScaling(): void {
+  const dir = path.join(ROOT, 'test', 'fixtures', 'eras');
+  const texts = readdirSync(dir)
+    .filter((f) => f.endsWith('.cable'))
+    .sort()
+    .map((f) => readFileSync(path.join(dir, f), 'utf8'));
+  const docs = [multiCable(texts, 1_000_000)];
+  for (let i = 1; i < 4; i++) docs.push(`${docs[i - 1]}\n\n${docs[i - 1]}`);
+  parse(docs[0]);
+  const times = docs.map(() => Infinity);
+  for (let round = 0; round < 5; round++) {
+    for (let i = 0; i < docs.length; i++) {
+      (globalThis as { gc?: () => void }).gc?.();
+      times[i] = Math.min(
+        times[i],
+        best(1, () => void parse(docs[i])),
+      );
+    }
+  }
+  const perDoubling = Math.cbrt(times[3] / times[0]);
+  record({
+    figure: `scaling parse of printed copies (eras fixtures): 1/2/4/8 MB ${times.map((t) => t.toFixed(1)).join('/')} ms`,
+    ours: perDoubling,
+    unit: '× per doubling (1→8 MB)',
+    target: '≤ 2.2×',
+    ok: perDoubling <= 2.2,
+  });
+}
+
 /** The server runs with the options and environment VS Code starts it with (server/src/protocol/serverProcess.ts). */
 const SERVER_PROCESS_ENV = serverProcessEnv(process.env);
 /** What VS Code tells the server it supports, as far as the bench's requests go. */
@@ -669,6 +703,7 @@ async function main(): Promise<void> {
   const sections: [string, () => void | Promise<void>][] = [
     ['parser', () => benchParser(texts)],
     ['scaling', () => benchScaling(texts)],
+    ['printouts', () => benchPrintoutScaling()],
     ['lsp', () => benchLsp(texts)],
     ['grammar', () => benchGrammarIfPresent(texts)],
     ['adversarial', () => benchAdversarial()],

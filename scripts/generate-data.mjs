@@ -4,6 +4,7 @@
 //   ../shared/data/routing-indicators.tsv  ->  server/src/data/routingIndicators.generated.ts
 //   ../shared/data/tags.tsv                ->  server/src/data/tags.generated.ts
 //   ../shared/data/codes.tsv               ->  server/src/data/codes.generated.ts
+//   ../shared/data/offices.tsv             ->  server/src/data/offices.generated.ts
 //
 // The generated files are the source of truth at build time (a fresh clone builds without
 // ../shared). Every TSV row is preserved verbatim; nothing is cleaned up here, so data problems
@@ -50,6 +51,9 @@ function readTsv(name, expectedHeader) {
   const text = readFileSync(file, 'utf8');
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  // Leading `#` lines document the table (method, sources); they are carried into the generated file.
+  const comments = [];
+  while (lines.length > 0 && lines[0].startsWith('#')) comments.push(lines.shift().replace(/^#\s?/, ''));
   const header = lines[0].split('\t');
   if (header.join('\t') !== expectedHeader.join('\t')) {
     throw new Error(
@@ -68,6 +72,7 @@ function readTsv(name, expectedHeader) {
   });
   return {
     header,
+    comments,
     rows,
     sha256: createHash('sha256').update(text).digest('hex'),
     relPath: `../shared/data/${name}`,
@@ -338,12 +343,49 @@ ${codeTuples
 `;
 
 // ---------------------------------------------------------------------------------------------
+// offices.tsv
+
+const officeTsv = readTsv('offices.tsv', ['code', 'meaning', 'kind', 'era', 'confidence', 'source', 'occurrences']);
+const officeFindings = [];
+const officeKeys = new Set();
+for (const [code, , kind, , confidence, , occurrences] of officeTsv.rows) {
+  if (officeKeys.has(code)) officeFindings.push(`duplicate office code ${code}`);
+  officeKeys.add(code);
+  if (!['high', 'medium', 'low'].includes(confidence)) officeFindings.push(`${code}: unexpected confidence ${confidence}`);
+  if (!/^\d+$/.test(occurrences)) officeFindings.push(`${code}: occurrences is not a number: ${occurrences}`);
+  if (!['bureau', 'staff', 'office', 'agency-distribution', 'other'].includes(kind))
+    officeFindings.push(`${code}: unexpected kind ${kind}`);
+}
+
+const officeFile =
+  header({
+    title: 'Office symbols and distribution codes of State Department telegrams (1973-2010), with meaning, era and confidence.',
+    tsv: officeTsv,
+    lines: ['The notes of the TSV, verbatim (method, conventions and the sources the source column cites):', ...officeTsv.comments],
+  }) +
+  `
+/** Number of data rows in offices.tsv. */
+export const OFFICE_ROW_COUNT = ${officeTsv.rows.length};
+
+/** [code, meaning, kind, era, confidence, source, occurrences]; one tuple per TSV row, in file order. */
+export const OFFICE_ROWS: ReadonlyArray<readonly [string, string, string, string, string, string, number]> = [
+${officeTsv.rows
+  .map(
+    ([code, meaning, kind, era, confidence, source, occurrences]) =>
+      `  [${[code, meaning, kind, era, confidence, source].map(tsString).join(', ')}, ${Number(occurrences)}],`,
+  )
+  .join('\n')}
+];
+`;
+
+// ---------------------------------------------------------------------------------------------
 // Write or check
 
 const outputs = [
   ['routingIndicators.generated.ts', riFile],
   ['tags.generated.ts', tagFile],
   ['codes.generated.ts', codeFile],
+  ['offices.generated.ts', officeFile],
 ];
 
 const withoutDate = (s) => s.replace(/^\/\/ Generated on \d{4}-\d{2}-\d{2} /m, '// Generated on ');
@@ -364,10 +406,10 @@ for (const [name, text] of outputs) {
 }
 console.log(
   `routing-indicators.tsv: ${fmt(riTsv.rows.length)} rows, ${fmt(riKeys.size)} distinct keys (${riRangeCount} ranges); ` +
-    `tags.tsv: ${fmt(tagTsv.rows.length)} rows; codes.tsv: ${fmt(codeTsv.rows.length)} rows`,
+    `tags.tsv: ${fmt(tagTsv.rows.length)} rows; codes.tsv: ${fmt(codeTsv.rows.length)} rows; offices.tsv: ${fmt(officeTsv.rows.length)} rows`,
 );
 if (report) {
-  for (const f of [...riFindings, ...tagFindings, ...codeFindings]) console.log(`note: ${f}`);
+  for (const f of [...riFindings, ...tagFindings, ...codeFindings, ...officeFindings]) console.log(`note: ${f}`);
 }
 if (check && stale > 0) {
   console.error('generate-data: committed data is stale; run `npm run generate-data`.');

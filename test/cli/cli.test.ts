@@ -21,11 +21,43 @@ test('--format json prints one document with metadata and diagnostics per file',
   assert.equal(first.dtg, '2009-01-20T05:56Z');
   assert.equal(first.from, 'AMEMBASSY ASTANA');
   assert.deepEqual(first.tags, ['PGOV', 'PREL', 'AF', 'IR', 'RS', 'KZ']);
-  assert.deepEqual(first.references, ['09ASTANA12', '09STATE5678']);
+  assert.deepEqual(
+    first.references.map((r: { letter: string | null; kind: string; id: string | null }) => [r.letter, r.kind, r.id]),
+    [
+      ['A', 'cable', '09ASTANA12'],
+      ['B', 'cable', '09STATE5678'],
+    ],
+  );
+  assert.equal(first.classificationAsWritten, 'SECRET');
+  assert.equal(first.conflict, null);
   assert.deepEqual(first.paragraphs[2], { number: '3.', marking: '(S//NF)', line: 34 });
   assert.deepEqual(first.range, { startLine: 1, endLine: 44 });
   assert.ok(Array.isArray(json.files[0].diagnostics));
   assert.equal(json.files[1].cables[0].referenceId, '08STATE125608');
+});
+
+test('a REF entry that is not a telegram keeps its text and gets no id; a file with no telegram in it holds no cable', () => {
+  const result = run('--format', 'json', fixture('eras/references.cable'), fixture('eras/notACable.txt'), fixture('eras/twoCables.cable'));
+  const json = JSON.parse(result.stdout);
+  const refs = json.files[0].cables[0].references as { letter: string; text: string; kind: string; id: string | null }[];
+  assert.deepEqual(
+    refs.filter((r) => r.id === null).map((r) => [r.letter, r.kind, r.text]),
+    [
+      ['B', 'other', 'OCTOBER 25 PARIS POINTS'],
+      ['C', 'memo', 'DAILY REPORT FOR OCTOBER 28'],
+      ['E', 'other', 'WHITE HOUSE 853'],
+      ['G', 'email', 'CDA QUINN/ISN RUSSEL 8/4 EMAIL EXCHANGE'],
+    ],
+  );
+  assert.ok(
+    refs.every((r) => r.id === null || /^\d{2}[A-Z]+\d+$/.test(r.id)),
+    'ids are telegram ids only',
+  );
+  assert.deepEqual(json.files[1].cables, [], 'hello world holds no cable');
+  assert.deepEqual(json.files[2].cables[0].conflict, { header: '07PARIS2725', text: '07MOSCOW5154' });
+  assert.equal(json.files[2].cables[0].referenceId, '07PARIS2725');
+  const text = run(fixture('eras/notACable.txt'));
+  assert.match(text.stdout, /notACable\.txt: holds no cable/);
 });
 
 test('text format, error diagnostics and the exit code', () => {
@@ -72,7 +104,7 @@ test('empty files and invalid UTF-8 are read, not rejected', () => {
   const result = run('--format', 'json', empty, latin1);
   assert.equal(result.status, 0, result.stderr);
   const json = JSON.parse(result.stdout);
-  assert.equal(json.files[0].cables.length, 1);
+  assert.deepEqual(json.files[0].cables, [], 'an empty file is read and holds no cable');
   assert.deepEqual(json.files[1].cables[0].paragraphs, [{ number: '1.', marking: '(U)', line: 3 }]);
   assert.match(result.stderr, /latin1\.cable: not valid UTF-8/);
 });

@@ -11,6 +11,8 @@ import path from 'node:path';
 import {
   allClassificationReasons,
   allCodes,
+  allOffices,
+  lookupOffice,
   allRoutingIndicators,
   allTags,
   classificationReason,
@@ -30,11 +32,10 @@ const compiledIndex = path.resolve(__dirname, '../../server/src/data/index.js');
 
 function readTsv(name: string): string[][] {
   const text = readFileSync(path.join(sharedData, name), 'utf8').replace(/\r\n?/g, '\n');
-  return text
-    .split('\n')
-    .filter((line) => line !== '')
-    .slice(1)
-    .map((line) => line.split('\t'));
+  const lines = text.split('\n').filter((line) => line !== '');
+  // offices.tsv opens with `#` notes before its header row.
+  while (lines[0]?.startsWith('#')) lines.shift();
+  return lines.slice(1).map((line) => line.split('\t'));
 }
 
 const NO_SHARED = `skipped: ${sharedData} is absent (fresh clone); the generated tables are the source of truth`;
@@ -133,6 +134,7 @@ test('table size is self-consistent', () => {
   assert.equal(ownRows, stats.routingIndicatorRows);
   assert.equal(allTags().length, stats.tagRows);
   assert.equal(allCodes().length, stats.codeRows);
+  assert.equal(allOffices().length, stats.officeRows);
 });
 
 test('row counts and contents equal ../shared/data/*.tsv', (t) => {
@@ -170,10 +172,34 @@ test('row counts and contents equal ../shared/data/*.tsv', (t) => {
       [tag, kind, meaning, confidence, corpus, source],
     );
   }
+  const offices = readTsv('offices.tsv');
+  assert.equal(stats.officeRows, offices.length, 'offices.tsv rows');
+  assert.deepEqual(
+    allOffices().map((o) => [o.code, o.meaning, o.kind, o.era ?? '', o.confidence, o.source, String(o.occurrences)]),
+    offices,
+  );
   assert.deepEqual(
     allCodes().map((c) => [c.code, c.category, c.meaning, c.example ?? '—', c.source]),
     codes.map(([code, category, meaning, example, source]) => [code, category, meaning, example === '' ? '—' : example, source]),
   );
+});
+
+// ---------------------------------------------------------------------------------------------
+// Office symbols
+
+test('office symbols: bureaus, distribution forms, OCR spacing and the nearest listed parent', () => {
+  assert.match(lookupOffice('EUR')?.info.meaning ?? '', /European/);
+  assert.equal(lookupOffice('eur')?.info.code, 'EUR', 'case-insensitive');
+  assert.equal(lookupOffice('S/S')?.info.kind, 'staff');
+  assert.equal(lookupOffice('EUR/ WE')?.info.code, 'EUR/WE', 'OCR space after the slash');
+  const cia = lookupOffice('CIAE');
+  assert.ok(cia && !cia.parent, 'the E form of a distribution code is listed');
+  const child = lookupOffice('EUR/WE/XYZQ');
+  assert.deepEqual([child?.info.code, child?.parent], ['EUR/WE', true]);
+  assert.equal(lookupOffice('ZZQQ'), undefined);
+  assert.equal(lookupOffice(''), undefined);
+  const low = allOffices().filter((o) => o.confidence === 'low');
+  assert.ok(low.length > 0 && low.every((o) => o.meaning !== ''), 'low-confidence rows keep their meaning');
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -52,7 +52,7 @@ test('reference resolution: a letter finds its entry; a bare reftel only when th
   assert.equal(referenceEntry(cable, 'B')?.text, 'STATE 118040');
   assert.equal(referenceEntry(cable, 'D'), undefined);
   assert.equal(referenceEntry(cable, undefined), undefined, 'two entries: a bare reftel is ambiguous');
-  const single = parse(CABLE.replace('REF: A. BELGRADE 1000 B. STATE 118040', 'REF: STATE 118040')).cables[0];
+  const single = parse(CABLE.replace('REF: A. BELGRADE 100 B. STATE 118040', 'REF: STATE 118040')).cables[0];
   assert.equal(referenceEntry(single, undefined)?.text, 'STATE 118040');
 });
 

@@ -47,10 +47,10 @@ test('hover: ref B and para 3 show what they point at; a REF entry names the fil
   assert.match(hoverText(CABLE, at(CABLE, LINE.paragraph2, 'ref B', 1))!, /^\*\*REF B\*\* `STATE 118040`[\s\S]*Telegram `08STATE118040`/);
   assert.match(hoverText(CABLE, at(CABLE, LINE.paragraph2, 'para 3', 1))!, /^\*\*3\.\*\* `\(U\)` Comment:/);
   const index = new WorkspaceIndex();
-  const cited = CABLE.replace(/#0123/g, '#1000').replace('BELGRADE 000123', 'BELGRADE 001000');
-  index.update('file:///work/08BELGRADE1000.cable', parse(cited));
+  const cited = CABLE.replace(/#0123/g, '#0100').replace('BELGRADE 000123', 'BELGRADE 000100');
+  index.update('file:///work/08BELGRADE100.cable', parse(cited));
   index.update(URI, parse(CABLE));
-  assert.match(hoverText(CABLE, at(CABLE, LINE.references, 'BELGRADE 1000', 1), index)!, /In the workspace: 08BELGRADE1000\.cable\./);
+  assert.match(hoverText(CABLE, at(CABLE, LINE.references, 'BELGRADE 100', 1), index)!, /In the workspace: 08BELGRADE100\.cable\./);
 });
 
 test('hover: nothing on plain text or past the end of the file', () => {

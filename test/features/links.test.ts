@@ -7,11 +7,11 @@ import { textAt } from '../util';
 import { contextFor, documentOf, NONE, URI } from '../context';
 import { at, CABLE, LINE } from './cables';
 
-const CITED_URI = 'file:///work/other/08BELGRADE1000.cable';
-/** The cable REF A cites (BELGRADE 1000 of 2008), in another file. */
-const CITED = CABLE.replace(/#0123/g, '#1000')
-  .replace('BELGRADE 000123', 'BELGRADE 001000')
-  .replace('BELGRADE 00000123', 'BELGRADE 00001000');
+const CITED_URI = 'file:///work/other/08BELGRADE100.cable';
+/** The cable REF A cites (BELGRADE 100 of 2008), in another file. */
+const CITED = CABLE.replace(/#0123/g, '#0100')
+  .replace('BELGRADE 000123', 'BELGRADE 000100')
+  .replace('BELGRADE 00000123', 'BELGRADE 00000100');
 
 function workspace(): WorkspaceIndex {
   const index = new WorkspaceIndex();
@@ -26,7 +26,7 @@ test('document links: ref A, ref B and para 3 lead to their REF entries and para
   assert.deepEqual(links, [
     ['ref A', `${URI}#L18,6`, 'Go to REF A'],
     ['para 3', `${URI}#L28,1`, 'Go to paragraph 3'],
-    ['ref B', `${URI}#L18,23`, 'Go to REF B'],
+    ['ref B', `${URI}#L18,22`, 'Go to REF B'],
   ]);
 });
 
@@ -35,7 +35,7 @@ test('a REF entry whose cable is in the workspace links to that file; one that i
   const toOther = documentLinks(context, documentOf(context), NONE).filter((l) => l.target!.startsWith(CITED_URI));
   assert.deepEqual(
     toOther.map((l) => [textAt(CABLE, l.range), l.tooltip]),
-    [['BELGRADE 1000', 'Open 08BELGRADE1000']],
+    [['BELGRADE 100', 'Open 08BELGRADE100']],
   );
   assert.equal(toOther[0].target, `${CITED_URI}#L10,1`, "at the cited cable's classification line");
 });
@@ -49,7 +49,7 @@ test('definition: para 3 → paragraph 3; ref B → REF entry B; the REF entry i
   const refB = go(at(CABLE, LINE.paragraph2, 'ref B', 1));
   assert.equal(textAt(CABLE, refB[0].range), 'B. STATE 118040');
   assert.deepEqual(
-    go(at(CABLE, LINE.references, 'BELGRADE 1000', 3)).map((l) => l.uri),
+    go(at(CABLE, LINE.references, 'BELGRADE 100', 3)).map((l) => l.uri),
     [CITED_URI],
   );
   assert.deepEqual(go(at(CABLE, LINE.references, 'STATE 118040', 3)), [], 'a cable the workspace does not hold');

@@ -328,6 +328,43 @@ const CASES: readonly Case[] = [
     ],
   },
   {
+    name: 'Department printouts of the 1970s: short page headers, ORIGIN, totals, the control line, drafting lines',
+    lines: [
+      ['PAGE 01        STATE  195297', [[0, 'PAGE 01        STATE  195297', 'comment.line.page-header.cable']]],
+      [
+        'PAGE 02        CAPE T  00097  01 OF 03  182017Z',
+        [[0, 'PAGE 02        CAPE T  00097  01 OF 03  182017Z', 'comment.line.page-header.cable']],
+      ],
+      ['ORIGIN EUR-12', [[0, 'ORIGIN EUR-12', 'comment.line.distribution.cable']]],
+      [
+        '      USIA-15  ACDA-19  SAJ-01   TRSE-00  /110 W',
+        [[0, '      USIA-15  ACDA-19  SAJ-01   TRSE-00  /110 W', 'comment.line.distribution.cable']],
+      ],
+      ['      /040 R', [[0, '      /040 R', 'comment.line.distribution.cable']]],
+      [
+        '                              ------------------     064536',
+        [[0, '                              ------------------     064536', 'comment.line.distribution.cable']],
+      ],
+      [
+        'DRAFTED BY EUR/WE:JSMITH:LK',
+        [
+          [0, 'DRAFTED BY', 'keyword.other.drafting.cable'],
+          [11, 'EUR/WE', 'entity.name.section.office.cable'],
+          [17, ':JSMITH:LK', 'string.unquoted.officer.cable'],
+        ],
+      ],
+      [
+        'APPROVED BY S/S - MR. ORTIZ',
+        [
+          [0, 'APPROVED BY', 'keyword.other.drafting.cable'],
+          [12, 'S/S', 'entity.name.section.office.cable'],
+          [15, ' - MR. ORTIZ', 'string.unquoted.officer.cable'],
+        ],
+      ],
+      ['DESIRED DISTRIBUTION', [[0, 'DESIRED DISTRIBUTION', 'keyword.other.drafting.cable']]],
+    ],
+  },
+  {
     name: 'address block ends at a blank line or at the classification line',
     lines: [
       [

@@ -166,7 +166,7 @@ describe('multi-line header', () => {
     assert.equal(at(source, cable.blocks[0].end!), 'END SUMMARY.');
     assert.equal(cable.signature?.text, 'HOAGLAND');
     assert.equal(cable.referenceId, '09ASTANA95');
-    assert.deepEqual(cable.classification, { level: 'S', caveats: [], label: 'SECRET' });
+    assert.deepEqual(cable.classification, { level: 'S', caveats: [], label: 'SECRET', written: 'SECRET', source: 'classificationLine' });
   });
 });
 

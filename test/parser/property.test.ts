@@ -176,3 +176,67 @@ test(
     );
   },
 );
+
+/** What a printed copy adds at a page break: a banner, the next page's header, sometimes an office block. */
+const PRINTOUT_INSERTS = [
+  ['', 'CONFIDENTIAL', '', 'PAGE 02        BERLIN  03009  01 OF 02  151359Z', ''],
+  ['PAGE 03 HARARE 06677 01 OF 02 291400Z'],
+  [' CONFIDENTIAL', 'PAGE 02        CAPE T  00097  01 OF 03  182017Z'],
+  [
+    'PAGE 01        BERLIN  03009  02 OF 02  151407Z',
+    'ACTION EUR-25',
+    '',
+    'INFO  OCT-01   ISO-00   CIAE-00  DODE-00  PM-07    H-02     INR-07',
+    '      L-03     NSAE-00  NSC-05   PA-02    /052 W',
+    '                              ------------------     064537',
+  ],
+];
+
+/** The fields a reader relies on, and every paragraph's number, marking and words, printout lines left out. */
+function readerView(text: string, inserted: ReadonlySet<string>) {
+  const cable = parse(text).cables[0];
+  const words = (range: { start: { line: number }; end: { line: number } }) =>
+    text
+      .split('\n')
+      .slice(range.start.line, range.end.line + 1)
+      .filter((line) => !inserted.has(line))
+      .join(' ')
+      .split(/\s+/)
+      .filter(Boolean)
+      .join(' ');
+  return {
+    id: cable.referenceId,
+    classification: cable.classification.label,
+    dtg: cable.dtg?.token.text,
+    from: cable.header?.from?.address?.text,
+    tags: cable.tags?.tags.map((t) => t.value),
+    subject: cable.subject?.text,
+    references: cable.references?.entries.map((e) => [e.letter?.text, e.text, e.cable?.referenceId]),
+    paragraphs: cable.paragraphs.map((p) => [p.number.value, p.marking?.text, words(p.range)]),
+  };
+}
+
+test('page headers and office blocks inserted at random line boundaries change neither the paragraphs nor the fields', () => {
+  const seeds = ['multiLine.cable', 'eras/incoming1974.cable', 'eras/printout2000.cable'].map((name) => {
+    const text = fixture(name).replace(/\r\n?/g, '\n');
+    const lines = text.split('\n');
+    // From the classification line on: the header above is another matter (its own distribution block).
+    const first = parse(text).cables[0].classificationLine!.range.start.line + 1;
+    return { name, lines, first, inserted: new Set(PRINTOUT_INSERTS.flat().filter((l) => l.trim() !== '')) };
+  });
+  fc.assert(
+    fc.property(
+      fc.constantFrom(...seeds),
+      fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(...PRINTOUT_INSERTS)), { minLength: 1, maxLength: 3 }),
+      (seed, inserts) => {
+        const lines = [...seed.lines];
+        const positions = inserts.map(([at, block]) => ({ at: seed.first + Math.floor(at * (lines.length - seed.first)), block }));
+        for (const { at, block } of positions.sort((a, b) => b.at - a.at)) lines.splice(at, 0, ...block);
+        const before = readerView(seed.lines.join('\n'), seed.inserted);
+        const after = readerView(lines.join('\n'), seed.inserted);
+        assert.deepEqual(after, before, `${seed.name} with printout lines at ${positions.map((p) => p.at).join(', ')}`);
+      },
+    ),
+    { numRuns: 300 },
+  );
+});

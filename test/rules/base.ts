@@ -17,7 +17,7 @@ export const BASE = [
   'TAGS: PREL PGOV SR',
   'SUBJECT: SERBIA: A TEST CABLE',
   '',
-  'REF: A. BELGRADE 1000 B. STATE 118040',
+  'REF: A. BELGRADE 100 B. STATE 118040',
   '',
   'Classified By: Ambassador Cameron Munter, reasons 1.4 (b) and (d)',
   '',

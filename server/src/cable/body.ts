@@ -3,12 +3,17 @@
  * Classified By, then numbered paragraphs with their sub-paragraphs, end marks and the signature.
  */
 import { BlockCollector } from './blocks';
+import { parseSourceDate } from './sourceDate';
+import { DTG_LINE } from './header';
 import type {
   Artefact,
+  CalendarDate,
   ClassificationLine,
   ClassifiedBy,
   ContinuationHeader,
   EoLine,
+  Level,
+  PageHeader,
   Paragraph,
   Range,
   ReferenceBlock,
@@ -18,6 +23,7 @@ import type {
   Token,
 } from './model';
 import { gluedSignature, isSignatureLine, paragraphStart, type ParagraphStart, subParagraphStart, titleOf } from './paragraphs';
+import { isDistributionLine, parseBanner, parsePageHeader, startsDistribution, startsDrafting } from './printout';
 import { indent, isBlank, isRegExpSpace, type Segment, tokenAt, trimmedRange } from './scan';
 import {
   isOfficeLine,
@@ -38,6 +44,10 @@ import {
 export interface Draft {
   classificationLine?: ClassificationLine;
   continuationHeaders: ContinuationHeader[];
+  pageHeaders: PageHeader[];
+  banners: Token<Level>[];
+  repeatedHeaders: Range[];
+  sourceDate?: Token<CalendarDate>;
   captions: Token[];
   officeLines: Token[];
   eoLine?: EoLine;
@@ -73,11 +83,31 @@ function startsAnything(segment: Segment): boolean {
   );
 }
 
-/** Segments of a multi-line field: the first, then continuations until a blank line or another element. */
+/** A printed page's header or banner: between the lines of a field or paragraph, but no part of it. */
+function isPrintNoise(segment: Segment): boolean {
+  return parsePageHeader(segment) !== undefined || parseBanner(segment) !== undefined;
+}
+
+/**
+ * Segments of a multi-line field: the first, then continuations until a blank line or another
+ * element; a page break inside the field (banner, page header) does not end it.
+ */
 function fieldExtent(segments: readonly Segment[], index: number, kind: FieldKind): number {
   let end = index;
   for (let j = index + 1; j < segments.length; j++) {
     const next = segments[j];
+    if (isBlank(next.text) || isPrintNoise(next)) {
+      // A page break inside the field (banner, page header, a later section's distribution lines,
+      // the blank lines around them) does not end it when the field's next line follows it.
+      const k = afterPageBreak(segments, j);
+      if (k !== undefined) {
+        const after = segments[k];
+        const continues = after !== undefined && !startsAnything(after) && (kind !== 'tags' || /,\s*(?:\\\s*)?$/.test(segments[end].text));
+        if (!continues) break;
+        j = k - 1;
+        continue;
+      }
+    }
     if (kind === 'tags') {
       if (!/,\s*(?:\\\s*)?$/.test(segments[end].text) || startsAnything(next)) break;
     } else if (startsAnything(next)) {
@@ -90,6 +120,44 @@ function fieldExtent(segments: readonly Segment[], index: number, kind: FieldKin
     end = j;
   }
   return end;
+}
+
+/**
+ * The index after a page break that starts at `from`: blank lines, banners, page headers and,
+ * after a page header, distribution lines. Undefined when there is no banner or page header there.
+ */
+function afterPageBreak(segments: readonly Segment[], from: number): number | undefined {
+  let k = from;
+  let page = false;
+  let noise = false;
+  for (; k < segments.length; k++) {
+    const segment = segments[k];
+    if (isBlank(segment.text)) continue;
+    if (isPrintNoise(segment)) {
+      noise = true;
+      page ||= parsePageHeader(segment) !== undefined;
+      continue;
+    }
+    if (page && isDistributionLine(segment.text)) continue;
+    break;
+  }
+  return noise ? k : undefined;
+}
+
+/** A field's segments without blank lines and page breaks (handed to `takeNoise`, which keeps them). */
+function fieldText(segments: readonly Segment[], takeNoise: (segment: Segment) => boolean): Segment[] {
+  const kept: Segment[] = [segments[0]];
+  let inBreak = false;
+  for (let k = 1; k < segments.length; k++) {
+    const s = segments[k];
+    if (isBlank(s.text)) continue;
+    if (takeNoise(s)) inBreak = true;
+    else if (!(inBreak && isDistributionLine(s.text))) {
+      inBreak = false;
+      kept.push(s);
+    }
+  }
+  return kept;
 }
 
 export function parseTextSegments(segments: readonly Segment[], draft: Draft, blocks: BlockCollector, year: number | undefined): void {
@@ -142,21 +210,85 @@ export function parseTextSegments(segments: readonly Segment[], draft: Draft, bl
     current = undefined;
   };
 
+  /** A page header or banner, kept apart: true when the segment is one. */
+  const takeNoise = (segment: Segment): boolean => {
+    const page = parsePageHeader(segment);
+    if (page) {
+      draft.pageHeaders.push(page.header);
+      return true;
+    }
+    const banner = parseBanner(segment);
+    if (banner && (draft.classificationLine !== undefined || inBody)) {
+      draft.banners.push(banner);
+      return true;
+    }
+    return false;
+  };
+  // A later section's repeated header inside the text (its first page header, distribution block,
+  // DTG and addressees, classification line and front matter): skipped as a whole, so that the
+  // paragraph it interrupts goes on after it.
+  let repeat: { start: Segment; end: Segment; addressees: boolean } | undefined;
+  const closeRepeat = () => {
+    if (!repeat) return;
+    draft.repeatedHeaders.push({ start: trimmedRange(repeat.start).start, end: trimmedRange(repeat.end).end });
+    repeat = undefined;
+  };
+
   for (let i = 0; i < segments.length; i++) {
     const segment = segments[i];
     const text = segment.text;
-    if (isBlank(text)) continue;
+    if (isBlank(text)) {
+      if (repeat) repeat.addressees = false;
+      continue;
+    }
     nonBlankSeen++;
+    if (repeat) {
+      if (continuesRepeat(segment, repeat, draft) || takeNoise(segment)) {
+        repeat.end = segment;
+        continue;
+      }
+      closeRepeat();
+    }
+    const page = parsePageHeader(segment);
+    if (page) {
+      draft.pageHeaders.push(page.header);
+      const laterSection = (page.header.section?.value ?? 1) > 1 || draft.pageHeaders.some((p) => p !== page.header && p.page.value === 1);
+      if (page.header.page.value === 1 && laterSection && (inBody || draft.classificationLine))
+        repeat = { start: segment, end: segment, addressees: false };
+      continue;
+    }
+    if (inBody && startsRepeat(segments, i)) {
+      repeat = { start: segment, end: segment, addressees: /^\s*FM\s/.test(text) };
+      continue;
+    }
     const continuation = text.length < 90 && mayEndContinuationHeader(text) ? parseContinuationHeader(segment) : undefined;
     if (continuation) {
       draft.continuationHeaders.push(continuation);
       continue;
     }
-    if (!draft.classificationLine && !inBody) {
-      // Usually the first line; database dumps and print wrappers can put lines before it.
-      const classification = parseClassificationLine(segment, nonBlankSeen === 1);
-      if (classification) {
-        draft.classificationLine = classification;
+    if (!inBody) {
+      const classification = parseClassificationLine(segment, nonBlankSeen === 1 || !draft.classificationLine);
+      const bare = (line: ClassificationLine | undefined) => line !== undefined && !line.serial && !line.section;
+      if (classification && (!draft.classificationLine || (bare(draft.classificationLine) && !bare(classification)))) {
+        // Usually the first line; database dumps and print wrappers can put lines before it. A bare
+        // level first (a page banner) gives way to the full line that follows it.
+        if (draft.classificationLine) draft.banners.push(draft.classificationLine.level);
+        if (!bare(classification) || nonBlankSeen === 1 || !draft.classificationLine) {
+          draft.classificationLine = classification;
+          continue;
+        }
+      }
+    }
+    // (A page header was taken above.)
+    const banner = parseBanner(segment);
+    if (banner && (draft.classificationLine !== undefined || inBody)) {
+      draft.banners.push(banner);
+      continue;
+    }
+    if (!draft.classificationLine && !inBody && !draft.sourceDate) {
+      const date = parseSourceDate(segment);
+      if (date) {
+        draft.sourceDate = date;
         continue;
       }
     }
@@ -196,10 +328,15 @@ export function parseTextSegments(segments: readonly Segment[], draft: Draft, bl
       const kind = fieldStart(text);
       if (kind && !draft[kind]) {
         const end = fieldExtent(segments, i, kind);
-        const fieldSegments = segments.slice(i, end + 1).filter((s) => !isBlank(s.text));
+        const fieldSegments = fieldText(segments.slice(i, end + 1), takeNoise);
         if (kind === 'tags') draft.tags = parseTags(fieldSegments);
         else if (kind === 'subject') draft.subject = parseSubject(fieldSegments);
-        else if (kind === 'references') draft.references = parseReferences(fieldSegments, year);
+        else if (kind === 'references')
+          draft.references = parseReferences(fieldSegments, {
+            year,
+            station: draft.classificationLine?.station?.value,
+            serial: draft.classificationLine?.serial?.value,
+          });
         else draft.classifiedBy = parseClassifiedBy(fieldSegments);
         i = end;
         continue;
@@ -240,7 +377,35 @@ export function parseTextSegments(segments: readonly Segment[], draft: Draft, bl
       draft.signature = tokenAt(segment, glued.offset, glued.name);
     }
   }
+  closeRepeat();
   closeParagraph();
+}
+
+/** Where a later section's header shows in the text: its distribution block, or its DTG line followed by FM. */
+function startsRepeat(segments: readonly Segment[], index: number): boolean {
+  const text = segments[index].text;
+  if (startsDistribution(text)) return true;
+  if (!DTG_LINE.test(text)) return false;
+  for (let j = index + 1; j < segments.length && j <= index + 3; j++) if (/^\s*FM\s+\S/.test(segments[j].text)) return true;
+  return false;
+}
+
+/** Whether a segment still belongs to a repeated section header. */
+function continuesRepeat(segment: Segment, repeat: { addressees: boolean }, draft: Draft): boolean {
+  const text = segment.text;
+  if (isDistributionLine(text) || /^\s*\d{1,3}\s*$/.test(text) || startsDrafting(text) || DTG_LINE.test(text)) return true;
+  if (/^\s*(?:FM|TO|INFO|XMT)\s+\S/.test(text)) {
+    repeat.addressees = true;
+    return true;
+  }
+  if (repeat.addressees && text.length < 80 && !/[a-z]/.test(text) && !paragraphStart(segment)) return true;
+  if (parseClassificationLine(segment, true)) {
+    repeat.addressees = false;
+    return true;
+  }
+  if (parseCaptionLine(segment) || isOfficeLine(text) || parseEoLine(segment)) return true;
+  if ((startsTags(text) && draft.tags) || (startsSubject(text) && draft.subject)) return true;
+  return text.length < 80 && mayBeEndMark(text) && END_MARK.test(text);
 }
 
 const END_MARK = /^\s*NNNN\s*$|^\s*BT\s*$|^\s*\d{4}[A-Z]+\d+\s+-\s+[A-Z/]+(?: [A-Z/]+)*\s*$/;

@@ -4,8 +4,22 @@
  */
 import { BlockCollector } from './blocks';
 import { DTG_LINE, FL1, parseDtg, parseHeader } from './header';
-import type { Artefact, Cable, DateTimeGroup, Range, TransmissionHeader } from './model';
+import type {
+  Artefact,
+  Cable,
+  CalendarDate,
+  DateTimeGroup,
+  DistributionBlock,
+  DraftingLines,
+  Level,
+  PageHeader,
+  Range,
+  Token,
+  TransmissionHeader,
+} from './model';
+import { parseBanner, parseDistribution, parseDrafting, parsePageHeader } from './printout';
 import { deriveClassification, deriveReferenceId } from './referenceId';
+import { parseSourceDate } from './sourceDate';
 import { isBlank, isRegExpSpace, range, type Segment, type SourceLine, trimmedRange, wholeLine } from './scan';
 
 import { PARTIAL_EXTRACT } from './boundaries';
@@ -17,14 +31,24 @@ interface Anchor {
   readonly kind: 'fl1' | 'dtg';
 }
 
+/**
+ * The line the transmission header starts on: its FL1, else its DTG line. A DTG after the first
+ * SUBJECT line is not looked for (the text can quote one); an FL1 still is, up to the first marked
+ * paragraph: print wrappers repeat TAGS and Subject before the telegram they wrap.
+ */
 function findHeaderAnchor(lines: readonly SourceLine[], first: number, last: number): Anchor | undefined {
   const limit = Math.min(last, first + 150);
   let dtg: Anchor | undefined;
+  let dtgsStill = true;
   for (let i = first; i <= limit; i++) {
     const text = lines[i];
     if (FL1.test(text)) return { line: i, kind: 'fl1' };
-    if (!dtg && DTG_LINE.test(text)) dtg = { line: i, kind: 'dtg' };
-    if (/^\s*SUBJ(?:ECT)?\s*:/i.test(text) || /^\s{0,3}(?:¶\s*)?\d{1,3}\.\s+\(/.test(text) || text.length > 400) break;
+    if (dtgsStill && !dtg && DTG_LINE.test(text)) dtg = { line: i, kind: 'dtg' };
+    if (/^\s{0,3}(?:¶\s*)?\d{1,3}\.\s+\(/.test(text) || text.length > 400) break;
+    if (/^\s*SUBJ(?:ECT)?\s*:/i.test(text)) {
+      dtgsStill = false;
+      if (dtg) break;
+    }
   }
   return dtg;
 }
@@ -45,13 +69,42 @@ export function parseCable(
   let preamble: Range | undefined;
   let dtg: DateTimeGroup | undefined;
 
+  let distribution: DistributionBlock | undefined;
+  let drafting: DraftingLines | undefined;
+  const preambleBanners: Token<Level>[] = [];
+  const preamblePages: PageHeader[] = [];
+  let sourceDate: Token<CalendarDate> | undefined;
   for (let i = first; i <= (anchor?.line ?? first - 1); i++) {
     if (PARTIAL_EXTRACT.test(lines[i])) partialExtract = trimmedRange(wholeLine(lines, i));
   }
   if (anchor) {
     const firstContent = firstNonBlank(lines, first, anchor.line);
-    if (firstContent < anchor.line) preamble = range(firstContent, 0, anchor.line - 1, lines[anchor.line - 1].length);
+    if (firstContent < anchor.line) {
+      preamble = range(firstContent, 0, anchor.line - 1, lines[anchor.line - 1].length);
+      // A Department printout's page header, banner and distribution block, or a post's wrapper.
+      distribution = parseDistribution(lines, firstContent, anchor.line - 1);
+      drafting = parseDrafting(lines, firstContent, anchor.line - 1);
+      for (let i = firstContent; i < anchor.line; i++) {
+        const segment = wholeLine(lines, i);
+        const banner = parseBanner(segment);
+        if (banner) preambleBanners.push(banner);
+        const page = parsePageHeader(segment);
+        if (page) preamblePages.push(page.header);
+        sourceDate ??= parseSourceDate(segment);
+      }
+    }
     const result = parseHeader(lines, anchor.line, last);
+    if (result.printout) {
+      const { first: from, last: to } = result.printout;
+      distribution ??= parseDistribution(lines, from, to);
+      for (let i = from; i <= to; i++) {
+        const segment = wholeLine(lines, i);
+        const banner = parseBanner(segment);
+        if (banner) preambleBanners.push(banner);
+        const page = parsePageHeader(segment);
+        if (page) preamblePages.push(page.header);
+      }
+    }
     header = result.header;
     dtg = header.dtg;
     textLine = result.nextLine;
@@ -67,29 +120,72 @@ export function parseCable(
     }
   }
 
-  const draft: Draft = { continuationHeaders: [], captions: [], officeLines: [], paragraphs: [], endMarks: [], artefacts: [] };
+  if (!anchor) {
+    // Without a header, a source's own date line can open the text (flattened dumps).
+    for (let i = first; i <= Math.min(last, first + 3) && !sourceDate; i++) sourceDate = parseSourceDate(wholeLine(lines, i));
+  }
+
+  const draft: Draft = {
+    continuationHeaders: [],
+    pageHeaders: preamblePages,
+    banners: preambleBanners,
+    repeatedHeaders: [],
+    captions: [],
+    officeLines: [],
+    paragraphs: [],
+    endMarks: [],
+    artefacts: [],
+  };
   const blocks = new BlockCollector(markerLines);
   const segments = textSegments(lines, textLine, last, textSegment);
   const collapsed = segments.collapsed;
   parseTextSegments(segments.list, draft, blocks, dtg?.token.value.twoDigitYear);
   collectArtefacts(lines, first, last, draft.artefacts, artefactLines);
+  sourceDate ??= draft.sourceDate;
 
   const textStart = segments.list.find((s) => !isBlank(s.text));
   const text = textStart ? range(textStart.line, textStart.start, last, lines[last].length) : undefined;
-  const classification = deriveClassification(draft.classificationLine, draft.captions, header);
-  const ids = deriveReferenceId(draft.classificationLine, draft.continuationHeaders, dtg, header);
+  const identity = deriveReferenceId({
+    line: draft.classificationLine,
+    continuations: draft.continuationHeaders,
+    pageHeaders: draft.pageHeaders,
+    year: dtg?.token.value.twoDigitYear ?? (sourceDate ? sourceDate.value.year % 100 : undefined),
+    header,
+  });
+  const classification = deriveClassification(
+    draft.classificationLine,
+    draft.captions,
+    draft.banners,
+    header,
+    identity.conflict !== undefined,
+  );
+  const recognized =
+    header !== undefined ||
+    dtg !== undefined ||
+    draft.classificationLine !== undefined ||
+    draft.tags !== undefined ||
+    draft.subject !== undefined ||
+    draft.eoLine !== undefined ||
+    draft.banners.length > 0 ||
+    draft.paragraphs.some((p) => p.marking !== undefined);
+  const { sourceDate: _, ...fields } = draft;
   return {
     range: cableRange,
-    ...ids,
+    ...identity.ids,
+    ...(identity.conflict ? { conflict: identity.conflict } : {}),
     preamble,
     partialExtract,
+    sourceDate,
+    distribution,
+    drafting,
     header,
     dtg,
     text,
-    ...draft,
+    ...fields,
     blocks: blocks.finish(),
     classification,
     collapsed,
+    recognized,
   };
 }
 

@@ -62,7 +62,7 @@ export function parseCalendarDate(text: string): CalendarDate | undefined {
   return undefined;
 }
 
-function calendarDate(year: number, month: number, day: number): CalendarDate {
+export function calendarDate(year: number, month: number, day: number): CalendarDate {
   const valid = month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
   return { year, month, day, valid };
 }

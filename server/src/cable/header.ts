@@ -10,12 +10,13 @@ import type {
   Token,
   TransmissionHeader,
 } from './model';
+import { isDistributionLine, parseBanner, parsePageHeader } from './printout';
 import { CLASSIFICATION_START } from './text';
 import { cutSegment, isBlank, matchOffsets, range, type Segment, type SourceLine, tokenAt, trimmedRange, wholeLine } from './scan';
 
 export const FL1 = /^\s*(VZCZC[A-Z0-9]*)/i;
-/** Precedence letters then `DDHHMMZ MON YY`; the letters are absent in partial extracts. */
-export const DTG_LINE = /^\s*((?:[ZOPRY0]\s+){0,2})(\d{2})(\d{2})(\d{2})Z\s+([A-Za-z]{3})\s+(\d{2})(?![\d])/;
+/** Precedence letters then `DDHHMMZ MON YY` (`221828 Z` in older copies); the letters are absent in partial extracts. */
+export const DTG_LINE = /^\s*((?:[ZOPRY0]\s+){0,2})(\d{2})(\d{2})(\d{2}) ?Z\s+([A-Za-z]{3})\s+(\d{2})(?![\d])/;
 const RI = /^R[A-Z0-9]{3,8}$/;
 const PRECEDENCE_WORDS = new Set(['FLASH', 'IMMEDIATE', 'PRIORITY', 'ROUTINE', 'PIORITY', 'PRIORTY']);
 const MCN = /^\d{4}(?:-\d{4})?$/;
@@ -46,6 +47,33 @@ export interface HeaderResult {
   /** First line after the header, and the segment of it that starts the text when the header shares its line. */
   readonly nextLine: number;
   readonly textSegment?: Segment;
+  /** Lines of a printed copy between the DTG and the FM line (banner, page header, distribution): not header fields. */
+  readonly printout?: { readonly first: number; readonly last: number };
+}
+
+/** A line a printed copy adds: a banner, a page header, an office distribution line, or the bare line count (`44`). */
+function isPrintoutLine(lines: readonly SourceLine[], index: number): boolean {
+  const segment = wholeLine(lines, index);
+  return (
+    parseBanner(segment) !== undefined ||
+    parsePageHeader(segment) !== undefined ||
+    isDistributionLine(segment.text) ||
+    /^\s*\d{1,3}\s*$/.test(segment.text)
+  );
+}
+
+/**
+ * The FM line after a printed copy's lines that start at `index` (a partial extract gives the DTG
+ * first, then the printout: `291359Z Nov 00`, banner, page header, distribution, FM…); undefined
+ * when no FM line follows them.
+ */
+function fmAfterPrintout(lines: readonly SourceLine[], index: number, last: number): number | undefined {
+  if (!isPrintoutLine(lines, index)) return undefined;
+  for (let i = index + 1; i <= Math.min(last, index + 40); i++) {
+    if (isBlank(lines[i]) || isPrintoutLine(lines, i)) continue;
+    return /^\s*FM\s+\S/.test(lines[i]) ? i : undefined;
+  }
+  return undefined;
 }
 
 /** True when one physical line holds several format lines (a dataset collapsed the header). */
@@ -90,8 +118,17 @@ export function parseHeader(lines: readonly SourceLine[], first: number, last: n
   let lastContentEnd = 0;
   let nextLine = last + 1;
   let textSegment: Segment | undefined;
+  let printout: HeaderResult['printout'];
 
   outer: for (let index = first; index <= last; index++) {
+    if (state === 'fl5' && !from && !printout) {
+      const fm = fmAfterPrintout(lines, index, last);
+      if (fm !== undefined) {
+        printout = { first: index, last: fm - 1 };
+        index = fm - 1;
+        continue;
+      }
+    }
     if (isBlank(lines[index])) {
       if (state === 'fm' || state === 'to' || state === 'info' || state === 'xmt') {
         nextLine = index;
@@ -99,7 +136,7 @@ export function parseHeader(lines: readonly SourceLine[], first: number, last: n
       }
       continue;
     }
-    const segments = index === first && oneLine ? oneLineSegments(lines, index) : [wholeLine(lines, index)];
+    const segments = index === first && oneLine ? oneLineSegments(lines, index) : withGluedText(wholeLine(lines, index));
     for (const segment of segments) {
       const text = segment.text;
       if (state !== 'start' && startsClassificationLine(text) && !DISTRIBUTION_LINE.test(text)) {
@@ -167,7 +204,31 @@ export function parseHeader(lines: readonly SourceLine[], first: number, last: n
     from,
     addressees,
   };
-  return { header, nextLine, textSegment };
+  return { header, nextLine, textSegment, printout };
+}
+
+let classificationHere: RegExp | undefined;
+const GLUED_AFTER = ['PRIORITY', 'IMMEDIATE', 'ROUTINE', 'FLASH'];
+
+/**
+ * A classification line glued to the last addressee by a source that dropped the line break
+ * (`INFO RUEAWJA/DEPTRANS WASHDC PRIORITYUNCLAS DUBLIN 02469`): cut where it starts. Found with
+ * indexOf: a pattern with a look-behind is tried at every position of every header line.
+ */
+function withGluedText(segment: Segment): Segment[] {
+  const text = segment.text;
+  if (text.length < 12) return [segment];
+  classificationHere ??= new RegExp(`(?:${CLASSIFICATION_START.source})\\s`, 'y');
+  for (const word of GLUED_AFTER) {
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+      let end = at + word.length;
+      // An MCN may stand between the precedence and the glued line: `PRIORITY 0731UNCLAS …`.
+      if (text.charCodeAt(end) === 32 && /^\d{4}/.test(text.slice(end + 1, end + 5))) end += 5;
+      classificationHere.lastIndex = end;
+      if (end < text.length && classificationHere.test(text)) return cutSegment(segment, [end]);
+    }
+  }
+  return [segment];
 }
 
 function leadingSpace(text: string): number {

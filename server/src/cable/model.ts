@@ -45,12 +45,28 @@ export interface Cable {
   /** Print wrappers, partial-extract notes and office distribution blocks before the header. */
   readonly preamble?: Range;
   readonly partialExtract?: Range;
+  /** A date the source gives outside the telegram (`Cable dated:2006-01-29T11:49:00`, `Wednesday, 29 November 2000, 13:59`). */
+  readonly sourceDate?: Token<CalendarDate>;
+  /** The office distribution block of a Department printout (`ACTION EUR-25`, `INFO …`, `/110 W`, the control line). */
+  readonly distribution?: DistributionBlock;
+  /** Drafting, approving and clearing lines: of a Department original, or of a post's print wrapper. */
+  readonly drafting?: DraftingLines;
+  /** Classification banners of printed pages (`CONFIDENTIAL`, `CONFIDENTIAL     PTQ1859`): not part of the text. */
+  readonly banners: readonly Token<Level>[];
+  /** Later sections' repeated headers inside the text (page 1, distribution, DTG, addressees, front matter): not text. */
+  readonly repeatedHeaders: readonly Range[];
+  /** False when nothing of a telegram is in the text (no header, DTG, classification, TAGS, SUBJECT or marked paragraph). */
+  readonly recognized: boolean;
+  /** The header and the text name different telegrams (a source fault): the id follows the header. */
+  readonly conflict?: IdConflict;
   readonly header?: TransmissionHeader;
   /** The date-time group, from the header or from a partial extract's bare DTG. */
   readonly dtg?: DateTimeGroup;
   readonly text?: Range;
   readonly classificationLine?: ClassificationLine;
   readonly continuationHeaders: readonly ContinuationHeader[];
+  /** Page headers of printed copies (`PAGE 02  CAPE T  00097  01 OF 03  182017Z`), wherever they fall: not text. */
+  readonly pageHeaders: readonly PageHeader[];
   readonly captions: readonly Token[];
   readonly officeLines: readonly Token[];
   readonly eoLine?: EoLine;
@@ -75,6 +91,55 @@ export interface Classification {
   readonly caveats: readonly string[];
   /** In the corpus manifest's vocabulary: `SECRET//NOFORN`, `UNCLASSIFIED//FOR OFFICIAL USE ONLY`… */
   readonly label?: string;
+  /** The level as the cable writes it, spacing folded: `LIMITED OFFICIAL USE`, `CONFIDENTIAL`, `UNCLAS`. */
+  readonly written?: string;
+  /** Where the level comes from. */
+  readonly source?: 'classificationLine' | 'banner' | 'securityGroup';
+}
+
+export interface IdConflict {
+  /** The id from the transmission header (FM post or DE station, FL3 serial). */
+  readonly header: string;
+  /** The id the classification line gives. */
+  readonly text: string;
+}
+
+/** `EUR-25`: an office symbol and the number of copies it gets. */
+export interface OfficeEntry {
+  readonly range: Range;
+  readonly office: Token;
+  readonly copies: Token<number>;
+}
+
+export interface DistributionBlock {
+  readonly range: Range;
+  /** `ACTION` (incoming) or `ORIGIN` (outgoing), with the office. */
+  readonly action?: { readonly keyword: Token; readonly entry: OfficeEntry };
+  readonly infoKeyword?: Token;
+  readonly info: readonly OfficeEntry[];
+  /** `/110 W`: the total of the copies; `W` on telegrams from posts, `R` on Department originals. */
+  readonly total?: Token<number>;
+  /** The six-character control number of the dashed line. */
+  readonly control?: Token;
+}
+
+/** `DRAFTED BY EUR/WE:JSMITH:LK`, `APPROVED BY S/S:MR. ORTIZ`, `EUR/WE - MR. BARBOUR`, `CLEARED: A/DCM:TEWILLIAMS`. */
+export interface OfficerLine {
+  readonly range: Range;
+  readonly keyword?: Token;
+  /** The office symbol: `EUR/WE`, `S/S`, `POL`. */
+  readonly office?: Token;
+  /** The rest as written: officer, initials, date, telephone. */
+  readonly officer?: Token;
+}
+
+export interface DraftingLines {
+  readonly range: Range;
+  readonly drafted?: OfficerLine;
+  readonly approved?: OfficerLine;
+  readonly clearances: readonly OfficerLine[];
+  /** The offices listed after `DESIRED DISTRIBUTION`. */
+  readonly desiredDistribution?: Token;
 }
 
 export interface Artefact {
@@ -189,6 +254,18 @@ export interface ContinuationHeader {
   readonly total: Token<number>;
 }
 
+/** `PAGE 01        BERLIN  03009  01 OF 06  151359Z`, `PAGE 01 STATE 195297`: the post as printed (six characters at most). */
+export interface PageHeader {
+  readonly range: Range;
+  readonly page: Token<number>;
+  readonly station: Token;
+  readonly serial: Token<number>;
+  readonly section?: Token<number>;
+  readonly total?: Token<number>;
+  /** `151359Z`: day, hour and minute of the printing. */
+  readonly time?: Token;
+}
+
 export interface EoLine {
   readonly range: Range;
   readonly keyword: Token;
@@ -227,10 +304,15 @@ export interface ReferenceBlock {
   readonly entries: readonly ReferenceEntry[];
 }
 
+export type ReferenceKind = 'cable' | 'email' | 'memo' | 'meeting' | 'other';
+
 export interface ReferenceEntry {
   readonly range: Range;
   readonly letter?: Token;
+  /** As written, without the letter. */
   readonly text: string;
+  /** What the entry cites: a telegram, an e-mail, a memo or report, a meeting or call, or something else. */
+  readonly kind: ReferenceKind;
   /** Present when the entry cites a telegram: station as written, number, optional year. */
   readonly cable?: CableCitation;
 }
@@ -238,8 +320,13 @@ export interface ReferenceEntry {
 export interface CableCitation {
   readonly station: string;
   readonly number: number;
+  /** As the entry gives it (`2006`, `06`, `(06)`); absent when the entry gives none. */
   readonly year?: number;
-  /** `08STATE125608`; the citing cable's year is assumed when the entry gives none. */
+  /**
+   * `08STATE125608`, only when the citation is a real telegram id: a known station, and a year the
+   * entry gives or, when it gives none, the citing cable's (the cable convention: references to
+   * telegrams of another year carry the year).
+   */
   readonly referenceId?: string;
   readonly range: Range;
 }

@@ -58,8 +58,8 @@ export function ownCopy(text: string): string {
  * re-parsed cables). Made by JSON, whose parser stores a string one byte a character when it can:
  * cut from a document with any character beyond Latin-1, a copy made by concatenation stays two
  * bytes a character, behind a view of its own (about half the memory this way). Several times
- * slower than ownCopy, so not for results the features
- * cache. JSON gives back exactly the same characters, lone surrogates included.
+ * slower than ownCopy, so not for results the features cache. JSON gives back exactly the same
+ * characters, lone surrogates included.
  */
 export function compactCopy(text: string): string {
   return JSON.parse(JSON.stringify(text)) as string;

@@ -9,6 +9,7 @@ import type {
   Level,
   ReferenceBlock,
   ReferenceEntry,
+  ReferenceKind,
   Subject,
   TagsLine,
   Token,
@@ -231,7 +232,7 @@ export function parseEoLine(segment: Segment): EoLine | undefined {
         : tokenAt<CalendarDate | undefined>(segment, valueStart, value, undefined);
     }
   } else {
-    const na = /\bN\/?A\b/i.exec(text.slice(rest));
+    const na = /\bN\/? ?A\b/i.exec(text.slice(rest));
     if (na) notApplicable = tokenAt(segment, rest + na.index, na[0]);
   }
   return { range: trimmedRange(segment), keyword, order, decl, declValue, notApplicable };
@@ -314,10 +315,32 @@ export function startsReferences(text: string): boolean {
 
 const ENTRY_LETTER = /(?<!\S)(?:([A-Z])[.)](?=\s)|\(([A-Z])\)(?=\s|[A-Z0-9]))/g;
 const CITATION = /(?:\b(\d{2}|\d{4})\s+)?\b([A-Z][A-Z]+(?:\s[A-Z][A-Z]+){0,3})\s+0*(\d{1,7})\b(?:\s*\((\d{2}|\d{4})\))?/;
-const NOT_A_STATION = /^(?:PARA|PARAGRAPH|SECTION|PAGE|AND|OF|THE|NO|NUMBER|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)$/;
+const NOT_A_STATION =
+  /^(?:PARA|PARAGRAPH|SECTION|PAGE|AND|OF|THE|NO|NUMBER|REF|REFS|REFTEL|REFTELS|SEPTEL|TEL|CABLE|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC|JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)$/;
+/**
+ * Words no post's name holds: a citation whose "station" has one (`DAILY REPORT FOR OCTOBER 28`,
+ * `PRESS RELEASE 12`) cites something else than a telegram.
+ */
+const NOT_IN_A_STATION =
+  /^(?:FOR|OF|THE|AND|ON|IN|AT|BY|TO|FROM|DAILY|REPORT|REPORTS|POINTS|RELEASE|PRESS|STATEMENT|LETTER|NOTE|MEMO|PAPER|DRAFT|VISIT|MEETING|CONVERSATION|CALL|TALKING|NON|DATED|YEAR|NUMBERS|ITEM|ANNEX|RESOLUTION|LAW|ARTICLE|DECREE|ACT|CODE|REGULATION|HOUSE|NSC|WHITE)$/;
+const KINDS: readonly [ReferenceKind, RegExp][] = [
+  ['email', /\bE-?MAILS?\b/i],
+  ['meeting', /\b(?:TELCON|TELECON|MEMCON|MEETING|CONVERSATION|DISCUSSIONS?|PHONE\s+CALL|CALL|VISIT|BRIEFING|VTC|DVC)\b/i],
+  [
+    'memo',
+    /\b(?:MEMO(?:RANDUM)?|FAX|LETTER|REPORT|PAPER|NOTE|STATEMENT|DIPLOMATIC\s+NOTE|NON-?PAPER|ARTICLE|PRESS\s+RELEASE|INTSUM|IIR|TD)\b/i,
+  ],
+];
+
+/** What a citing cable knows of itself, for its REF entries: its year, and its own station and number. */
+export interface CitingCable {
+  readonly year?: number;
+  readonly station?: string;
+  readonly serial?: number;
+}
 
 /** REF block: letters A., B. … and each telegram citation as station + number + optional year. */
-export function parseReferences(segments: readonly Segment[], citingYear: number | undefined): ReferenceBlock | undefined {
+export function parseReferences(segments: readonly Segment[], citing: CitingCable): ReferenceBlock | undefined {
   const first = segments[0];
   const m = REF.exec(first.text);
   if (!m) return undefined;
@@ -331,6 +354,12 @@ export function parseReferences(segments: readonly Segment[], citingYear: number
     for (let e = ENTRY_LETTER.exec(text); e; e = ENTRY_LETTER.exec(text)) {
       const letter = e[1] ?? e[2];
       const at = e.index + (e[0].length - e[0].trimStart().length);
+      const previous = letters[letters.length - 1];
+      // `A. A) 04 STATE 274965`: a letter written twice is one letter.
+      if (previous && previous.letter === letter && text.slice(previous.textAt, at).trim() === '') {
+        previous.textAt = e.index + e[0].length;
+        continue;
+      }
       letters.push({ at, letter, textAt: e.index + e[0].length });
     }
     if (letters.length === 0) {
@@ -338,36 +367,47 @@ export function parseReferences(segments: readonly Segment[], citingYear: number
       let pieceStart = from;
       for (const piece of text.slice(from).split(';')) {
         const { start, end } = trimmedBounds(piece);
-        if (end > start) entries.push(entry(segment, pieceStart + start, pieceStart + end, undefined, citingYear));
+        if (end > start) entries.push(entry(segment, pieceStart + start, pieceStart + end, undefined, citing));
         pieceStart += piece.length + 1;
       }
       return;
     }
     if (letters[0].at > from && text.slice(from, letters[0].at).trim()) {
       const { start, end } = trimmedBounds(text.slice(from, letters[0].at));
-      entries.push(entry(segment, from + start, from + end, undefined, citingYear));
+      entries.push(entry(segment, from + start, from + end, undefined, citing));
     }
     letters.forEach((l, k) => {
       const stop = k + 1 < letters.length ? letters[k + 1].at : trimmedBounds(text).end;
       const letterText = text.slice(l.at, l.textAt);
-      const letterToken = tokenAt(segment, l.at, letterText, l.letter.toUpperCase());
-      entries.push(entry(segment, l.at, Math.max(l.textAt, stop), letterToken, citingYear));
+      const letterToken = tokenAt(segment, l.at, letterText.trimEnd(), l.letter.toUpperCase());
+      entries.push(entry(segment, l.at, Math.max(l.textAt, stop), letterToken, citing));
     });
   });
   const last = segments[segments.length - 1];
   return { range: { start: keyword.range.start, end: trimmedRange(last).end }, keyword, entries };
 }
 
-function entry(segment: Segment, start: number, end: number, letter: Token | undefined, citingYear: number | undefined): ReferenceEntry {
-  const textStart = letter ? start + letter.text.length : start;
-  const body = segment.text.slice(textStart, end);
+function entry(segment: Segment, start: number, end: number, letter: Token | undefined, citing: CitingCable): ReferenceEntry {
+  // Separators between entries belong to none: `A. STATE 145678; B. …`, `… 274965 / B. …`.
+  let stop = trimmedEnd(segment.text, end);
+  while (stop > start && /[;,/]/.test(segment.text[stop - 1])) stop = trimmedEnd(segment.text, stop - 1);
+  const textStart = letter ? Math.min(stop, start + (segment.text.indexOf(letter.text, start) - start) + letter.text.length) : start;
+  const body = segment.text.slice(textStart, stop);
   const lead = body.length - body.trimStart().length;
   const value = body.trim();
+  // An entry that opens with a telegram citation cites that telegram whatever its gloss says
+  // (`STATE 81957: REPORT OF U.S.-RUSSIA MANPADS EXPERTS MEETING`); elsewhere in the text, a word
+  // of another kind (`EMBASSY PARIS DAILY REPORT FOR OCTOBER 28`) decides.
+  const opensWithCitation = CITATION.exec(value)?.index === 0;
+  const cable =
+    opensWithCitation || !KINDS.some(([, pattern]) => pattern.test(value)) ? citation(segment, textStart + lead, value, citing) : undefined;
+  const kind = cable ? 'cable' : (KINDS.find(([, pattern]) => pattern.test(value))?.[0] ?? 'other');
   return {
-    range: range(segment.line, segment.start + start, segment.line, segment.start + trimmedEnd(segment.text, end)),
+    range: range(segment.line, segment.start + start, segment.line, segment.start + stop),
     letter,
     text: value,
-    cable: citation(segment, textStart + lead, value, citingYear),
+    kind,
+    cable,
   };
 }
 
@@ -376,18 +416,26 @@ function trimmedEnd(text: string, end: number): number {
   return end;
 }
 
-function citation(segment: Segment, offset: number, text: string, citingYear: number | undefined): CableCitation | undefined {
-  if (/\b(?:E-?MAIL|MEMCON|TELCON|FAX|EMAIL)\b/i.test(text)) return undefined;
+function citation(segment: Segment, offset: number, text: string, citing: CitingCable): CableCitation | undefined {
   const m = CITATION.exec(text);
   if (!m) return undefined;
   const words = m[2].split(' ');
-  while (words.length > 0 && NOT_A_STATION.test(words[0])) words.shift();
+  // `TEL` before a station is "telegram" (`TEL KABUL 2245`), except in TEL AVIV.
+  while (words.length > 0 && NOT_A_STATION.test(words[0]) && !(words[0] === 'TEL' && words[1] === 'AVIV')) words.shift();
   if (words.length === 0 || NOT_A_STATION.test(words[words.length - 1])) return undefined;
+  if (words.some((w) => NOT_IN_A_STATION.test(w))) return undefined;
   const station = words.join(' ');
+  if (/^X+$/.test(station.replace(/\s+/g, ''))) return undefined;
   const number = Number(m[3]);
   const yearText = m[1] ?? m[4];
-  const year = yearText ? Number(yearText.slice(-2)) : citingYear;
-  const referenceId = year !== undefined ? `${String(year % 100).padStart(2, '0')}${canonicalStation(station)}${number}` : undefined;
+  const canonical = canonicalStation(station);
+  // Without a year the telegram is of the citing cable's year (the convention: a reference to
+  // another year's telegram gives the year), unless the citing cable's own station numbers it
+  // past the citing cable itself: numbers grow through the year, so it cannot be of this one.
+  const laterThanItself =
+    citing.station !== undefined && citing.serial !== undefined && canonicalStation(citing.station) === canonical && number > citing.serial;
+  const year = yearText ? Number(yearText.slice(-2)) : laterThanItself ? undefined : citing.year;
+  const referenceId = year !== undefined ? `${String(year % 100).padStart(2, '0')}${canonical}${number}` : undefined;
   return {
     station,
     number,

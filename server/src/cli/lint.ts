@@ -1,5 +1,5 @@
 import { dtgToIso } from '../cable/dates';
-import type { Cable } from '../cable/model';
+import type { Cable, ReferenceKind } from '../cable/model';
 import { parse } from '../cable/parse';
 import type { RuleSettings } from '../analysis/settings';
 import { computeDiagnostics, describeRuleFailure, type LintDiagnostic } from '../diagnostics/engine';
@@ -13,9 +13,21 @@ export interface CableSummary {
   readonly from: string | null;
   readonly tags: readonly string[];
   readonly subject: string | null;
-  readonly references: readonly string[];
+  /** The classification level as the cable writes it (`LIMITED OFFICIAL USE`, `UNCLAS`). */
+  readonly classificationAsWritten: string | null;
+  /** REF entries: `id` only where the entry cites a real telegram id, never made up from other text. */
+  readonly references: readonly ReferenceSummary[];
+  /** Set when the header and the text name different telegrams: `referenceId` follows the header. */
+  readonly conflict: { readonly header: string; readonly text: string } | null;
   readonly paragraphs: readonly { number: string; marking: string | null; line: number }[];
   readonly range: { startLine: number; endLine: number };
+}
+
+export interface ReferenceSummary {
+  readonly letter: string | null;
+  readonly text: string;
+  readonly kind: ReferenceKind;
+  readonly id: string | null;
 }
 
 export function summarize(cable: Cable): CableSummary {
@@ -23,12 +35,20 @@ export function summarize(cable: Cable): CableSummary {
   return {
     referenceId: cable.referenceId ?? null,
     classification: cable.classification.label ?? null,
+    classificationAsWritten: cable.classification.written ?? null,
     caveats: cable.classification.caveats,
     dtg: dtg ? (dtgToIso(dtg) ?? cable.dtg.token.text) : null,
     from: cable.header?.from?.address?.text ?? null,
     tags: cable.tags?.tags.map((t) => t.value) ?? [],
     subject: cable.subject?.text ?? null,
-    references: cable.references?.entries.map((e) => e.cable?.referenceId ?? e.text) ?? [],
+    references:
+      cable.references?.entries.map((e) => ({
+        letter: e.letter ? withoutClosingPunctuation(e.letter.text) : null,
+        text: e.text,
+        kind: e.kind,
+        id: e.cable?.referenceId ?? null,
+      })) ?? [],
+    conflict: cable.conflict ? { header: cable.conflict.header, text: cable.conflict.text } : null,
     paragraphs: cable.paragraphs.map((p) => ({
       number: p.number.text,
       marking: p.marking?.text ?? null,
@@ -58,11 +78,19 @@ export function lintFile(file: string, rules: RuleSettings): Outcome {
   const diagnostics = computeDiagnostics(model, rules, (code, error) =>
     internalErrors.push(`${file}: ${describeRuleFailure(code, error)}`),
   );
-  const result = { file, cables: model.cables.map(summarize), diagnostics };
+  // A file in which nothing of a telegram is recognised holds no cable (`hello world`), not a cable without an id.
+  const result = { file, cables: model.cables.filter((c) => c.recognized).map(summarize), diagnostics };
   return {
     result,
     bytes: read.bytes,
     ...(read.warning ? { warning: read.warning } : {}),
     ...(internalErrors.length > 0 ? { internalErrors } : {}),
   };
+}
+
+/** `A.` or `A)` → `A`; a loop, not a regex: a run of `.` and `)` would make `/[.)]+$/` backtrack. */
+function withoutClosingPunctuation(letter: string): string {
+  let end = letter.length;
+  while (end > 0 && (letter[end - 1] === '.' || letter[end - 1] === ')')) end--;
+  return letter.slice(0, end);
 }

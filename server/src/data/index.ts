@@ -1,5 +1,5 @@
 // Reference data for cables: routing indicators, TAGS, header/marking codes, classification
-// levels, caveats, reasons and orders, and precedence. One module per table; this file is the
+// levels, caveats, reasons and orders, precedence, and office symbols. One module per table; this file is the
 // public API. Pure TypeScript: no vscode/LSP/node imports, usable in the browser, and nothing
 // imported from outside data/.
 // The tables stay English (they are reference data); the sentences that explain them are localised.
@@ -13,6 +13,7 @@
 import { CODE_ROWS } from './codes.generated';
 import { RI_KEY_COUNT, RI_ROW_COUNT } from './routingIndicators.generated';
 import { TAG_ROW_COUNT } from './tags.generated';
+import { OFFICE_ROW_COUNT } from './offices.generated';
 
 export type { RoutingIndicatorInfo, RoutingIndicatorStation } from './routingIndicators';
 export { allRoutingIndicators, explainRoutingIndicator, lookupRoutingIndicator, searchRoutingIndicators } from './routingIndicators';
@@ -27,6 +28,8 @@ export { allClassificationReasons, classificationReason } from './classification
 export type { ClassificationLevel } from './classification';
 export { caveatMeaning, classificationLevelName, classificationLevelShortName } from './classification';
 export { executiveOrderDescription } from './executiveOrders';
+export type { OfficeInfo, OfficeKind, OfficeLookup } from './offices';
+export { allOffices, lookupOffice } from './offices';
 
 export interface DataStats {
   /** Data rows of routing-indicators.tsv. */
@@ -35,6 +38,7 @@ export interface DataStats {
   readonly routingIndicatorKeys: number;
   readonly tagRows: number;
   readonly codeRows: number;
+  readonly officeRows: number;
 }
 
 /** Row counts of the generated tables (no parsing needed). */
@@ -44,5 +48,6 @@ export function dataStats(): DataStats {
     routingIndicatorKeys: RI_KEY_COUNT,
     tagRows: TAG_ROW_COUNT,
     codeRows: CODE_ROWS.length,
+    officeRows: OFFICE_ROW_COUNT,
   };
 }

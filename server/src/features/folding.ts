@@ -14,7 +14,10 @@ export interface FoldingResult {
 const CABLE_FOLDS = cableCache('folding', (cable, _file, multiple: boolean) => cableRanges(cable, multiple));
 const FILE_FOLDS = fileCache('folding', (file, limit: number) => fileRanges(file, limit));
 
-/** Header, preamble, paragraphs and sub-paragraphs, REF and SUBJECT blocks, Summary/Comment/Note blocks. */
+/**
+ * Header, preamble, paragraphs and sub-paragraphs, REF and SUBJECT blocks, Summary/Comment/Note blocks,
+ * and what printed copies add: page breaks, office distribution, drafting lines, later sections' repeated headers.
+ */
 export function foldingRanges(context: FeatureContext, _params: FoldingRangeParams, token: CancellationToken): FoldingResult {
   forEveryCable(context.file, CABLE_FOLDS, token, context.file.cables.length > 1);
   return FILE_FOLDS.get(context.file, context.settings.maxFoldingRanges);
@@ -49,7 +52,31 @@ function cableRanges(cable: Cable, multiple: boolean): FoldingRange[] {
     for (const s of p.subParagraphs) add(s.range);
   }
   for (const b of cable.blocks) if (b.begin && b.end) add(b.range);
+  add(cable.distribution?.range, FoldingRangeKind.Comment);
+  add(cable.drafting?.range, FoldingRangeKind.Comment);
+  for (const r of cable.repeatedHeaders) add(r, FoldingRangeKind.Comment);
+  for (const r of pageBreaks(cable)) add(r, FoldingRangeKind.Comment);
   return unique(ranges.sort(byStartThenOuter));
+}
+
+/** The lines a printed page break adds (banner, page header, the blank lines between them), one range per break. */
+function pageBreaks(cable: Cable): Range[] {
+  const lines = [...cable.banners.map((b) => b.range.start.line), ...cable.pageHeaders.map((p) => p.range.start.line)].sort(
+    (a, b) => a - b,
+  );
+  const breaks: Range[] = [];
+  let start = -1;
+  let end = -1;
+  for (const line of lines) {
+    // A banner and the page header under it are one break, with at most one blank line between them.
+    if (start >= 0 && line - end <= 2) end = line;
+    else {
+      if (start >= 0) breaks.push({ start: { line: start, character: 0 }, end: { line: end, character: 0 } });
+      start = end = line;
+    }
+  }
+  if (start >= 0) breaks.push({ start: { line: start, character: 0 }, end: { line: end, character: 0 } });
+  return breaks;
 }
 
 /** By start line, and the outer of two ranges that start on the same line first. */

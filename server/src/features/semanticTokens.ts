@@ -183,6 +183,27 @@ function collect(cable: Cable, out: Span[]): void {
     add(line.serial?.range, 'serial');
   }
   for (const c of cable.continuationHeaders) add(c.range, 'pageHeader');
+  for (const p of cable.pageHeaders) add(p.range, 'pageHeader');
+  for (const b of cable.banners) add(b.range, 'classification', [LEVEL_MODIFIER[b.value]]);
+  const distribution = cable.distribution;
+  if (distribution) {
+    add(distribution.action?.keyword.range, 'keyword');
+    add(distribution.infoKeyword?.range, 'keyword');
+    for (const e of [...(distribution.action ? [distribution.action.entry] : []), ...distribution.info]) {
+      add(e.office.range, 'address');
+      add(e.copies.range, 'serial');
+    }
+    add(distribution.total?.range, 'serial');
+    add(distribution.control?.range, 'serial');
+  }
+  const drafting = cable.drafting;
+  if (drafting) {
+    for (const line of [drafting.drafted, drafting.approved, ...drafting.clearances]) {
+      add(line?.keyword?.range, 'keyword');
+      add(line?.office?.range, 'address');
+      add(line?.officer?.range, 'signature');
+    }
+  }
   for (const c of cable.captions) add(c.range, 'caption', c.value === 'NOFORN' ? ['noforn'] : []);
   if (cable.eoLine) {
     add(cable.eoLine.keyword.range, 'keyword');

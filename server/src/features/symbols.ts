@@ -3,8 +3,8 @@ import type { CancellationToken, DocumentSymbol, DocumentSymbolParams, SymbolInf
 import { cableCache, fileCache, forEveryCable } from '../analysis/cache';
 import type { FeatureContext } from '../analysis/context';
 import { cableName } from '../analysis/naming';
-import { rangeBetween } from '../analysis/ranges';
-import type { Cable, CableFile, Paragraph, TransmissionHeader } from '../cable/model';
+import { comparePositions, rangeBetween } from '../analysis/ranges';
+import type { Cable, CableFile, OfficerLine, Paragraph, TransmissionHeader } from '../cable/model';
 import { SymbolKind } from '../protocol/lsp';
 import { arrayJson, asciiJson } from './jsonText';
 
@@ -52,7 +52,7 @@ const FILE_OUTLINE = fileCache('outline', (file, maxItems: number) => outline(fi
 
 /**
  * The outline: one symbol per cable (named by reference id), with the transmission header and its
- * fields, the subject, the references and the numbered paragraphs (named as written) below it.
+ * fields (a printed copy's distribution, drafter and approver among them), the subject, the references and the numbered paragraphs (named as written) below it.
  */
 export function documentSymbols(context: FeatureContext, _params: DocumentSymbolParams, token: CancellationToken): SymbolResult {
   forEveryCable(context.file, CABLE_OUTLINE, token);
@@ -105,7 +105,7 @@ function wholeTree(cable: Cable): { symbol: DocumentSymbol; count: number } {
 
 function cableSymbol(cable: Cable, budget: Budget): DocumentSymbol {
   const children: DocumentSymbol[] = [];
-  if (cable.header && budget.take()) children.push(headerSymbol(cable.header, budget));
+  if (cable.header && budget.take()) children.push(headerSymbol(cable, cable.header, budget));
   if (cable.subject && budget.take()) {
     children.push(symbol(l10n.t('Subject'), cable.subject.text, SymbolKind.String, cable.subject.range, cable.subject.keyword.range, []));
   }
@@ -132,11 +132,36 @@ function cableSymbol(cable: Cable, budget: Budget): DocumentSymbol {
   return symbol(cableName(cable), detail || undefined, SymbolKind.File, cable.range, clampInside(selection, cable.range), children);
 }
 
-function headerSymbol(header: TransmissionHeader, budget: Budget): DocumentSymbol {
+function headerSymbol(cable: Cable, header: TransmissionHeader, budget: Budget): DocumentSymbol {
   const children: DocumentSymbol[] = [];
   const add = (name: string, detail: string | undefined, kind: SymbolKind, range: Parameters<typeof symbol>[3]) => {
     if (budget.take()) children.push(symbol(name, detail, kind, range, range, []));
   };
+  // A printed copy's distribution block and drafting lines stand before the DTG: the header's, in the outline.
+  let range = header.range;
+  const distribution = cable.distribution;
+  if (distribution) {
+    const action = distribution.action;
+    const name = action ? `${action.keyword.text} ${action.entry.office.text}-${action.entry.copies.text}` : l10n.t('Distribution');
+    const copies = distribution.total
+      ? l10n.t('{0} copies, {1} offices', distribution.total.value, distribution.info.length + (action ? 1 : 0))
+      : undefined;
+    // Up to the total: a Department original's drafting lines stand between it and the control line.
+    const entries = [...(action ? [action.entry] : []), ...distribution.info];
+    const end = distribution.total?.range.end ?? entries.at(-1)?.range.end ?? distribution.range.end;
+    add(name, copies, SymbolKind.Property, { start: distribution.range.start, end });
+    range = union(range, distribution.range);
+  }
+  const drafting = cable.drafting;
+  if (drafting) {
+    const officer = (label: string, line: OfficerLine | undefined) => {
+      if (!line) return;
+      add(`${label} ${[line.office?.text, line.officer?.text].filter(Boolean).join(':')}`, undefined, SymbolKind.Property, line.range);
+    };
+    officer(l10n.t('Drafted by'), drafting.drafted);
+    officer(l10n.t('Approved by'), drafting.approved);
+    range = union(range, drafting.range);
+  }
   if (header.transmissionId)
     add(header.transmissionId.text, l10n.t('FL1 transmission id'), SymbolKind.Constant, header.transmissionId.range);
   if (header.precedenceProsign) {
@@ -171,7 +196,14 @@ function headerSymbol(header: TransmissionHeader, budget: Budget): DocumentSymbo
   byPosition(children);
   const name = header.layout === 'oneLine' ? l10n.t('Transmission header (one line)') : l10n.t('Transmission header');
   const selection = header.transmissionId?.range ?? header.dtg?.range ?? header.range;
-  return symbol(name, header.dtg?.token.text, SymbolKind.Namespace, header.range, clampInside(selection, header.range), children);
+  return symbol(name, header.dtg?.token.text, SymbolKind.Namespace, range, clampInside(selection, range), children);
+}
+
+function union(a: DocumentSymbol['range'], b: DocumentSymbol['range']): DocumentSymbol['range'] {
+  return {
+    start: comparePositions(a.start, b.start) <= 0 ? a.start : b.start,
+    end: comparePositions(a.end, b.end) >= 0 ? a.end : b.end,
+  };
 }
 
 function paragraphSymbol(p: Paragraph, budget: Budget): DocumentSymbol {

@@ -6,6 +6,7 @@ class TextReport implements Report {
   constructor(readonly out: (line: string) => void) {}
 
   add(r: FileResult): void {
+    if (r.cables.length === 0) this.out(`${r.file}: holds no cable`);
     for (const c of r.cables) {
       this.out(
         `${r.file}:${c.range.startLine}: ${c.referenceId ?? '(no reference id)'} ${c.classification ?? '(no classification)'}${c.dtg ? ` ${c.dtg}` : ''}${c.subject ? ` — ${c.subject}` : ''} (${c.paragraphs.length} paragraphs)`,

@@ -16,7 +16,8 @@ export const paraMarkAboveOverall: Rule = {
   check(cable) {
     const line = cable.classificationLine;
     if (!line) return [];
-    const overall = cable.classification.level ?? line.level.value;
+    // When the header and the text name different telegrams the paragraphs belong to the text, whose line gives their level.
+    const overall = cable.conflict ? line.level.value : (cable.classification.level ?? line.level.value);
     const findings: Finding[] = [];
     const markings = [
       ...cable.paragraphs.map((p) => p.marking),

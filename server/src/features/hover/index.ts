@@ -3,12 +3,14 @@ import type { FeatureContext } from '../../analysis/context';
 import { contains } from '../../analysis/ranges';
 import { crossReferenceHover } from './crossReferences';
 import { headerHover } from './header';
+import { printoutHover } from './printout';
 import { textHover } from './text';
 
 /**
  * A short markdown hover, most useful line first, for whatever cable element stands at the
  * position: routing indicators, prosigns, keywords, DTG and filing time, serials, markings,
- * captions, the E.O. line, reasons, TAGS, references and paragraph numbers. Document text in it
+ * captions, the E.O. line, reasons, TAGS, references, paragraph numbers, and what printed copies add
+ * (office distribution, drafting and clearing lines, page headers). Document text in it
  * is escaped (markdown.ts): nothing in a cable can become a link or HTML.
  */
 export function hover(context: FeatureContext, params: HoverParams, _token: CancellationToken): Hover | null {
@@ -17,7 +19,10 @@ export function hover(context: FeatureContext, params: HoverParams, _token: Canc
   const cable = file.cables.find((c) => contains(c.range, position));
   if (!cable) return null;
   const found =
-    headerHover(cable, position) ?? textHover(cable, position, workspace) ?? crossReferenceHover(file, cable, position, uri, workspace);
+    headerHover(cable, position) ??
+    printoutHover(cable, position) ??
+    textHover(cable, position, workspace) ??
+    crossReferenceHover(file, cable, position, uri, workspace);
   if (!found) return null;
   return { contents: { kind: 'markdown', value: found.lines.join('\n\n') }, range: found.range };
 }
