@@ -18,6 +18,5 @@ class TextReport implements Report {
 }
 
 export const textFormat: ReportFormat = {
-  isDocument: false,
   create: (out) => new TextReport(out),
 };
