@@ -3,6 +3,7 @@
  * runs it for the process, or serves as a lint worker in the threads a large run starts.
  */
 import { writeFileSync } from 'node:fs';
+import { isMainThread } from 'node:worker_threads';
 import { parseArguments, type Printable, type RunOptions, SEVERITIES, usage } from './arguments';
 import { runDemo } from './demo';
 import { expandArguments, totalBytes } from './files';
@@ -79,7 +80,12 @@ async function lintRun(run: RunOptions, out: (s: string) => void, err: (s: strin
   try {
     if (!run.summaryOnly && run.output && format.needsFile !== true) fileOutput = Output.file(run.output);
     if (!run.summaryOnly)
-      report = format.create(fileOutput?.line ?? print, { rules: run.rules, outputFile: run.output, text: lintOptions.text });
+      report = format.create(fileOutput?.line ?? print, {
+        rules: run.rules,
+        outputFile: run.output,
+        text: lintOptions.text,
+        script: options.workerScript ?? __filename,
+      });
   } catch (e) {
     err(`cable-lint: ${run.output ?? 'output'}: ${(e as Error).message}`);
     return 2;
@@ -128,13 +134,18 @@ async function lintRun(run: RunOptions, out: (s: string) => void, err: (s: strin
       }
     }
     progress?.clear();
-    if (stopped()) report?.abandon?.();
-    else report?.finish();
+    if (stopped()) await report?.abandon?.();
+    else await report?.finish();
     fileOutput?.close();
   } catch (e) {
     progress?.clear();
-    err(`cable-lint: ${(e as Error).message}`);
-    report?.abandon?.();
+    let message = (e as Error).message;
+    try {
+      await report?.abandon?.();
+    } catch (reason) {
+      message = (reason as Error).message;
+    }
+    err(`cable-lint: ${run.output ?? 'output'}: ${message}`);
     return 2;
   }
   if (fileOutput?.error) {
@@ -161,7 +172,7 @@ async function lintRun(run: RunOptions, out: (s: string) => void, err: (s: strin
 // worker, require.main is this module as well.
 if (isLintWorker()) {
   serveAsWorker();
-} else if (require.main === module) {
+} else if (isMainThread && require.main === module) {
   const stdoutIsTerminal = process.stdout.isTTY === true;
   const stdout = Output.stdout(stdoutIsTerminal);
   // Messages to a closed stderr are lost, not a crash.

@@ -8,9 +8,9 @@ import type { FileResult } from '../lint';
  */
 export interface Report {
   add(result: FileResult): void;
-  finish(): void;
-  /** Called instead of `finish` when the run stops early (the reader went away): drop what is half made. */
-  abandon?(): void;
+  finish(): void | Promise<void>;
+  /** Called instead of `finish` when the run stops early or fails: drop what is half made. */
+  abandon?(): void | Promise<void>;
 }
 
 export interface ReportContext {
@@ -19,6 +19,8 @@ export interface ReportContext {
   readonly outputFile?: string;
   /** Whether records carry body and paragraph texts (--text). */
   readonly text: boolean;
+  /** The script a helper thread runs (the CLI bundle); the format's own module by default. */
+  readonly script?: string;
 }
 
 export interface ReportFormat {
