@@ -100,7 +100,7 @@ export const ENGINE_MAX_FILE_BYTES = 0x1fffffe8;
 /** `565 MB` */
 export function megabytes(bytes: number): string {
   const mb = bytes / 1e6;
-  return `${mb >= 10 ? mb.toFixed(0) : mb >= 0.1 ? mb.toFixed(1) : mb.toPrecision(2)} MB`;
+  return `${mb >= 10 ? mb.toFixed(0) : String(Number(mb.toPrecision(2)))} MB`;
 }
 
 function tooLarge(file: string, bytes: number, maxBytes: number): { error: string } {

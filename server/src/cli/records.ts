@@ -45,13 +45,13 @@ export interface CableRecord {
   readonly captions: readonly string[];
   /** ISO 8601 UTC: `2008-11-26T20:51Z`; the DTG as written when it is not a real instant. */
   readonly dtg: string | null;
-  /** The FL3 filing time in ISO 8601 UTC, its year taken from the DTG. */
+  /** The filing time of the DE line in ISO 8601 UTC, its year taken from the DTG. */
   readonly filingTime: string | null;
   /** Precedence prosigns before the DTG: `O`, `P`, `R`… */
   readonly precedence: string | null;
   /** The FM line's post: `AMEMBASSY BELGRADE`. */
   readonly from: string | null;
-  /** The routing indicator of the station that sent it (FL2, `DE RUEHBW`). */
+  /** The routing indicator of the station that sent it (`DE RUEHBW`). */
   readonly originRi: string | null;
   readonly addressees: readonly AddresseeRecord[];
   /** `12958` */
