@@ -87,7 +87,7 @@ test('CSV read back with a real CSV parser equals the JSON fields, for every cor
   const csv = run(['--format', 'csv', '--text', CORPUS]);
   assert.ok(csv.status === 0 || csv.status === 1, csv.stderr);
   assert.ok(csv.stdout.endsWith('\r\n'), 'RFC 4180 records end with CRLF');
-  const rows = parseCsv(csv.stdout, { columns: true, relax_quotes: false, relax_column_count: false }) as Record<string, string>[];
+  const rows = parseCsv<Record<string, string>>(csv.stdout, { columns: true, relax_quotes: false, relax_column_count: false });
   const header = csv.stdout.slice(0, csv.stdout.indexOf('\r\n')).split(',');
   assert.deepEqual(header, [...documentedColumns(), 'body'], 'the columns are the ones the README lists, and body with --text');
 
@@ -210,7 +210,11 @@ test('--format jsonl: one JSON object per cable per line, the JSON format’s ca
   const lines = result.stdout.split('\n');
   assert.equal(lines.pop(), '', 'ends with a newline');
   const files = corpusJson();
-  assert.equal(lines.length, files.reduce((n, f) => n + f.cables.length, 0), 'line count = cable count');
+  assert.equal(
+    lines.length,
+    files.reduce((n, f) => n + f.cables.length, 0),
+    'line count = cable count',
+  );
   const cables = files.flatMap((f) => f.cables.map((c) => ({ file: f.file, ...c })));
   for (let i = 0; i < lines.length; i += 97) {
     const line = JSON.parse(lines[i]) as Record<string, unknown>;
@@ -430,8 +434,14 @@ test('the summary: in the same stream for every format, --summary-only, --summar
     const result = run(['--format', format, '--summary', ...files]);
     assert.match(result.stderr, /^3 files, 3 cables$/m, format);
     const table = (title: string) => {
-      const lines = result.stderr.slice(result.stderr.indexOf(`${title}:\n`)).split('\n').slice(1);
-      const rows = lines.slice(0, lines.findIndex((l) => !l.startsWith('  ')));
+      const lines = result.stderr
+        .slice(result.stderr.indexOf(`${title}:\n`))
+        .split('\n')
+        .slice(1);
+      const rows = lines.slice(
+        0,
+        lines.findIndex((l) => !l.startsWith('  ')),
+      );
       return new Map(rows.map((l) => [l.trim().split(/\s+/)[1], Number(l.trim().split(/\s+/)[0])]));
     };
     assert.deepEqual(table('cables per year'), years, format);

@@ -103,7 +103,8 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
       return { print: 'demo' };
     } else if (option === '--format') {
       const v = value();
-      if (v === undefined || !isFormatName(v)) return { error: `cable-lint: --format takes ${alternatives(Object.keys(FORMATS))}, not ${v ?? 'nothing'}` };
+      if (v === undefined || !isFormatName(v))
+        return { error: `cable-lint: --format takes ${alternatives(Object.keys(FORMATS))}, not ${v ?? 'nothing'}` };
       format = v;
     } else if (option === '--output' || option === '-o') {
       const v = value();
@@ -127,12 +128,16 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
     } else if (option === '--fail-on') {
       const v = value();
       const allowed = [...SEVERITIES, 'never'];
-      if (!v || !allowed.includes(v)) return { error: `cable-lint: --fail-on takes ${alternatives(['error', 'warning', 'information', 'hint', 'never'])}, not ${v ?? 'nothing'}` };
+      if (!v || !allowed.includes(v))
+        return {
+          error: `cable-lint: --fail-on takes ${alternatives(['error', 'warning', 'information', 'hint', 'never'])}, not ${v ?? 'nothing'}`,
+        };
       failOn = v as FailOn;
     } else if (option === '--max-file-size') {
       const v = value();
       const mb = Number(v);
-      if (!v || !Number.isFinite(mb) || mb <= 0) return { error: `cable-lint: --max-file-size takes a number of MB above 0, not ${v ?? 'nothing'}` };
+      if (!v || !Number.isFinite(mb) || mb <= 0)
+        return { error: `cable-lint: --max-file-size takes a number of MB above 0, not ${v ?? 'nothing'}` };
       // More than the engine holds would only move the failure into the decoder.
       maxFileBytes = Math.min(ENGINE_MAX_FILE_BYTES, Math.floor(mb * 1e6));
     } else if (arg === '--quiet' || arg === '-q') {
@@ -140,7 +145,8 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
     } else if (option === '--jobs' || option === '-j') {
       const v = value();
       const n = Number(v);
-      if (!v || !Number.isInteger(n) || n < 1) return { error: `cable-lint: --jobs takes a whole number of threads, 1 or more, not ${v ?? 'nothing'}` };
+      if (!v || !Number.isInteger(n) || n < 1)
+        return { error: `cable-lint: --jobs takes a whole number of threads, 1 or more, not ${v ?? 'nothing'}` };
       jobs = n;
     } else if (option === '--rules') {
       const parsed = parseRuleSettings(value() ?? '');
@@ -153,7 +159,8 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
     }
   }
   if (paths.length === 0) return { error: usage() };
-  if (FORMATS[format].needsFile === true && !output) return { error: `cable-lint: --format ${format} writes a file: give it with --output FILE` };
+  if (FORMATS[format].needsFile === true && !output)
+    return { error: `cable-lint: --format ${format} writes a file: give it with --output FILE` };
   if (paths.filter((p) => p === '-').length > 1) return { error: 'cable-lint: - (standard input) can be given once' };
   return {
     run: { format, output, text, summary, summaryOnly, summaryFile, minSeverity, failOn, maxFileBytes, quiet, jobs, rules, paths },

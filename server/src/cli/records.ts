@@ -102,14 +102,12 @@ export function cableRecord(file: CableFile, cable: Cable, options: RecordOption
     if (refRange && x.range.start.line >= refRange.start.line && x.range.start.line <= refRange.end.line) continue;
     cited.add(x.referenceId);
   }
-  const paragraphs = cable.paragraphs.map(
-    (p): ParagraphRecord => ({
-      number: p.number.text,
-      marking: p.marking?.text ?? null,
-      line: p.number.range.start.line + 1,
-      ...(options.text ? { text: textOf(file, p.range) } : {}),
-    }),
-  );
+  const paragraphs = cable.paragraphs.map((p): ParagraphRecord => ({
+    number: p.number.text,
+    marking: p.marking?.text ?? null,
+    line: p.number.range.start.line + 1,
+    ...(options.text ? { text: textOf(file, p.range) } : {}),
+  }));
   const section = cable.classificationLine?.section;
   return {
     referenceId: ownId ?? null,

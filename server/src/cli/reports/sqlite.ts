@@ -136,7 +136,10 @@ class SqliteWriter {
     // JavaScript loop, and Buffer.from does it natively (a third of the run's time for the bodies).
     const prepare = (table: string, columns: string) =>
       this.#db.prepare(
-        `INSERT INTO ${table} (${columns}) VALUES (${columns.split(',').map((c) => (c === 'body' || c === 'text' ? 'CAST(? AS TEXT)' : '?'))})`,
+        `INSERT INTO ${table} (${columns}) VALUES (${columns
+          .split(',')
+          .map((c) => (c === 'body' || c === 'text' ? 'CAST(? AS TEXT)' : '?'))
+          .join(',')})`,
       );
     this.#insert = {
       cable: prepare(
@@ -364,4 +367,3 @@ export const sqliteFormat: ReportFormat = {
     return new SqliteReport(context.outputFile, context.script ?? __filename);
   },
 };
-
