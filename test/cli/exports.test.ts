@@ -476,3 +476,14 @@ test('--output writes the report to a file', () => {
   assert.ok(existsSync(out));
   assert.equal(readFileSync(out, 'utf8'), run(['--format', 'csv', SAMPLE]).stdout);
 });
+
+test('the filing time takes its year from the DTG, across the year boundary', () => {
+  const sample = readFileSync(SAMPLE, 'utf8');
+  assert.ok(sample.includes(' 3312058 ') && sample.includes('262051Z NOV 08'));
+  const newYear = sample.replace(' 3312058 ', ' 0010010 ').replace('262051Z NOV 08', '312351Z DEC 08');
+  const cable = JSON.parse(run(['--format', 'jsonl', '-'], newYear).stdout) as JsonCable;
+  assert.equal(cable.dtg, '2008-12-31T23:51Z');
+  assert.equal(cable.filingTime, '2009-01-01T00:10Z');
+  const impossible = JSON.parse(run(['--format', 'jsonl', '-'], sample.replace(' 3312058 ', ' 3992058 ')).stdout) as JsonCable;
+  assert.equal(impossible.filingTime, null, 'day 399 is no day');
+});
