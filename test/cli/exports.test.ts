@@ -8,6 +8,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { Database } from 'node-sqlite3-wasm';
+import { main } from '../../server/src/cli/main';
 import { corpusAvailable, CORPUS, ROOT } from '../util';
 
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -486,4 +487,20 @@ test('the filing time takes its year from the DTG, across the year boundary', ()
   assert.equal(cable.filingTime, '2009-01-01T00:10Z');
   const impossible = JSON.parse(run(['--format', 'jsonl', '-'], sample.replace(' 3312058 ', ' 3992058 ')).stdout) as JsonCable;
   assert.equal(impossible.filingTime, null, 'day 399 is no day');
+});
+
+test('once the output is closed, the run takes no more files and writes nothing more', { skip: noCorpus }, async () => {
+  for (const jobs of ['1', '2']) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await main(
+      ['--format', 'jsonl', '--jobs', jobs, '--summary', CORPUS],
+      (s) => out.push(s),
+      (s) => err.push(s),
+      { closed: () => out.length >= 3 },
+    );
+    assert.equal(out.length, 3, `--jobs ${jobs}`);
+    assert.ok(code === 0 || code === 1);
+    assert.deepEqual(err, [], 'no summary of a run cut short, no message');
+  }
 });

@@ -61,7 +61,7 @@ export interface CableRecord {
   /** That date in ISO 8601, when it is one. */
   readonly declassifyDate: string | null;
   readonly classifiedBy: string | null;
-  /** `1.4(b)`, `1.4(d)`. */
+  /** `1.4(b)`, `1.4(d)`: the section as written (nothing when the line gives none) and each reason letter. */
   readonly classificationReasons: readonly string[];
   readonly tags: readonly string[];
   readonly subject: string | null;
@@ -130,7 +130,7 @@ export function cableRecord(file: CableFile, cable: Cable, options: RecordOption
     declassify: decl?.text ?? null,
     declassifyDate: decl?.value?.valid ? isoDate(decl.value.year, decl.value.month, decl.value.day) : null,
     classifiedBy: by?.authority || null,
-    classificationReasons: by ? by.reasons.map((r) => `${by.section?.text ?? '1.4'}(${r.value})`) : [],
+    classificationReasons: by ? by.reasons.map((r) => `${by.section?.text ?? ''}(${r.value})`) : [],
     tags: cable.tags?.tags.map((t) => t.value) ?? [],
     subject: cable.subject?.text ?? null,
     references: cable.references?.entries.map((e) => e.cable?.referenceId ?? e.text) ?? [],
