@@ -20,7 +20,7 @@ Options:
   --min-severity S     report diagnostics of severity S and above: error, warning, information
                        or hint (default: hint, all of them)
   --fail-on S          exit 1 when a diagnostic of this severity or above is found: error
-                       (default), warning, or never
+                       (default), warning, information, hint, or never
   --summary            counts per rule, classification, station, year and TAG, on stderr after
                        the report (JSON for json and jsonl), whatever the format
   --summary-only       the summary alone, on standard output
@@ -34,7 +34,7 @@ Options:
   --demo               show the outline, diagnostics and hovers of a bundled sample cable
   --version, --help
 
-A large run is more than ${PARALLEL_MIN_FILES} files or ${PARALLEL_MIN_BYTES / 1e6} MB: it is linted in parallel and, when
+A large run is more than ${PARALLEL_MIN_FILES} files or ${PARALLEL_MIN_BYTES / 1e6} MB: it is linted in --jobs threads and, when
 stderr is a terminal, shows a progress bar there (files, MB, files/s, time left) that is
 erased at the end. Nothing but the report goes to stdout. When the reader of stdout goes away
 (cable-lint … | head), the run stops quietly.
