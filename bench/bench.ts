@@ -4,8 +4,8 @@
  * `npm test`: timings never decide a test.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from '../server/src/cable/parse';
 import { lineStarts } from '../server/src/cable/scan';
@@ -614,34 +614,24 @@ function benchAdversarial(): void {
  * at that moment: two independent --jobs 1 processes run at once (their combined rate); on an idle
  * 2-core machine that is near 2×, on a shared one it can be 1× or less. Once over the corpus, and
  * four times over (the folder given four times), where starting workers weighs less: that rate is
- * the one to extrapolate from. No ratio here is a target.
+ * the one to extrapolate from. No ratio here is a target. Then the research formats (benchFormats).
  */
 async function benchCli(): Promise<void> {
   const files = readdirSync(CORPUS).filter((f) => f.endsWith('.txt'));
   const mb = files.reduce((n, f) => n + statSync(path.join(CORPUS, f)).size, 0) / 1e6;
-  // Exit code 1 (the corpus has a few genuine errors) is a result, not a failure of the run.
-  const lint = (jobs: number, repeat: number) =>
-    new Promise<void>((resolve) => {
-      const child = spawn(
-        process.execPath,
-        [path.join(ROOT, 'dist', 'cli.js'), '--jobs', String(jobs), '--format', 'json', ...Array<string>(repeat).fill(CORPUS)],
-        { stdio: 'ignore' },
-      );
-      child.on('exit', () => resolve());
-    });
   for (const repeat of [1, 4]) {
     let serial = Infinity;
     let parallel = Infinity;
     let pair = Infinity;
     for (let round = 0; round < 3; round++) {
       let start = now();
-      await lint(1, repeat);
+      await lintCorpus(['--jobs', '1', '--format', 'json'], repeat);
       serial = Math.min(serial, (now() - start) / 1000);
       start = now();
-      await lint(2, repeat);
+      await lintCorpus(['--jobs', '2', '--format', 'json'], repeat);
       parallel = Math.min(parallel, (now() - start) / 1000);
       start = now();
-      await Promise.all([lint(1, repeat), lint(1, repeat)]);
+      await Promise.all([lintCorpus(['--jobs', '1', '--format', 'json'], repeat), lintCorpus(['--jobs', '1', '--format', 'json'], repeat)]);
       pair = Math.min(pair, (now() - start) / 1000);
     }
     const n = files.length * repeat;
@@ -672,6 +662,76 @@ async function benchCli(): Promise<void> {
       anchor: n / serial,
       anchorName: '--jobs 1',
       ratio: (2 * serial) / pair,
+    });
+  }
+  await benchFormats(files.length, mb);
+}
+
+/** cable-lint over the corpus `repeat` times with `args`; exit code 1 (the corpus has genuine errors) is a result, not a failure. */
+function lintCorpus(args: readonly string[], repeat: number): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), ...args, ...Array<string>(repeat).fill(CORPUS)], {
+      stdio: 'ignore',
+    });
+    child.on('exit', () => resolve());
+  });
+}
+
+/**
+ * Each research format against json in the same run: the corpus four times, --jobs 1 (the default
+ * here), every format writing its report to a file with --output (sqlite can only), interleaved
+ * round by round, best of three. Targets: csv and jsonl at least json's rate (they print less of
+ * the same records), sqlite at least half of it (it also stores the texts and builds a full-text
+ * index). The output's size per file gives the 250,000-cable estimate beside the time.
+ */
+async function benchFormats(corpusFiles: number, corpusMb: number): Promise<void> {
+  const repeat = 4;
+  const n = corpusFiles * repeat;
+  const dir = mkdtempSync(path.join(tmpdir(), 'cable-bench-formats-'));
+  const formats = ['json', 'jsonl', 'csv', 'sqlite'] as const;
+  const best = new Map<string, number>(formats.map((f) => [f, Infinity]));
+  const bytes = new Map<string, number>();
+  for (let round = 0; round < 3; round++) {
+    for (const format of formats) {
+      const output = path.join(dir, `corpus.${format}`);
+      const start = now();
+      await lintCorpus(['--jobs', '1', '--format', format, '--output', output], repeat);
+      best.set(format, Math.min(best.get(format)!, (now() - start) / 1000));
+      bytes.set(format, statSync(output).size);
+    }
+  }
+  rmSync(dir, { recursive: true, force: true });
+  const json = best.get('json')!;
+  const CABLEGATE = 250_000;
+  for (const format of formats) {
+    const seconds = best.get(format)!;
+    const label = `cable-lint --format ${format} --output FILE, corpus ×${repeat} (${n} files, ${(corpusMb * repeat).toFixed(1)} MB), --jobs 1`;
+    const target = format === 'json' ? undefined : format === 'sqlite' ? 0.5 : 1.0;
+    record({
+      figure: label,
+      ours: n / seconds,
+      unit: 'files/s',
+      ...(format === 'json'
+        ? {}
+        : {
+            anchor: n / json,
+            anchorName: 'json',
+            ratio: json / seconds,
+            target: `≥ ${target!.toFixed(1)}× json`,
+            ok: json / seconds >= target!,
+          }),
+    });
+    record({ figure: `${label}`, ours: (corpusMb * repeat) / seconds, unit: 'MB/s' });
+    record({ figure: `--format ${format}: output per file`, ours: bytes.get(format)! / n / 1024, unit: 'KB' });
+    record({
+      figure: `--format ${format}: 250,000 cables, estimated time at that rate`,
+      ours: CABLEGATE / (n / seconds) / 60,
+      unit: 'min',
+    });
+    record({
+      figure: `--format ${format}: 250,000 cables, estimated output`,
+      ours: ((bytes.get(format)! / n) * CABLEGATE) / 1e9,
+      unit: 'GB',
     });
   }
 }

@@ -135,7 +135,14 @@ await Promise.all([
   // Minified in every build: compiling the bundle is a fifth of the server's start-up, and it
   // shrinks with the source (the linked source map keeps stack traces readable in development).
   build({ ...both, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' }, minify: true }),
-  build({ ...node, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  // node-sqlite3-wasm finds its .wasm beside its own script, so it stays in node_modules (a dependency).
+  build({
+    ...node,
+    entryPoints: ['server/src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    banner: { js: '#!/usr/bin/env node' },
+    external: ['node-sqlite3-wasm'],
+  }),
   // The node entry: runs dist/server.js with a V8 code cache (server/src/launch.ts).
   build({
     ...node,

@@ -21,14 +21,15 @@ test('--format json prints one document with metadata and diagnostics per file',
   assert.equal(first.dtg, '2009-01-20T05:56Z');
   assert.equal(first.from, 'AMEMBASSY ASTANA');
   assert.deepEqual(first.tags, ['PGOV', 'PREL', 'AF', 'IR', 'RS', 'KZ']);
+  assert.deepEqual(first.references, ['09ASTANA12', '09STATE5678']);
   assert.deepEqual(
-    first.references.map((r: { letter: string | null; kind: string; id: string | null }) => [r.letter, r.kind, r.id]),
+    first.referenceEntries.map((r: { letter: string | null; kind: string; id: string | null }) => [r.letter, r.kind, r.id]),
     [
       ['A', 'cable', '09ASTANA12'],
       ['B', 'cable', '09STATE5678'],
     ],
   );
-  assert.equal(first.classificationAsWritten, 'SECRET');
+  assert.equal(first.levelAsWritten, 'SECRET');
   assert.equal(first.conflict, null);
   assert.deepEqual(first.paragraphs[2], { number: '3.', marking: '(S//NF)', line: 34 });
   assert.deepEqual(first.range, { startLine: 1, endLine: 44 });
@@ -39,7 +40,8 @@ test('--format json prints one document with metadata and diagnostics per file',
 test('a REF entry that is not a telegram keeps its text and gets no id; a file with no telegram in it holds no cable', () => {
   const result = run('--format', 'json', fixture('eras/references.cable'), fixture('eras/notACable.txt'), fixture('eras/twoCables.cable'));
   const json = JSON.parse(result.stdout);
-  const refs = json.files[0].cables[0].references as { letter: string; text: string; kind: string; id: string | null }[];
+  const refs = json.files[0].cables[0].referenceEntries as { letter: string; text: string; kind: string; id: string | null }[];
+  assert.ok(json.files[0].cables[0].references.every((id: string) => refs.some((r) => r.id === id)));
   assert.deepEqual(
     refs.filter((r) => r.id === null).map((r) => [r.letter, r.kind, r.text]),
     [
@@ -176,8 +178,10 @@ test('directories and quoted globs are expanded; --summary counts per rule, clas
     ['two.txt'],
   );
   assert.equal(run(`${dir}/**/*.nothing`).status, 2, 'a glob that matches nothing is an error');
+  // On stderr for every format, after the report on stdout.
   const summary = run('--summary', dir);
-  assert.match(summary.stdout, /2 files, 2 cables/);
-  assert.match(summary.stdout, /cables per classification:\n\s+1\s+SECRET/);
-  assert.match(summary.stdout, /cables per station:[\s\S]*ASTANA/);
+  assert.match(summary.stderr, /2 files, 2 cables/);
+  assert.match(summary.stderr, /cables per classification:\n\s+1\s+SECRET/);
+  assert.match(summary.stderr, /cables per station:[\s\S]*ASTANA/);
+  assert.doesNotMatch(summary.stdout, /cables per station/);
 });

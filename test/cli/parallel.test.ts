@@ -6,7 +6,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { main } from '../../server/src/cli/main';
 import { progressLine } from '../../server/src/cli/progress';
-import { PARALLEL_MIN_FILES } from '../../server/src/cli/workers';
+import { defaultJobs, PARALLEL_MIN_FILES } from '../../server/src/cli/workers';
 import { corpusAvailable, CORPUS, ROOT } from '../util';
 
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -209,4 +209,12 @@ test('JSON streamed file by file is exactly JSON.stringify(…, null, 2) of the 
   const none = run('--format', 'json', path.join(ROOT, 'no-such-file.cable'));
   assert.equal(none.status, 2);
   assert.equal(none.stdout, '{\n  "files": []\n}\n', 'only unreadable files: still one document');
+});
+
+test('--jobs defaults to one thread on two CPUs or fewer, where a second did not pay, and to one less than the CPUs above', () => {
+  assert.deepEqual(
+    [1, 2, 3, 4, 16].map((cpus) => defaultJobs(cpus)),
+    [1, 1, 2, 3, 15],
+  );
+  assert.match(run('--help').stdout, new RegExp(`here ${defaultJobs()}\\)`));
 });

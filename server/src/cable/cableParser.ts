@@ -74,7 +74,8 @@ export function parseCable(
   const preambleBanners: Token<Level>[] = [];
   const preamblePages: PageHeader[] = [];
   let sourceDate: Token<CalendarDate> | undefined;
-  for (let i = first; i <= (anchor?.line ?? first - 1); i++) {
+  // The note stands before the header, or, where WikiLeaks dropped the header, at the top.
+  for (let i = first; i <= (anchor?.line ?? Math.min(last, first + 3)); i++) {
     if (PARTIAL_EXTRACT.test(lines[i])) partialExtract = trimmedRange(wholeLine(lines, i));
   }
   if (anchor) {

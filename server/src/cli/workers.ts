@@ -4,9 +4,8 @@
  */
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import type { RuleSettings } from '../analysis/settings';
 import { totalBytes } from './files';
-import { lintFile, type Outcome } from './lint';
+import { lintFile, type LintOptions, type Outcome } from './lint';
 
 /**
  * Below this a run stays in one thread. A worker costs a good fraction of a second of CPU to start (this bundle
@@ -16,8 +15,14 @@ import { lintFile, type Outcome } from './lint';
 export const PARALLEL_MIN_FILES = 50;
 export const PARALLEL_MIN_BYTES = 4_000_000;
 
-export function defaultJobs(): number {
-  return Math.max(1, availableParallelism());
+/**
+ * One thread on a machine of two CPUs or fewer: there a second thread did not pay (`npm run bench
+ * -- cli`: 0.92–1.08× of one thread on the 2-CPU development machine; one thread already keeps more
+ * than one CPU busy with V8's collector and compiler beside it). With more CPUs, one thread fewer
+ * than there are, leaving one for those helpers (not measured here: no larger machine was at hand).
+ */
+export function defaultJobs(cpus = availableParallelism()): number {
+  return cpus <= 2 ? 1 : cpus - 1;
 }
 
 /** More than PARALLEL_MIN_FILES files, or more than PARALLEL_MIN_BYTES; sizes are read only for short lists. */
@@ -28,7 +33,7 @@ export function isLarge(files: readonly string[]): boolean {
 
 interface LintWorkerData {
   readonly cableLintWorker: true;
-  readonly rules: RuleSettings;
+  readonly options: LintOptions;
 }
 interface WorkerRequest {
   readonly start: number;
@@ -45,15 +50,17 @@ interface WorkerReply {
  * this thread, which lints a chunk of its own between messages; every worker costs a bundle load
  * and a JIT warm-up of its own, so this thread working too saves one of them. Outcomes arrive in
  * any order and are handed to `take` strictly in file order. A worker that dies has its chunks
- * linted here, so its files are still reported.
+ * linted here, so its files are still reported. Once `stopped` says so (the reader of the report
+ * went away), no more files are handed out and the run ends.
  */
 export function lintInWorkers(
   files: readonly string[],
-  rules: RuleSettings,
+  options: LintOptions,
   threads: number,
   script: string,
   take: (o: Outcome) => void,
   tick: (o: Outcome) => void,
+  stopped: () => boolean = () => false,
 ): Promise<void> {
   // Small enough that the last chunks finish together, large enough that messages stay few.
   const chunk = Math.max(1, Math.min(32, Math.floor(files.length / (threads * 8))));
@@ -64,7 +71,7 @@ export function lintInWorkers(
     const inFlight = new Map<Worker, WorkerRequest[]>();
     let done = false;
     const finishIfDone = () => {
-      if (done || emitted < files.length) return;
+      if (done || (emitted < files.length && !stopped())) return;
       done = true;
       for (const worker of inFlight.keys()) void worker.terminate();
       inFlight.clear();
@@ -81,7 +88,7 @@ export function lintInWorkers(
       }
     };
     const nextChunk = (): WorkerRequest | undefined => {
-      if (next >= files.length) return undefined;
+      if (next >= files.length || stopped()) return undefined;
       const request: WorkerRequest = { start: next, files: files.slice(next, next + chunk) };
       next += request.files.length;
       return request;
@@ -95,7 +102,7 @@ export function lintInWorkers(
     const lintHere = (request: WorkerRequest) =>
       store(
         request.start,
-        request.files.map((f) => lintFile(f, rules)),
+        request.files.map((f) => lintFile(f, options)),
       );
     const guarded = (work: () => void) => {
       try {
@@ -107,7 +114,7 @@ export function lintInWorkers(
       }
     };
     for (let t = 1; t < threads; t++) {
-      const data: LintWorkerData = { cableLintWorker: true, rules };
+      const data: LintWorkerData = { cableLintWorker: true, options };
       const worker = new Worker(script, { workerData: data });
       inFlight.set(worker, []);
       worker.on('message', (reply: WorkerReply) => {
@@ -138,7 +145,10 @@ export function lintInWorkers(
     const work = () => {
       if (done) return;
       const request = nextChunk();
-      if (!request) return;
+      if (!request) {
+        if (stopped()) guarded(() => undefined);
+        return;
+      }
       guarded(() => lintHere(request));
       setImmediate(work);
     };
@@ -153,9 +163,9 @@ export function isLintWorker(): boolean {
 
 /** The body of a worker thread: lint each chunk it is sent and send the outcomes back. */
 export function serveAsWorker(): void {
-  const { rules } = workerData as LintWorkerData;
+  const { options } = workerData as LintWorkerData;
   parentPort!.on('message', (request: WorkerRequest) => {
-    const reply: WorkerReply = { start: request.start, outcomes: request.files.map((f) => lintFile(f, rules)) };
+    const reply: WorkerReply = { start: request.start, outcomes: request.files.map((f) => lintFile(f, options)) };
     parentPort!.postMessage(reply);
   });
 }

@@ -1,13 +1,19 @@
+import { csvFormat } from './csv';
 import { jsonFormat } from './json';
+import { jsonlFormat } from './jsonl';
 import type { ReportFormat } from './report';
 import { sarifFormat } from './sarif';
+import { sqliteFormat } from './sqlite';
 import { textFormat } from './text';
 
 /** The values of `--format`, in the order its error message lists them. */
 export const FORMATS = {
   text: textFormat,
   json: jsonFormat,
+  jsonl: jsonlFormat,
+  csv: csvFormat,
   sarif: sarifFormat,
+  sqlite: sqliteFormat,
 } as const satisfies Readonly<Record<string, ReportFormat>>;
 
 export type FormatName = keyof typeof FORMATS;

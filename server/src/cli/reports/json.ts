@@ -29,6 +29,5 @@ class JsonReport implements Report {
 }
 
 export const jsonFormat: ReportFormat = {
-  isDocument: true,
   create: (out) => new JsonReport(out),
 };

@@ -8,12 +8,26 @@ import type { FileResult } from '../lint';
  */
 export interface Report {
   add(result: FileResult): void;
-  finish(): void;
+  finish(): void | Promise<void>;
+  /** Called instead of `finish` when the run stops early or fails: drop what is half made. */
+  abandon?(): void | Promise<void>;
+}
+
+export interface ReportContext {
+  readonly rules: RuleSettings;
+  /** The file of --output, for formats that write a file themselves (sqlite). */
+  readonly outputFile?: string;
+  /** Whether records carry body and paragraph texts (--text). */
+  readonly text: boolean;
+  /** The script a helper thread runs (the CLI bundle); the format's own module by default. */
+  readonly script?: string;
 }
 
 export interface ReportFormat {
-  /** The report's output is a document for programs (JSON, SARIF), so the run summary goes to stderr instead. */
-  readonly isDocument: boolean;
+  /** The format writes --output itself rather than lines to stdout, so it needs a file (sqlite). */
+  readonly needsFile?: boolean;
+  /** Records carry texts whatever --text says (sqlite: the full-text index). */
+  readonly alwaysText?: boolean;
   /** `out` prints one line (a newline is added). */
-  create(out: (line: string) => void, rules: RuleSettings): Report;
+  create(out: (line: string) => void, context: ReportContext): Report;
 }

@@ -27,8 +27,7 @@ class SarifReport implements Report {
 }
 
 export const sarifFormat: ReportFormat = {
-  isDocument: true,
-  create: (out, rules) => new SarifReport(out, rules),
+  create: (out, context) => new SarifReport(out, context.rules),
 };
 
 const SARIF_LEVEL: Readonly<Record<string, string>> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };

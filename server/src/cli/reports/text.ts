@@ -19,6 +19,5 @@ class TextReport implements Report {
 }
 
 export const textFormat: ReportFormat = {
-  isDocument: false,
   create: (out) => new TextReport(out),
 };
