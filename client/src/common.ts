@@ -8,6 +8,7 @@ import {
   StatusNotification,
 } from '../../server/src/protocol/cable';
 import { looksLikeCable } from './detect';
+import { CablePreview } from './preview';
 
 export type ClientFactory = (options: LanguageClientOptions) => BaseLanguageClient;
 
@@ -56,7 +57,12 @@ export async function activateCommon(context: vscode.ExtensionContext, createCli
       : undefined;
   });
 
+  const preview = new CablePreview(client);
   context.subscriptions.push(
+    preview,
+    vscode.commands.registerCommand('cable.showPreview', () => preview.show(false)),
+    vscode.commands.registerCommand('cable.showPreviewToSide', () => preview.show(true)),
+    vscode.commands.registerCommand('cable.togglePreviewLock', () => preview.toggleLock()),
     vscode.commands.registerCommand('cable.goToParagraph', () => goToParagraph()),
     vscode.commands.registerCommand('cable.lookUpRoutingIndicator', () => lookUpRoutingIndicator(client)),
     vscode.commands.registerCommand('cable.treatAsCable', async (uri?: vscode.Uri) => {

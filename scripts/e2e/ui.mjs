@@ -335,6 +335,36 @@ export async function runUiChecks({
       await wb.command('View: Hide Panel', 'View: Close Panel').catch(() => {});
     });
 
+    await check('the preview shows the header card and banner, scrolls with the editor, and a REF link opens the cited cable', async () => {
+      await wb.command('View: Close All Editors');
+      await wb.openFile('multi-line-header.cable');
+      await wb.command('Cable: Open Preview to the Side');
+      // A webview is an iframe in an iframe.
+      const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+      const card = frame.locator('header.card');
+      await card.waitFor({ timeout: 30_000 });
+      const text = (await card.textContent()) ?? '';
+      for (const expected of [/From\s*AMEMBASSY VIENNA/, /Tuesday, 2009-03-17 14:32 UTC/, /GAS STORAGE FILLS UP/])
+        if (!expected.test(text)) throw new Error(`the header card lacks ${expected}: ${text.slice(0, 300)}`);
+      await frame.locator('.banner.level-c').first().waitFor();
+      await page.mouse.move(VIEWPORT.width - 5, VIEWPORT.height - 5);
+      await shoot('preview');
+      await wb.focusEditorTop();
+      await page.keyboard.press('Control+End');
+      await until(
+        'the preview to follow the editor down',
+        async () => (await frame.locator('body').evaluate(() => window.scrollY)) > 0,
+        15_000,
+      );
+      await frame.locator('a[data-open]').first().click();
+      await until(
+        'the cited cable in the active tab',
+        async () => ((await page.locator('.tabs-container .tab.active').first().textContent()) ?? '').includes('09STATE21874'),
+        15_000,
+      );
+      await wb.command('View: Close All Editors');
+    });
+
     await check('light theme ("Default Light Modern") keeps the tokens coloured', async () => {
       await wb.command('View: Close All Editors');
       await wb.openFile('one-line-header.cable');

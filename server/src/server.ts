@@ -17,7 +17,16 @@ import { selectionRanges } from './features/selectionRanges';
 import { LEGEND, semanticTokens, semanticTokensInRange } from './features/semanticTokens';
 import { documentSymbols, flattenSymbols } from './features/symbols';
 import { workspaceSymbols } from './features/workspaceSymbols';
-import { type ParamsOf, RoutingIndicatorsRequest, type ResultOf, type StatusParams, StatusNotification } from './protocol/cable';
+import { preview } from './features/preview';
+import type { PreviewProblem } from './features/preview/render';
+import {
+  type ParamsOf,
+  PreviewRequest,
+  RoutingIndicatorsRequest,
+  type ResultOf,
+  type StatusParams,
+  StatusNotification,
+} from './protocol/cable';
 import {
   CancellationToken,
   DidChangeConfigurationNotification,
@@ -301,6 +310,23 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         .filter((ri) => !ri.range)
         .map((ri) => ({ ri: ri.ri, names: ri.names, country: ri.country })),
     ),
+  );
+
+  connection.onRequest(
+    PreviewRequest.method,
+    handle(null, async (params: ParamsOf<typeof PreviewRequest>, token): Promise<ResultOf<typeof PreviewRequest> | null> => {
+      flushIndex();
+      const context = await contextOf(params.textDocument.uri, token);
+      if (!context) return null;
+      const problems: PreviewProblem[] = params.problems
+        ? documentDiagnostics(context, { textDocument: params.textDocument }, token).map((d) => ({
+            range: d.range,
+            severity: d.severity === 1 ? 'error' : d.severity === 2 ? 'warning' : d.severity === 3 ? 'information' : 'hint',
+            message: typeof d.message === 'string' ? d.message : d.message.value,
+          }))
+        : [];
+      return preview(context, params, token, problems);
+    }),
   );
 
   connection.languages.semanticTokens.on(

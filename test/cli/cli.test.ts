@@ -185,3 +185,15 @@ test('directories and quoted globs are expanded; --summary counts per rule, clas
   assert.match(summary.stderr, /cables per station:[\s\S]*ASTANA/);
   assert.doesNotMatch(summary.stdout, /cables per station/);
 });
+
+test('--format html writes one readable page: each file under its name, its cables decoded', () => {
+  const result = run('--format', 'html', fixture('multiLine.cable'), fixture('eras/notACable.txt'));
+  assert.equal(result.status, 0, result.stderr);
+  assert.match(result.stdout, /^<!DOCTYPE html>/);
+  assert.match(result.stdout, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline';">/);
+  assert.doesNotMatch(result.stdout, /<script/);
+  assert.match(result.stdout, /<h2 class="file-name">[^<]*multiLine\.cable<\/h2>/);
+  assert.match(result.stdout, /<th scope="row">From<\/th><td>AMEMBASSY ASTANA/);
+  assert.match(result.stdout, /notACable\.txt<\/h2>\n<p class="muted">holds no cable<\/p>/);
+  assert.match(result.stdout, /<\/html>\n$/);
+});

@@ -13,7 +13,8 @@ globs sorted by path.
 Options:
   --format F           text (default), json (one document), jsonl (one cable per line),
                        csv (one cable per row, RFC 4180), sarif (SARIF 2.1.0, for code scanning),
-                       sqlite (a database with full-text search; needs --output)
+                       sqlite (a database with full-text search; needs --output),
+                       html (a readable page: each cable decoded, as the editor's preview)
   --output FILE, -o FILE   write the report to FILE instead of standard output
   --text               add each cable's body text (and each paragraph's) to json, jsonl and csv
   --rules JSON         severity per rule code or family prefix, e.g. '{"cable/tags-*":"off"}'

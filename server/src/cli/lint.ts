@@ -3,11 +3,14 @@ import type { RuleSettings } from '../analysis/settings';
 import { computeDiagnostics, describeRuleFailure, type LintDiagnostic } from '../diagnostics/engine';
 import { ENGINE_MAX_FILE_BYTES, readCableFile, STDIN_NAME } from './files';
 import { type CableRecord, cableRecord } from './records';
+import { renderPreview } from '../features/preview/render';
 
 export interface FileResult {
   readonly file: string;
   readonly cables: CableRecord[];
   readonly diagnostics: LintDiagnostic[];
+  /** The reading view of the file's cables (--format html). */
+  readonly html?: string;
 }
 
 /** How a file is linted: the same in every thread. Plain data, so it crosses threads. */
@@ -17,6 +20,8 @@ export interface LintOptions {
   readonly text: boolean;
   /** Larger files are refused with a message (--max-file-size). */
   readonly maxFileBytes: number;
+  /** Render the reading view (--format html). */
+  readonly html?: boolean;
 }
 
 export const DEFAULT_LINT_OPTIONS: LintOptions = { rules: {}, text: false, maxFileBytes: ENGINE_MAX_FILE_BYTES };
@@ -37,7 +42,12 @@ export function lintFile(file: string, options: LintOptions): Outcome {
     internalErrors.push(`${name}: ${describeRuleFailure(code, error)}`),
   );
   // A file in which nothing of a telegram is recognised holds no cable (`hello world`), not a cable without an id.
-  const result = { file: name, cables: model.cables.filter((c) => c.recognized).map((c) => cableRecord(model, c, options)), diagnostics };
+  const result: FileResult = {
+    file: name,
+    cables: model.cables.filter((c) => c.recognized).map((c) => cableRecord(model, c, options)),
+    diagnostics,
+    ...(options.html ? { html: renderPreview(model) } : {}),
+  };
   return {
     result,
     bytes: read.bytes,

@@ -74,6 +74,7 @@ async function lintRun(run: RunOptions, out: (s: string) => void, err: (s: strin
     rules: run.rules,
     text: !run.summaryOnly && (run.text || format.alwaysText === true),
     maxFileBytes: run.maxFileBytes,
+    html: format.rendersHtml === true,
   };
   let fileOutput: Output | undefined;
   let report: Report | undefined;

@@ -45,5 +45,27 @@ export const RoutingIndicatorsRequest: RequestMethod<RoutingIndicatorsParams | u
   method: 'cable/routingIndicators',
 };
 
+export interface PreviewParams {
+  readonly textDocument: { readonly uri: string };
+  /** Include problem markers (diagnostics) in the HTML; hidden until the page shows them. */
+  readonly problems?: boolean;
+}
+
+export interface PreviewResult {
+  /**
+   * The reading view's body: escaped document text, no script, no remote resource. Elements carry
+   * `data-line` (0-based) for scroll sync; `data-open`/`data-open-line` anchors name a cable in
+   * another file, to open on click; `#c0-p3`/`#c0-ref-A` links stay in the page.
+   */
+  readonly html: string;
+  /** Its style sheet (VS Code's theme variables, with plain fallbacks). */
+  readonly css: string;
+  readonly title: string;
+  readonly cables: number;
+}
+
+/** The cable decoded for reading, as HTML (the extension's preview; `cable-lint --format html`). */
+export const PreviewRequest: RequestMethod<PreviewParams, PreviewResult> = { method: 'cable/preview' };
+
 export type ParamsOf<M> = M extends RequestMethod<infer P, unknown> ? P : M extends NotificationMethod<infer P> ? P : never;
 export type ResultOf<M> = M extends RequestMethod<unknown, infer R> ? R : never;

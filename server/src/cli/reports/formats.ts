@@ -1,4 +1,5 @@
 import { csvFormat } from './csv';
+import { htmlFormat } from './html';
 import { jsonFormat } from './json';
 import { jsonlFormat } from './jsonl';
 import type { ReportFormat } from './report';
@@ -14,6 +15,7 @@ export const FORMATS = {
   csv: csvFormat,
   sarif: sarifFormat,
   sqlite: sqliteFormat,
+  html: htmlFormat,
 } as const satisfies Readonly<Record<string, ReportFormat>>;
 
 export type FormatName = keyof typeof FORMATS;

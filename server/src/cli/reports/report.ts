@@ -28,6 +28,8 @@ export interface ReportFormat {
   readonly needsFile?: boolean;
   /** Records carry texts whatever --text says (sqlite: the full-text index). */
   readonly alwaysText?: boolean;
+  /** Each file's reading view is rendered (html). */
+  readonly rendersHtml?: boolean;
   /** `out` prints one line (a newline is added). */
   create(out: (line: string) => void, context: ReportContext): Report;
 }
