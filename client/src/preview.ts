@@ -201,15 +201,17 @@ const SCRIPT = `
   let ignoreScrollUntil = 0;
   function elements() { return Array.from(main.querySelectorAll('[data-line]')); }
   function reveal(line) {
+    // The element that starts last at or before the line; of several on one line, the outermost (first).
     let best;
+    let bestLine = -1;
     for (const el of elements()) {
       const l = Number(el.getAttribute('data-line'));
-      if (l <= line && el.getClientRects().length > 0) best = el;
-      else if (l > line) break;
+      if (l > line) break;
+      if (l > bestLine && el.getClientRects().length > 0) { best = el; bestLine = l; }
     }
-    if (!best) return;
     ignoreScrollUntil = Date.now() + 300;
-    best.scrollIntoView({ block: 'start' });
+    if (!best || best === elements()[0]) window.scrollTo(0, 0);
+    else best.scrollIntoView({ block: 'start' });
   }
   let pending = false;
   window.addEventListener('scroll', () => {

@@ -35,7 +35,7 @@ ul.tags li { display: inline; margin-right: .9rem; }
 details.transmission summary { cursor: pointer; opacity: .8; }
 p.line { margin: .15rem 0; white-space: pre-wrap; }
 p.front { font-family: var(--vscode-editor-font-family, monospace); font-size: .92em; }
-section.para { margin: .8rem 0; white-space: pre-line; }
+section.para { margin: .8rem 0; }
 section.para .num { font-weight: 700; margin-right: .2rem; }
 .mark { display: inline-block; font-size: .8em; font-weight: 700; padding: 0 .35em; border-radius: .3em; color: #fff; background: #555; }
 .sub { display: block; margin-left: 1.8rem; }
