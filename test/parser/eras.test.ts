@@ -141,6 +141,35 @@ test('d. a partial extract whose DTG stands above the printout: the FM line and 
   assert.deepEqual(paragraphNumbers(cable), ['1(C)', '2(C)', '3(C)']);
 });
 
+describe("a database's metadata above the telegram (PlusD: Date, Canonical ID, TAGS, Subject…)", () => {
+  test("with the printout under it: the header is found past the metadata Subject, and the fields are the telegram's", () => {
+    const { text, cable } = only('plusd1975.cable');
+    assert.equal(cable.referenceId, '75STATE195297');
+    assert.equal(cable.header?.from?.address?.text, 'SECSTATE WASHDC');
+    assert.equal(cable.dtg?.token.text, '192122Z AUG 75');
+    assert.equal(cable.subject?.text, 'PORTUGUESE REQUEST FOR CONSULTATIONS');
+    assert.equal(cable.distribution?.total?.value, 40);
+    assert.deepEqual(paragraphNumbers(cable), ['1', '2']);
+    assert.deepEqual(errors(text), []);
+  });
+
+  test('the text alone under the metadata: the year comes from its Date line, for the id and the REF entries', () => {
+    const { cable } = only('plusdTextOnly.cable');
+    assert.equal(cable.referenceId, '75STATE195297');
+    assert.deepEqual([cable.sourceDate?.value.year, cable.sourceDate?.value.month, cable.sourceDate?.value.day], [1975, 8, 19]);
+    assert.equal(cable.references?.entries[0].cable?.referenceId, '75LISBON4810');
+    assert.equal(cable.classification.written, 'LIMITED OFFICIAL USE');
+  });
+});
+
+test('a field does not run on into page 1 of another copy', () => {
+  const text = read('incoming1974.cable').replace(
+    'SUBJECT: ALLIED REACTION TO SOVIET PROTEST ON\n         FEDERAL ENVIRONMENTAL AGENCY',
+    'SUBJECT: ALLIED REACTION TO SOVIET PROTEST\n\nCONFIDENTIAL\n\nPAGE 01        BERLIN  03010  01 OF 01  151400Z\n\n44\nACTION EUR-25\n\nDRAFTED BY EUR/CE:XYZ',
+  );
+  assert.equal(parse(text).cables[0].subject?.text, 'ALLIED REACTION TO SOVIET PROTEST');
+});
+
 describe('b. mixed layouts', () => {
   test('a multi-line header over a body whose newlines were collapsed: the paragraphs are found', () => {
     const { cable } = only('collapsedBody.cable');

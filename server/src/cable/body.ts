@@ -134,11 +134,14 @@ function afterPageBreak(segments: readonly Segment[], from: number): number | un
     const segment = segments[k];
     if (isBlank(segment.text)) continue;
     if (isPrintNoise(segment)) {
+      const header = parsePageHeader(segment)?.header;
+      // Page 1 starts another copy of a telegram: no field runs on into it.
+      if (header?.page.value === 1) return undefined;
       noise = true;
-      page ||= parsePageHeader(segment) !== undefined;
+      page ||= header !== undefined;
       continue;
     }
-    if (page && isDistributionLine(segment.text)) continue;
+    if (page && (isDistributionLine(segment.text) || /^\s*\d{1,3}\s*$/.test(segment.text))) continue;
     break;
   }
   return noise ? k : undefined;
@@ -333,7 +336,7 @@ export function parseTextSegments(segments: readonly Segment[], draft: Draft, bl
         else if (kind === 'subject') draft.subject = parseSubject(fieldSegments);
         else if (kind === 'references')
           draft.references = parseReferences(fieldSegments, {
-            year,
+            year: year ?? (draft.sourceDate ? draft.sourceDate.value.year % 100 : undefined),
             station: draft.classificationLine?.station?.value,
             serial: draft.classificationLine?.serial?.value,
           });

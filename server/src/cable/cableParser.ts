@@ -43,7 +43,9 @@ function findHeaderAnchor(lines: readonly SourceLine[], first: number, last: num
   for (let i = first; i <= limit; i++) {
     const text = lines[i];
     if (FL1.test(text)) return { line: i, kind: 'fl1' };
-    if (dtgsStill && !dtg && DTG_LINE.test(text)) dtg = { line: i, kind: 'dtg' };
+    // After a SUBJECT line (a database's metadata above the telegram has one) a DTG still opens the
+    // header when the FM line follows it.
+    if (!dtg && DTG_LINE.test(text) && (dtgsStill || fmFollows(lines, i, last))) dtg = { line: i, kind: 'dtg' };
     if (/^\s{0,3}(?:¶\s*)?\d{1,3}\.\s+\(/.test(text) || text.length > 400) break;
     if (/^\s*SUBJ(?:ECT)?\s*:/i.test(text)) {
       dtgsStill = false;
@@ -51,6 +53,12 @@ function findHeaderAnchor(lines: readonly SourceLine[], first: number, last: num
     }
   }
   return dtg;
+}
+
+/** An FM line within the three lines after `line`. */
+function fmFollows(lines: readonly SourceLine[], line: number, last: number): boolean {
+  for (let i = line + 1; i <= Math.min(last, line + 3); i++) if (/^\s*FM\s+\S/.test(lines[i])) return true;
+  return false;
 }
 
 export function parseCable(
@@ -140,7 +148,7 @@ export function parseCable(
   const blocks = new BlockCollector(markerLines);
   const segments = textSegments(lines, textLine, last, textSegment);
   const collapsed = segments.collapsed;
-  parseTextSegments(segments.list, draft, blocks, dtg?.token.value.twoDigitYear);
+  parseTextSegments(segments.list, draft, blocks, dtg?.token.value.twoDigitYear ?? (sourceDate ? sourceDate.value.year % 100 : undefined));
   collectArtefacts(lines, first, last, draft.artefacts, artefactLines);
   sourceDate ??= draft.sourceDate;
 
