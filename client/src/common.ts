@@ -7,7 +7,7 @@ import {
   type StatusParams,
   StatusNotification,
 } from '../../server/src/protocol/cable';
-import { looksLikeCable } from './detect';
+import { looksLikeCable, SNIFF_LINES } from '../../server/src/protocol/detect';
 
 export type ClientFactory = (options: LanguageClientOptions) => BaseLanguageClient;
 
@@ -82,7 +82,7 @@ async function detectPlainText(document: vscode.TextDocument): Promise<void> {
   if (document.languageId !== 'plaintext') return;
   if (!vscode.workspace.getConfiguration('cable', document.uri).get<boolean>('detectPlainText', false)) return;
   const lines: string[] = [];
-  for (let i = 0; i < Math.min(document.lineCount, 8); i++) lines.push(document.lineAt(i).text);
+  for (let i = 0; i < Math.min(document.lineCount, SNIFF_LINES); i++) lines.push(document.lineAt(i).text);
   if (looksLikeCable(lines)) await vscode.languages.setTextDocumentLanguage(document, 'cable');
 }
 

@@ -27,6 +27,25 @@ export interface StatusParams {
 
 export const StatusNotification: NotificationMethod<StatusParams> = { method: 'cable/status' };
 
+/** The workspace index as the language status item shows it; sent when it changes (at most twice a second). */
+export interface IndexStatusParams {
+  /** Files holding cables, and their cables. */
+  readonly files: number;
+  readonly cables: number;
+  /** Files left out, by reason: unreadable, binary (a NUL byte in the first 4 KB), over 50 MB; `.txt` files that are no cable. */
+  readonly skipped: { readonly unreadable: number; readonly binary: number; readonly tooLarge: number; readonly notCable: number };
+  /** A round of indexing is running: `done` of `total` files. */
+  readonly indexing: boolean;
+  readonly done: number;
+  readonly total: number;
+  /** Where the index is saved (undefined: not saved, as in a browser). */
+  readonly storage?: string;
+  /** The host bounds the index (the web client): at most this many files. */
+  readonly limit?: number;
+}
+
+export const IndexStatusNotification: NotificationMethod<IndexStatusParams> = { method: 'cable/indexStatus' };
+
 export interface RoutingIndicatorsParams {
   /** A routing-indicator prefix or words of a station name; all when empty. */
   readonly query?: string;

@@ -1,69 +1,258 @@
-import type { IndexedCable, WorkspaceLookup } from '../analysis/context';
-import { cableName } from '../analysis/naming';
+import type { CitationPlace, IndexedCable, WorkspaceLookup } from '../analysis/context';
 import type { CableFile } from '../cable/model';
-import { ownCopy } from '../cable/scan';
+import { type CableEntry, type Citation, citationRange, entriesOf, entryRange, entrySelectionRange, isoDate } from './entry';
+import { normalizeUri, type SkipReason } from './scan';
+
+/** One file of the index: where it is, the version read (size, mtime), and its cables or why it has none. */
+export interface FileRecord {
+  readonly uri: string;
+  readonly size: number;
+  readonly mtime: number;
+  readonly skipped: SkipReason | undefined;
+  readonly entries: readonly CableEntry[];
+  /** Fed by an open document, whose text wins over the file on disk until it closes. */
+  readonly open: boolean;
+}
+
+/** An entry as the index holds it: with its file, and the upper-case subject searches compare with. */
+interface Stored extends CableEntry {
+  file: FileRecord;
+  subjectUpper: string;
+}
+
+/** Entries by key: one entry alone (the usual case: a quarter of a million ids), an array when there are several. */
+type Bucket = Stored | Stored[];
+
+export interface IndexCounts {
+  readonly files: number;
+  readonly cables: number;
+  readonly skipped: Readonly<Record<SkipReason, number>>;
+}
 
 /**
- * The cables of the workspace by reference id, for cross-file links, definitions and workspace
- * symbols. Fed by open documents and, where a file system is available, by a bounded background
- * scan of `*.cable` and `*.tel` files; it never blocks a request.
+ * The cables of the workspace by reference id, with what cites what, for cross-file links,
+ * definitions, references, the citation hierarchy and workspace symbols. Fed by open documents
+ * and by the index builder (builder.ts), which reads files on disk off the request path; every
+ * lookup is a map access or one pass over compact entries.
  */
 export class WorkspaceIndex implements WorkspaceLookup {
-  readonly #byUri = new Map<string, IndexedCable[]>();
-  readonly #byId = new Map<string, IndexedCable[]>();
+  readonly #files = new Map<string, FileRecord>();
+  readonly #byId = new Map<string, Bucket>();
+  /** Citing entries by cited id (a year-less REF is filed under both years it may mean). */
+  readonly #citedBy = new Map<string, Bucket>();
+  /** Origins, TAGS lines and classifications repeat across a corpus: one copy of each. */
+  readonly #strings = new Map<string, string>();
+  #cables = 0;
+  readonly #skipped: Record<SkipReason, number> = { unreadable: 0, binary: 0, tooLarge: 0, notCable: 0 };
 
-  update(uri: string, file: CableFile): void {
-    this.remove(uri);
-    // The index outlives the model: its strings are copies, not views into the document's text.
-    const entries = file.cables.map((c) => ({
-      uri,
-      name: ownCopy(cableName(c)),
-      referenceId: c.referenceId === undefined ? undefined : ownCopy(c.referenceId),
-      subject: c.subject === undefined ? undefined : ownCopy(c.subject.text),
-      range: c.range,
-      selectionRange: c.classificationLine?.range ?? c.header?.range ?? c.range,
-    }));
-    this.#byUri.set(uri, entries);
-    for (const e of entries) {
-      if (!e.referenceId) continue;
-      const list = this.#byId.get(e.referenceId) ?? [];
-      list.push(e);
-      this.#byId.set(e.referenceId, list);
+  /** An open document's cables (its model), in place of the file's on disk. */
+  update(documentUri: string, file: CableFile): void {
+    const uri = normalizeUri(documentUri);
+    this.set({ uri, size: -1, mtime: -1, skipped: undefined, entries: entriesOf(file), open: true });
+  }
+
+  /** Sets one file's record, replacing what the index had for it. */
+  set(record: FileRecord): void {
+    this.remove(record.uri);
+    const stored = record.entries as Stored[];
+    for (const entry of stored) this.#intern(entry, record);
+    this.#files.set(record.uri, record);
+    this.#cables += stored.length;
+    if (record.skipped) this.#skipped[record.skipped]++;
+    for (const entry of stored) {
+      if (entry.id) add(this.#byId, entry.id, entry);
+      for (const key of citedKeys(entry)) add(this.#citedBy, key, entry);
     }
   }
 
   remove(uri: string): void {
-    const old = this.#byUri.get(uri);
+    const old = this.#files.get(uri);
     if (!old) return;
-    this.#byUri.delete(uri);
-    for (const e of old) {
-      if (!e.referenceId) continue;
-      const list = (this.#byId.get(e.referenceId) ?? []).filter((x) => x.uri !== uri);
-      if (list.length > 0) this.#byId.set(e.referenceId, list);
-      else this.#byId.delete(e.referenceId);
+    this.#files.delete(uri);
+    this.#cables -= old.entries.length;
+    if (old.skipped) this.#skipped[old.skipped]--;
+    for (const entry of old.entries as Stored[]) {
+      if (entry.id) drop(this.#byId, entry.id, entry);
+      for (const key of citedKeys(entry)) drop(this.#citedBy, key, entry);
     }
   }
 
+  /** Every file below a folder URI (a deleted folder takes its files with it). */
+  removeFolder(folderUri: string): string[] {
+    const prefix = folderUri.endsWith('/') ? folderUri : `${folderUri}/`;
+    const gone = [...this.#files.keys()].filter((uri) => uri.startsWith(prefix));
+    for (const uri of gone) this.remove(uri);
+    return gone;
+  }
+
+  record(uri: string): FileRecord | undefined {
+    return this.#files.get(uri);
+  }
+
+  records(): IterableIterator<FileRecord> {
+    return this.#files.values();
+  }
+
+  get counts(): IndexCounts {
+    return { files: this.#files.size - this.#skipped.notCable, cables: this.#cables, skipped: { ...this.#skipped } };
+  }
+
+  get fileCount(): number {
+    return this.#files.size;
+  }
+
   find(referenceId: string): readonly IndexedCable[] {
-    return this.#byId.get(referenceId.toUpperCase()) ?? [];
+    return all(this.#byId.get(referenceId.toUpperCase())).map(indexedCable);
+  }
+
+  findCited(referenceId: string, yearAssumed: boolean): readonly IndexedCable[] {
+    const id = referenceId.toUpperCase();
+    return this.find(yearAssumed ? this.#resolve({ id, yearAssumed } as Citation) : id);
+  }
+
+  /** The id a citation means: a year-less REF to a telegram the index has only from the year before means that one. */
+  #resolve(c: Citation): string {
+    if (!c.yearAssumed || this.#byId.has(c.id)) return c.id;
+    const earlier = previousYear(c.id);
+    return earlier && this.#byId.has(earlier) ? earlier : c.id;
+  }
+
+  citing(referenceId: string): readonly CitationPlace[] {
+    const id = referenceId.toUpperCase();
+    const places: CitationPlace[] = [];
+    for (const entry of all(this.#citedBy.get(id))) {
+      if (entry.id === id) continue;
+      const cable = indexedCable(entry);
+      for (const c of entry.references) if (this.#resolve(c) === id) places.push(place(cable, id, c, true));
+      for (const c of entry.cites) if (c.id === id) places.push(place(cable, id, c, false));
+    }
+    return places;
+  }
+
+  citationsOf(uri: string, cable: { readonly referenceId?: string; readonly line?: number }): readonly CitationPlace[] {
+    const entries = (this.#files.get(uri)?.entries ?? []) as Stored[];
+    const entry =
+      cable.referenceId !== undefined
+        ? entries.find((e) => e.id === cable.referenceId)
+        : entries.find((e) => cable.line !== undefined && e.startLine <= cable.line && cable.line <= e.endLine);
+    if (!entry) return [];
+    const citing = indexedCable(entry);
+    return [
+      ...entry.references.map((c) => place(citing, this.#resolve(c), c, true)),
+      ...entry.cites.map((c) => place(citing, c.id, c, false)),
+    ];
   }
 
   search(query: string, limit: number): IndexedCable[] {
     const words = query.toUpperCase().split(/\s+/).filter(Boolean);
-    const results: IndexedCable[] = [];
-    for (const entries of this.#byUri.values()) {
-      for (const e of entries) {
-        const hay = `${e.name} ${e.subject ?? ''}`.toUpperCase();
-        if (words.every((w) => hay.includes(w))) {
-          results.push(e);
-          if (results.length >= limit) return results;
+    if (limit <= 0) return [];
+    const exact = words.length === 1 ? all(this.#byId.get(words[0])) : [];
+    // Ranked: the exact id, ids that start with the first word, ids that hold it, then the rest.
+    const ranked: Stored[][] = [[], [], []];
+    const first = words[0] ?? '';
+    let rest = 0;
+    for (const record of this.#files.values()) {
+      for (const e of record.entries as Stored[]) {
+        if (!matches(e, words)) continue;
+        const id = e.id ?? e.name;
+        const rank = id === first && exact.includes(e) ? -1 : id.startsWith(first) ? 0 : id.includes(first) ? 1 : 2;
+        if (rank < 0) continue;
+        if (rank === 2) {
+          if (rest >= limit) continue;
+          rest++;
         }
+        if (ranked[rank].length < limit) ranked[rank].push(e);
       }
     }
-    return results;
+    return [...exact, ...ranked[0], ...ranked[1], ...ranked[2]].slice(0, limit).map(indexedCable);
   }
 
-  get fileCount(): number {
-    return this.#byUri.size;
+  #intern(entry: Stored, record: FileRecord): void {
+    const e = entry as { -readonly [K in keyof Stored]: Stored[K] };
+    e.file = record;
+    e.origin = this.#shared(e.origin);
+    e.routingIndicator = this.#shared(e.routingIndicator);
+    e.classification = this.#shared(e.classification);
+    e.tags = this.#shared(e.tags);
+    const subject = e.subject ?? '';
+    const upper = subject.toUpperCase();
+    e.subjectUpper = upper === subject ? subject : upper;
+  }
+
+  #shared(text: string | undefined): string | undefined {
+    if (text === undefined) return undefined;
+    const known = this.#strings.get(text);
+    if (known !== undefined) return known;
+    this.#strings.set(text, text);
+    return text;
+  }
+}
+
+function matches(e: Stored, words: readonly string[]): boolean {
+  for (const w of words) {
+    if ((e.id ?? e.name).includes(w) || e.subjectUpper.includes(w)) continue;
+    if (e.origin?.includes(w) || e.tags?.includes(w) || e.routingIndicator === w) continue;
+    return false;
+  }
+  return true;
+}
+
+function citedKeys(entry: CableEntry): Set<string> {
+  const keys = new Set<string>();
+  for (const c of entry.references) {
+    keys.add(c.id);
+    const earlier = c.yearAssumed ? previousYear(c.id) : undefined;
+    if (earlier) keys.add(earlier);
+  }
+  for (const c of entry.cites) keys.add(c.id);
+  return keys;
+}
+
+/** `07MADRID12` → `06MADRID12`; `00X1` → `99X1`. */
+function previousYear(id: string): string | undefined {
+  const year = Number(id.slice(0, 2));
+  if (!Number.isInteger(year) || !/^\d\d/.test(id)) return undefined;
+  return `${String((year + 99) % 100).padStart(2, '0')}${id.slice(2)}`;
+}
+
+function place(cable: IndexedCable, referenceId: string, c: Citation, reference: boolean): CitationPlace {
+  return { cable, referenceId, range: citationRange(c), reference, letter: c.letter };
+}
+
+function indexedCable(e: Stored): IndexedCable {
+  return {
+    uri: e.file.uri,
+    name: e.name,
+    referenceId: e.id,
+    subject: e.subject,
+    range: entryRange(e),
+    selectionRange: entrySelectionRange(e),
+    date: isoDate(e.dtgMinutes),
+    origin: e.origin,
+    routingIndicator: e.routingIndicator,
+    classification: e.classification,
+    tags: e.tags,
+    partial: e.partial,
+  };
+}
+
+function all(bucket: Bucket | undefined): Stored[] {
+  return bucket === undefined ? [] : Array.isArray(bucket) ? bucket : [bucket];
+}
+
+function add(map: Map<string, Bucket>, key: string, entry: Stored): void {
+  const bucket = map.get(key);
+  if (bucket === undefined) map.set(key, entry);
+  else if (Array.isArray(bucket)) bucket.push(entry);
+  else map.set(key, [bucket, entry]);
+}
+
+function drop(map: Map<string, Bucket>, key: string, entry: Stored): void {
+  const bucket = map.get(key);
+  if (bucket === entry) map.delete(key);
+  else if (Array.isArray(bucket)) {
+    const rest = bucket.filter((e) => e !== entry);
+    if (rest.length === 0) map.delete(key);
+    else map.set(key, rest.length === 1 ? rest[0] : rest);
   }
 }
