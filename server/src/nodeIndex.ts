@@ -10,7 +10,15 @@ import path from 'node:path';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { URI } from 'vscode-uri';
 import type { IndexStorage } from './workspace/persist';
-import { type FileIndexer, type FileJob, type FileReader, type FileResult, type FileSystem, indexFile, InThreadIndexer } from './workspace/scan';
+import {
+  type FileIndexer,
+  type FileJob,
+  type FileReader,
+  type FileResult,
+  type FileSystem,
+  indexFile,
+  InThreadIndexer,
+} from './workspace/scan';
 
 const fsPath = (uri: string) => URI.parse(uri).fsPath;
 
@@ -203,7 +211,7 @@ export function fileStorage(file: string): IndexStorage {
       const partial = `${file}.${process.pid}.partial`;
       const handle = await open(partial, 'w', 0o600);
       try {
-        for await (const chunk of lines) await handle.write(chunk);
+        for (const chunk of lines) await handle.write(chunk);
       } catch (error) {
         await handle.close();
         await unlink(partial).catch(() => undefined);

@@ -7,12 +7,14 @@ import { DEFAULT_SETTINGS, readSettings, type Settings } from './analysis/settin
 import { searchRoutingIndicators } from './data';
 import { documentDiagnostics } from './diagnostics/documentDiagnostics';
 import { ModelCache } from './documents';
+import { incomingCalls, outgoingCalls, prepareCallHierarchy } from './features/callHierarchy';
 import { codeActions } from './features/codeActions';
 import { completion } from './features/completion';
 import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
 import { withJsonBytes } from './features/jsonText';
 import { definition, documentLinks } from './features/links';
+import { references } from './features/references';
 import { selectionRanges } from './features/selectionRanges';
 import { LEGEND, semanticTokens, semanticTokensInRange } from './features/semanticTokens';
 import { documentSymbols, flattenSymbols } from './features/symbols';
@@ -82,6 +84,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let storageFolder: string | undefined;
   let builder: IndexBuilder | undefined;
   let storagePath: string | undefined;
+  /** Resolves once the saved index is loaded (or found missing): requests that read the index wait for it, not for the walk. */
+  let indexLoaded: Promise<void> = Promise.resolve();
   const log = (message: string) => connection.console.error(`cable: ${message}`);
 
   /**
@@ -170,7 +174,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'cable' }).catch(() => undefined);
     }
-    if (options.index && workspaceFolders.length > 0) void startIndex(options.index);
+    if (options.index && workspaceFolders.length > 0) indexLoaded = startIndex(options.index);
   });
 
   /** The index's scope for every workspace folder, from its `cable` and `files` settings. */
@@ -282,7 +286,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   connection.onDidChangeWatchedFiles((params) => {
-    builder?.filesChanged(params.changes as { uri: string; type: 1 | 2 | 3 }[]);
+    builder?.filesChanged(params.changes);
   });
 
   connection.onDidChangeConfiguration(() => {
@@ -340,8 +344,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       log(String(error));
     }
   };
-  /** Requests that read the index first bring it up to date with the open documents. */
-  const flushIndex = () => {
+  /** Requests that read the index wait for the saved index, then bring it up to date with the open documents. */
+  const flushIndex = async () => {
+    await indexLoaded;
     for (const uri of [...indexTimers.keys()]) indexNow(uri);
   };
   /** Index keys of open documents (a client may spell a URI otherwise than the index does). */
@@ -417,7 +422,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onDefinition(
     handle([], async (params, token) => {
-      flushIndex();
+      await flushIndex();
       const context = await contextOf(params.textDocument.uri, token);
       return context ? definition(context, params, token) : [];
     }),
@@ -425,22 +430,53 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onDocumentLinks(
     handle([], async (params, token) => {
-      flushIndex();
+      await flushIndex();
       const context = await contextOf(params.textDocument.uri, token);
       return context ? documentLinks(context, params, token) : [];
     }),
   );
 
   connection.onWorkspaceSymbol(
-    handle([], (params, token) => {
-      flushIndex();
+    handle([], async (params, token) => {
+      await flushIndex();
+      throwIfCancelled(token);
       return workspaceSymbols(index, params, token);
+    }),
+  );
+
+  connection.onReferences(
+    handle([], async (params, token) => {
+      await flushIndex();
+      const context = await contextOf(params.textDocument.uri, token);
+      return context ? references(context, params, token) : [];
+    }),
+  );
+
+  connection.languages.callHierarchy.onPrepare(
+    handle(null, async (params, token) => {
+      await flushIndex();
+      const context = await contextOf(params.textDocument.uri, token);
+      return context ? prepareCallHierarchy(context, params, token) : null;
+    }),
+  );
+
+  connection.languages.callHierarchy.onIncomingCalls(
+    handle([], async (params, token) => {
+      await flushIndex();
+      return incomingCalls(index, params, token);
+    }),
+  );
+
+  connection.languages.callHierarchy.onOutgoingCalls(
+    handle([], async (params, token) => {
+      await flushIndex();
+      return outgoingCalls(index, params, token);
     }),
   );
 
   connection.onHover(
     handle(null, async (params, token) => {
-      flushIndex();
+      await flushIndex();
       const context = await contextOf(params.textDocument.uri, token);
       return context ? hover(context, params, token) : null;
     }),

@@ -87,11 +87,11 @@ export class IndexBuilder {
     return new Promise((resolve) => this.#idle.push(resolve));
   }
 
-  /** First start: the saved index, then a walk that checks it against the disk. */
+  /** First start: the saved index (resolves once it is loaded), then, in the background, a walk that checks it against the disk. */
   async start(folders: readonly IndexedFolder[]): Promise<void> {
     this.#folders = folders;
     await this.#load();
-    await this.rescan(folders);
+    void this.rescan(folders).catch((error) => this.host.log(`index: ${String(error)}`));
   }
 
   /** Walks every folder again (first start, or settings that change the scope). */
@@ -168,11 +168,12 @@ export class IndexBuilder {
     const folder = this.#folderOf(key);
     const relative = folder ? relativePath(folder.uri, key) : undefined;
     const kind = folder && relative !== undefined ? folder.scope.kindOf(relative) : undefined;
-    this.index.remove(key);
     if (kind) {
+      this.index.closed(key);
       this.#beginRound();
       this.#enqueue([{ uri: key, sniff: kind === 'sniff' }]);
     } else {
+      this.index.remove(key);
       this.host.changed();
     }
   }

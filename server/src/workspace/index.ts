@@ -11,7 +11,7 @@ export interface FileRecord {
   readonly skipped: SkipReason | undefined;
   readonly entries: readonly CableEntry[];
   /** Fed by an open document, whose text wins over the file on disk until it closes. */
-  readonly open: boolean;
+  open: boolean;
 }
 
 /** An entry as the index holds it: with its file, and the upper-case subject searches compare with. */
@@ -49,6 +49,12 @@ export class WorkspaceIndex implements WorkspaceLookup {
   update(documentUri: string, file: CableFile): void {
     const uri = normalizeUri(documentUri);
     this.set({ uri, size: -1, mtime: -1, skipped: undefined, entries: entriesOf(file), open: true });
+  }
+
+  /** An open document closed: its entries stay until its file on disk has been read again. */
+  closed(documentUri: string): void {
+    const record = this.#files.get(normalizeUri(documentUri));
+    if (record) record.open = false;
   }
 
   /** Sets one file's record, replacing what the index had for it. */
@@ -94,7 +100,8 @@ export class WorkspaceIndex implements WorkspaceLookup {
   }
 
   get counts(): IndexCounts {
-    return { files: this.#files.size - this.#skipped.notCable, cables: this.#cables, skipped: { ...this.#skipped } };
+    const skipped = this.#skipped.unreadable + this.#skipped.binary + this.#skipped.tooLarge + this.#skipped.notCable;
+    return { files: this.#files.size - skipped, cables: this.#cables, skipped: { ...this.#skipped } };
   }
 
   get fileCount(): number {
@@ -130,7 +137,7 @@ export class WorkspaceIndex implements WorkspaceLookup {
   }
 
   citationsOf(uri: string, cable: { readonly referenceId?: string; readonly line?: number }): readonly CitationPlace[] {
-    const entries = (this.#files.get(uri)?.entries ?? []) as Stored[];
+    const entries = (this.#files.get(normalizeUri(uri))?.entries ?? []) as Stored[];
     const entry =
       cable.referenceId !== undefined
         ? entries.find((e) => e.id === cable.referenceId)

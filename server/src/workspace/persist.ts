@@ -15,8 +15,12 @@ export const INDEX_VERSION = 1;
 export interface IndexStorage {
   /** The saved text, or undefined when there is none or it cannot be read. */
   load(): Promise<string | undefined>;
-  /** Replaces the saved index with these lines, all or nothing (a crash halfway leaves the old one). */
-  save(lines: AsyncIterable<string>): Promise<void>;
+  /**
+   * Replaces the saved index with these chunks of lines, all or nothing (a crash halfway leaves the
+   * old one). Each chunk is made when it is taken, so a storage that awaits its writes between
+   * chunks lets requests in while a large index is saved.
+   */
+  save(lines: Iterable<string>): Promise<void>;
 }
 
 type Row = unknown[];
@@ -25,7 +29,7 @@ const SKIP_REASONS: readonly SkipReason[] = ['unreadable', 'binary', 'tooLarge',
 const YIELD_EVERY = 2000;
 
 /** The lines of a saved index (open documents are left out: their files are read again at the next start). */
-export async function* serializeIndex(index: WorkspaceIndex, scopeKey: string): AsyncGenerator<string> {
+export function* serializeIndex(index: WorkspaceIndex, scopeKey: string): Generator<string> {
   const records = [...index.records()].filter((r) => !r.open);
   yield `${JSON.stringify({ format: INDEX_FORMAT, version: INDEX_VERSION, scope: scopeKey, files: records.length })}\n`;
   let batch: string[] = [];
@@ -110,8 +114,16 @@ function entryOfRow(row: unknown): CableEntry {
   const r = row as Row;
   const numbers = r.slice(9, 17);
   if (!numbers.every(isNumber) || typeof r[1] !== 'string' || !Array.isArray(r[17]) || !Array.isArray(r[18])) throw new Malformed();
-  const [startLine, startCharacter, endLine, endCharacter, selectionLine, selectionStartCharacter, selectionEndLine, selectionEndCharacter] =
-    numbers as number[];
+  const [
+    startLine,
+    startCharacter,
+    endLine,
+    endCharacter,
+    selectionLine,
+    selectionStartCharacter,
+    selectionEndLine,
+    selectionEndCharacter,
+  ] = numbers;
   return {
     id: optionalString(r[0]),
     name: r[1],

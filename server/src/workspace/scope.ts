@@ -53,8 +53,15 @@ export class IndexScope {
     // `**/x/**` excludes the folder x itself too: the walk then never enters it.
     const folders = excluded.map((p) => p.replace(/\/\*\*$/, '')).filter((p) => p.length > 0);
     this.#excludeFolder = folders.length > 0 ? picomatch(folders, options) : () => false;
-    // Patterns without a slash match the base name, as VS Code reads files.associations.
-    this.#associations = settings.associations.length > 0 ? picomatch([...settings.associations], { ...options, basename: true }) : undefined;
+    // Patterns without a slash match the base name, as VS Code reads files.associations; the others the path in the folder.
+    const byName = settings.associations.filter((p) => !p.includes('/'));
+    const byPath = settings.associations.filter((p) => p.includes('/'));
+    const nameMatcher = byName.length > 0 ? picomatch(byName, options) : undefined;
+    const pathMatcher = byPath.length > 0 ? picomatch(byPath, options) : undefined;
+    this.#associations =
+      nameMatcher || pathMatcher
+        ? (path) => (nameMatcher?.(path.slice(path.lastIndexOf('/') + 1)) ?? false) || (pathMatcher?.(path) ?? false)
+        : undefined;
   }
 
   /** A key that changes when the scope does: a saved index built for another scope is read again. */
