@@ -15,13 +15,20 @@ export interface FileSystem {
   realPath(uri: string): Promise<string>;
 }
 
-/** Files as reading them for the index needs them. */
+/** An open file: its size and mtime, its first bytes, then the rest. */
+export interface OpenFile {
+  readonly size: number;
+  /** Modification time in ms. */
+  readonly mtime: number;
+  /** The next `bytes` bytes (fewer at the end of the file). */
+  read(bytes: number): Promise<Uint8Array>;
+  close(): Promise<void>;
+}
+
+/** Files as reading them for the index needs them: each opened once, read from the start. */
 export interface FileReader {
-  /** Size in bytes and modification time in ms, or undefined when the file is gone. */
-  stat(uri: string): Promise<{ size: number; mtime: number } | undefined>;
-  /** The first `bytes` bytes (fewer when the file is shorter). */
-  readStart(uri: string, bytes: number): Promise<Uint8Array>;
-  read(uri: string): Promise<Uint8Array>;
+  /** The file, or undefined when it is gone (or is no file). */
+  open(uri: string): Promise<OpenFile | undefined>;
 }
 
 /** A file in the index's scope, found by the walk or named by a change event. */
@@ -122,24 +129,32 @@ export function normalizeUri(uri: string): string {
  */
 export async function indexFile(reader: FileReader, job: FileJob): Promise<FileResult> {
   const { uri } = job;
-  let stat: { size: number; mtime: number } | undefined;
+  let file: OpenFile | undefined;
   try {
-    stat = await reader.stat(uri);
+    file = await reader.open(uri);
   } catch {
-    stat = undefined;
+    file = undefined;
   }
-  if (!stat) return { uri, status: 'gone' };
-  const { size, mtime } = stat;
-  if (job.known && job.known.size === size && job.known.mtime === mtime) return { uri, status: 'unchanged' };
-  if (size > MAX_FILE_BYTES) return { uri, status: 'skipped', size, mtime, reason: 'tooLarge' };
+  if (!file) return { uri, status: 'gone' };
+  const { size, mtime } = file;
   try {
-    const start = await reader.readStart(uri, SNIFF_BYTES);
+    if (job.known && job.known.size === size && job.known.mtime === mtime) return { uri, status: 'unchanged' };
+    if (size > MAX_FILE_BYTES) return { uri, status: 'skipped', size, mtime, reason: 'tooLarge' };
+    const start = await file.read(Math.min(size, SNIFF_BYTES) || SNIFF_BYTES);
     if (start.includes(0)) return { uri, status: 'skipped', size, mtime, reason: 'binary' };
     if (job.sniff && !textLooksLikeCable(decode(start))) return { uri, status: 'skipped', size, mtime, reason: 'notCable' };
-    const bytes = size <= start.length ? start : await reader.read(uri);
+    let bytes = start;
+    if (size > start.length) {
+      const rest = await file.read(size - start.length);
+      bytes = new Uint8Array(start.length + rest.length);
+      bytes.set(start);
+      bytes.set(rest, start.length);
+    }
     return { uri, status: 'indexed', size, mtime, entries: entriesOf(parse(decode(bytes))) };
   } catch {
     return { uri, status: 'skipped', size, mtime, reason: 'unreadable' };
+  } finally {
+    await file.close().catch(() => undefined);
   }
 }
 
