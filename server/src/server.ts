@@ -396,7 +396,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const folding = foldingRanges(context, { textDocument: params.textDocument }, token);
       sendStatus({
         uri: context.uri,
-        symbols: { shown: result.shown, omitted: result.omitted },
+        symbols: { shown: result.shown, omitted: result.omitted, omittedParagraphs: result.omittedParagraphs },
         foldingRangesOmitted: folding.omitted,
         cables: context.file.cables.length,
       });

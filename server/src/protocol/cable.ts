@@ -20,10 +20,16 @@ export interface NotificationMethod<Params> {
 /** Sent after an outline is computed, so the client can say in its language status item what a cap left out. */
 export interface StatusParams {
   readonly uri: string;
-  readonly symbols: { readonly shown: number; readonly omitted: number };
+  /** `omittedParagraphs`: subjects, REF lines and paragraphs left out (a capped outline lists every cable, then those, then header fields). */
+  readonly symbols: { readonly shown: number; readonly omitted: number; readonly omittedParagraphs?: number };
+  /** The diagnostics profile that applies to the document. */
+  readonly profile?: DiagnosticsProfile;
   readonly foldingRangesOmitted: number;
   readonly cables: number;
 }
+
+/** `reading`: errors and warnings only (archival text the reader cannot fix); `drafting`: every finding. */
+export type DiagnosticsProfile = 'reading' | 'drafting';
 
 export const StatusNotification: NotificationMethod<StatusParams> = { method: 'cable/status' };
 
