@@ -3,7 +3,7 @@ import type { ClientCapabilities, Connection, InitializeParams, InitializeResult
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { RequestCancelledError, throwIfCancelled } from './analysis/cancellation';
 import type { FeatureContext } from './analysis/context';
-import { DEFAULT_SETTINGS, readSettings, type Settings } from './analysis/settings';
+import { DEFAULT_SETTINGS, profileOf, readSettings, type Settings } from './analysis/settings';
 import { searchRoutingIndicators } from './data';
 import { documentDiagnostics } from './diagnostics/documentDiagnostics';
 import { ModelCache } from './documents';
@@ -399,6 +399,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         symbols: { shown: result.shown, omitted: result.omitted, omittedParagraphs: result.omittedParagraphs },
         foldingRangesOmitted: folding.omitted,
         cables: context.file.cables.length,
+        profile: profileOf(context.uri, context.settings),
       });
       return capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport
         ? withJsonBytes(result.symbols, result.jsonBytes)
