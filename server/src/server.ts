@@ -6,6 +6,7 @@ import type { FeatureContext } from './analysis/context';
 import { DEFAULT_SETTINGS, profileOf, readSettings, type Settings } from './analysis/settings';
 import { searchRoutingIndicators } from './data';
 import { documentDiagnostics } from './diagnostics/documentDiagnostics';
+import { clientIndexHost } from './clientFiles';
 import { ModelCache } from './documents';
 import { incomingCalls, outgoingCalls, prepareCallHierarchy } from './features/callHierarchy';
 import { codeActions } from './features/codeActions';
@@ -62,6 +63,8 @@ export interface ServerOptions {
 const PUSH_DELAY_MS = 250;
 const INDEX_DELAY_MS = 300;
 const INDEX_STATUS_DELAY_MS = 500;
+/** The most files a client-read index (the web) holds: every one crosses the connection whole. */
+const WEB_INDEX_LIMIT = 10_000;
 const PROGRESS_DELAY_MS = 250;
 
 /**
@@ -84,6 +87,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let storageFolder: string | undefined;
   let builder: IndexBuilder | undefined;
   let storagePath: string | undefined;
+  let indexHost = options.index;
+  /** At most this many files, where the host bounds the index. */
+  let indexLimit: number | undefined;
   /** Resolves once the saved index is loaded (or found missing): requests that read the index wait for it, not for the walk. */
   let indexLoaded: Promise<void> = Promise.resolve();
   const log = (message: string) => connection.console.error(`cable: ${message}`);
@@ -137,6 +143,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       canDisableRules?: unknown;
       l10nBundle?: unknown;
       storageFolder?: unknown;
+      workspaceFs?: unknown;
     };
     // The client's already-loaded bundle (vscode.l10n.bundle): no file to read, so this works in a
     // Web Worker too. Without one, every string is the English it is written in.
@@ -145,6 +152,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     rulesPage = typeof init.rulesPage === 'string' ? init.rulesPage : undefined;
     canDisableRules = init.canDisableRules === true;
     storageFolder = typeof init.storageFolder === 'string' && init.storageFolder.length > 0 ? init.storageFolder : undefined;
+    // Without a file system of its own (a Web Worker), the server reads through the client, if it offers to.
+    if (!indexHost && typeof init.workspaceFs === 'number' && init.workspaceFs > 0) {
+      const host = clientIndexHost(connection, Math.min(init.workspaceFs, WEB_INDEX_LIMIT));
+      indexHost = host;
+      indexLimit = host.limit;
+    }
     workspaceFolders = (params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : [])).map(normalizeUri);
     const result: InitializeResult = {
       capabilities: {
@@ -174,7 +187,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'cable' }).catch(() => undefined);
     }
-    if (options.index && workspaceFolders.length > 0) indexLoaded = startIndex(options.index);
+    if (indexHost && workspaceFolders.length > 0) indexLoaded = startIndex(indexHost);
   });
 
   /** The index's scope for every workspace folder, from its `cable` and `files` settings. */
@@ -202,6 +215,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         indexer: host.createIndexer(),
         storage: saved?.storage,
         isOpen: (uri) => documents.get(uri) !== undefined || openKeys.has(uri),
+        maxFiles: indexLimit,
         beginProgress,
         changed: scheduleIndexStatus,
         log,
@@ -275,6 +289,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       done: builder?.done ?? 0,
       total: builder?.total ?? 0,
       storage: storagePath,
+      limit: indexLimit,
     };
     void connection.sendNotification(IndexStatusNotification.method, status);
   }

@@ -84,7 +84,11 @@ test('a capped outline never drops a cable: cables first, then paragraphs, then 
 });
 
 test('an export of every corpus cable keeps all of them in a 5,000-item outline', { skip: corpusAvailable() ? false : 'no corpus' }, () => {
-  const model = parse(manifest().map((row) => corpusText(row.file)).join('\n\n'));
+  const model = parse(
+    manifest()
+      .map((row) => corpusText(row.file))
+      .join('\n\n'),
+  );
   const { symbols, omitted } = outlineOf(model, 5000);
   assert.ok(omitted > 0, 'the export is over the cap');
   assert.equal(symbols.length, model.cables.length);

@@ -52,6 +52,21 @@ export interface IndexStatusParams {
 
 export const IndexStatusNotification: NotificationMethod<IndexStatusParams> = { method: 'cable/indexStatus' };
 
+/**
+ * Sent by the server to a client that announced `workspaceFs` in initializationOptions (the web
+ * client: the server runs in a Web Worker without a file system): a folder's entries.
+ */
+export const WorkspaceFsReadDirectoryRequest: RequestMethod<
+  { readonly uri: string },
+  { readonly name: string; readonly kind: 'file' | 'directory' | 'other' }[]
+> = { method: 'cable/fs/readDirectory' };
+
+/** A file's size, mtime and first `maxBytes` bytes (base64; empty when it is larger than that); null when it is gone. */
+export const WorkspaceFsReadFileRequest: RequestMethod<
+  { readonly uri: string; readonly maxBytes: number },
+  { readonly size: number; readonly mtime: number; readonly base64: string } | null
+> = { method: 'cable/fs/readFile' };
+
 export interface RoutingIndicatorsParams {
   /** A routing-indicator prefix or words of a station name; all when empty. */
   readonly query?: string;

@@ -21,6 +21,8 @@ export interface BuilderHost {
   readonly storage?: IndexStorage;
   /** Open documents are indexed from their text; what is on disk waits until they close. */
   isOpen(uri: string): boolean;
+  /** A bound on the files of a walk (the web client, which reads every file whole); none on node. */
+  readonly maxFiles?: number;
   beginProgress(): ProgressSink;
   /** After results were applied: the counts changed. */
   changed(): void;
@@ -105,9 +107,11 @@ export class IndexBuilder {
     this.#beginRound();
     try {
       for (const folder of folders) {
-        for await (const found of walk(this.host.fileSystem, folder.uri, folder.scope, () => this.#stale(generation))) {
-          for (const candidate of found) seen.add(candidate.uri);
-          this.#enqueue(found.map((c) => ({ ...c, known: this.#known(c.uri) })));
+        const full = () => this.host.maxFiles !== undefined && seen.size >= this.host.maxFiles;
+        for await (const found of walk(this.host.fileSystem, folder.uri, folder.scope, () => this.#stale(generation) || full())) {
+          const room = this.host.maxFiles === undefined ? found : found.slice(0, Math.max(0, this.host.maxFiles - seen.size));
+          for (const candidate of room) seen.add(candidate.uri);
+          this.#enqueue(room.map((c) => ({ ...c, known: this.#known(c.uri) })));
         }
         if (this.#stale(generation)) return;
       }
