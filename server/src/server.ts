@@ -292,6 +292,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       limit: indexLimit,
     };
     void connection.sendNotification(IndexStatusNotification.method, status);
+    if (!status.indexing) index.prepareSearch();
   }
 
   connection.onShutdown(async () => {
