@@ -170,6 +170,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         workspaceSymbolProvider: true,
         referencesProvider: true,
         callHierarchyProvider: true,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         codeActionProvider: { codeActionKinds: ['quickfix'] },
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['(', '/', ' ', ','] },
@@ -188,6 +189,21 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'cable' }).catch(() => undefined);
     }
     if (indexHost && workspaceFolders.length > 0) indexLoaded = startIndex(indexHost);
+    if (capabilities.workspace?.workspaceFolders) {
+      // Folders added or removed: the index walks the new set (files of removed folders go in the sweep).
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        const removed = new Set(event.removed.map((f) => normalizeUri(f.uri)));
+        workspaceFolders = [...workspaceFolders.filter((f) => !removed.has(f)), ...event.added.map((f) => normalizeUri(f.uri))];
+        if (!indexHost) return;
+        if (!builder) {
+          if (workspaceFolders.length > 0) indexLoaded = startIndex(indexHost);
+          return;
+        }
+        void indexedFolders()
+          .then((folders) => builder?.rescan(folders))
+          .catch((error) => log(`workspace index: ${String(error)}`));
+      });
+    }
   });
 
   /** The index's scope for every workspace folder, from its `cable` and `files` settings. */

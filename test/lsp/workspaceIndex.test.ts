@@ -81,7 +81,7 @@ async function startSession(
     rootUri: null,
     capabilities: {
       textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true }, callHierarchy: {}, references: {} },
-      workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, symbol: {} },
+      workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, symbol: {}, workspaceFolders: true },
       window: { workDoneProgress: true },
     },
     initializationOptions: { storageFolder: storage },
@@ -323,6 +323,24 @@ describe('workspace index over stdio', { skip }, () => {
     });
     await waitForStatus(session.client, idle(cables), since);
     assert.equal((await symbols(session.client, '08OSLO406')).length, 0);
+  });
+
+  test('a workspace folder added and removed', async () => {
+    const extra = mkdtempSync(path.join(os.tmpdir(), 'cable-index-extra-'));
+    try {
+      copyFileSync(path.join(CORPUS, '08OSLO461.txt'), path.join(extra, '08OSLO461.txt'));
+      const folder = { uri: pathToFileURL(extra).href, name: 'extra' };
+      let since = session.client.notifications.length;
+      await session.client.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [folder], removed: [] } });
+      await waitForStatus(session.client, idle(cables + 1), since);
+      assert.equal((await symbols(session.client, '08OSLO461'))[0]?.location.uri, pathToFileURL(path.join(extra, '08OSLO461.txt')).href);
+      since = session.client.notifications.length;
+      await session.client.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [folder] } });
+      await waitForStatus(session.client, idle(cables), since);
+      assert.equal((await symbols(session.client, '08OSLO461')).length, 0);
+    } finally {
+      rmSync(extra, { recursive: true, force: true });
+    }
   });
 
   test('a restart loads the saved index and reads again only what changed on disk meanwhile', async () => {

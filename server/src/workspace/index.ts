@@ -273,7 +273,6 @@ function idOf(e: Stored): string {
 
 /** Characters beyond Latin-1 as `?`: one of them would make the whole flat string two bytes a character. */
 function oneByte(text: string): string {
-   
   return /[^\u0000-\u00ff]/.test(text) ? text.replace(/[^\u0000-\u00ff]/g, '?') : text;
 }
 
