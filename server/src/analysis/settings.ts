@@ -30,7 +30,8 @@ export function profileOf(uri: string, settings: Settings): 'reading' | 'draftin
   const setting = settings.diagnostics.profile ?? 'auto';
   if (setting !== 'auto') return setting;
   if (uri.startsWith('untitled:')) return 'drafting';
-  const path = uri.replace(/[?#].*$/, '');
+  const end = [uri.indexOf('?'), uri.indexOf('#')].filter((i) => i >= 0);
+  const path = end.length > 0 ? uri.slice(0, Math.min(...end)) : uri;
   return /\.(?:cable|tel)$/i.test(path) ? 'drafting' : 'reading';
 }
 
