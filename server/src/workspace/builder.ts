@@ -130,6 +130,7 @@ export class IndexBuilder {
         this.#dirty = true;
       }
     }
+    if (this.#seen === seen) this.#seen = undefined;
     this.host.changed();
     this.#scheduleSave(0);
   }
