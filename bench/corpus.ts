@@ -48,7 +48,7 @@ function offsetOf(starts: ArrayLike<number>, position: { line: number; character
   return starts[position.line] + position.character;
 }
 
-function templateOf(text: string): Template | undefined {
+export function templateOf(text: string): Template | undefined {
   const file = parse(text);
   const cable: Cable | undefined = file.cables.find((c) => c.referenceId && c.classificationLine?.serial && c.dtg?.token.value.valid);
   if (!cable?.classificationLine?.serial || !cable.classificationLine.station || !cable.dtg) return undefined;
@@ -72,7 +72,7 @@ function templateOf(text: string): Template | undefined {
 }
 
 /** The synthetic file `i`: template `i mod T` with serial `i + 1`; its REF entries cite two earlier files. */
-function synthetic(templates: readonly Template[], i: number): { relative: string; text: string; id: string } {
+export function synthetic(templates: readonly Template[], i: number): { relative: string; text: string; id: string } {
   const t = templates[i % templates.length];
   const serial = i + 1;
   const edits: { start: number; end: number; text: string }[] = t.serials.map((s) => ({

@@ -46,7 +46,9 @@ const SAVE_DELAY_MS = 2000;
  */
 export class IndexBuilder {
   #folders: readonly IndexedFolder[] = [];
-  readonly #queue: FileJob[] = [];
+  /** Jobs not yet handed out, from #head on (a queue of 250,000 is not shifted for every batch). */
+  #queue: FileJob[] = [];
+  #head = 0;
   #inFlight = 0;
   #done = 0;
   #total = 0;
@@ -80,7 +82,7 @@ export class IndexBuilder {
 
   /** Whether a round (walk or change events) is still being worked on. */
   get busy(): boolean {
-    return this.#walking > 0 || this.#queue.length > 0 || this.#inFlight > 0;
+    return this.#walking > 0 || this.#head < this.#queue.length || this.#inFlight > 0;
   }
 
   /** Resolves when the work queued so far is done. */
@@ -100,7 +102,8 @@ export class IndexBuilder {
   async rescan(folders: readonly IndexedFolder[]): Promise<void> {
     const generation = ++this.#generation;
     this.#folders = folders;
-    this.#queue.length = 0;
+    this.#queue = [];
+    this.#head = 0;
     const seen = new Set<string>();
     this.#seen = seen;
     this.#walking++;
@@ -201,7 +204,8 @@ export class IndexBuilder {
   dispose(): void {
     this.#disposed = true;
     this.#generation++;
-    this.#queue.length = 0;
+    this.#queue = [];
+    this.#head = 0;
     clearTimeout(this.#saveTimer);
     this.#progress?.end();
     this.#progress = undefined;
@@ -271,14 +275,19 @@ export class IndexBuilder {
   }
 
   #enqueue(jobs: readonly FileJob[]): void {
-    this.#queue.push(...jobs);
+    for (const job of jobs) this.#queue.push(job);
     this.#total += jobs.length;
     this.#pump();
   }
 
   #pump(): void {
-    while (!this.#disposed && this.#inFlight < this.host.indexer.parallelism * 2 && this.#queue.length > 0) {
-      const batch = this.#queue.splice(0, BATCH_FILES);
+    while (!this.#disposed && this.#inFlight < this.host.indexer.parallelism * 2 && this.#head < this.#queue.length) {
+      const batch = this.#queue.slice(this.#head, this.#head + BATCH_FILES);
+      this.#head += batch.length;
+      if (this.#head === this.#queue.length) {
+        this.#queue = [];
+        this.#head = 0;
+      }
       this.#inFlight++;
       this.host.indexer
         .index(batch)

@@ -58,11 +58,13 @@ export class WorkspaceIndex implements WorkspaceLookup {
   }
 
   /** Sets one file's record, replacing what the index had for it. */
-  set(record: FileRecord): void {
-    this.remove(record.uri);
+  set(given: FileRecord): void {
+    this.remove(given.uri);
     this.#search = undefined;
-    const stored = record.entries as Stored[];
-    for (const entry of stored) this.#intern(entry, record);
+    const record = { uri: given.uri, size: given.size, mtime: given.mtime, skipped: given.skipped, entries: NO_ENTRIES, open: given.open };
+    // Made by map: an array that grows by push keeps room for 16 more entries, for a file of one cable.
+    const stored = given.entries.length === 0 ? NO_ENTRIES : given.entries.map((entry) => this.#store(entry, record));
+    record.entries = stored;
     this.#files.set(record.uri, record);
     this.#cables += stored.length;
     if (record.skipped) this.#skipped[record.skipped]++;
@@ -237,16 +239,34 @@ export class WorkspaceIndex implements WorkspaceLookup {
     return this.#search;
   }
 
-  #intern(entry: Stored, record: FileRecord): void {
-    const e = entry as { -readonly [K in keyof Stored]: Stored[K] };
-    e.file = record;
-    e.origin = this.#shared(e.origin);
-    e.routingIndicator = this.#shared(e.routingIndicator);
-    e.classification = this.#shared(e.classification);
-    e.tags = this.#shared(e.tags);
-    const subject = e.subject ?? '';
-    const upper = subject.toUpperCase();
-    e.subjectUpper = upper === subject ? subject : upper;
+  /** The index's own copy of an entry: its strings interned where they repeat, its arrays of exact size. */
+  #store(e: CableEntry, file: FileRecord): Stored {
+    const subject = e.subject;
+    const upper = subject === undefined ? '' : subject.toUpperCase();
+    return {
+      id: e.id,
+      // The same string when the name is the id (the usual case): one copy.
+      name: e.name === e.id && e.id !== undefined ? e.id : e.name,
+      subject,
+      dtgMinutes: e.dtgMinutes,
+      origin: this.#shared(e.origin),
+      routingIndicator: this.#shared(e.routingIndicator),
+      classification: this.#shared(e.classification),
+      tags: this.#shared(e.tags),
+      partial: e.partial,
+      startLine: e.startLine,
+      startCharacter: e.startCharacter,
+      endLine: e.endLine,
+      endCharacter: e.endCharacter,
+      selectionLine: e.selectionLine,
+      selectionStartCharacter: e.selectionStartCharacter,
+      selectionEndLine: e.selectionEndLine,
+      selectionEndCharacter: e.selectionEndCharacter,
+      references: e.references.length === 0 ? NO_CITATIONS : e.references.map(storedCitation),
+      cites: e.cites.length === 0 ? NO_CITATIONS : e.cites.map(storedCitation),
+      file,
+      subjectUpper: subject === undefined ? '' : upper === subject ? subject : upper,
+    };
   }
 
   #shared(text: string | undefined): string | undefined {
@@ -265,6 +285,21 @@ interface SearchText {
   readonly idStarts: Int32Array;
   readonly text: string;
   readonly textStarts: Int32Array;
+}
+
+const NO_CITATIONS: readonly Citation[] = Object.freeze([]);
+const NO_ENTRIES: Stored[] = [];
+
+function storedCitation(c: Citation): Citation {
+  return {
+    id: c.id,
+    letter: c.letter,
+    yearAssumed: c.yearAssumed,
+    startLine: c.startLine,
+    startCharacter: c.startCharacter,
+    endLine: c.endLine,
+    endCharacter: c.endCharacter,
+  };
 }
 
 function idOf(e: Stored): string {
