@@ -252,6 +252,11 @@ describe('workspace index over stdio', { skip }, () => {
     assert.match(text, /2006-/);
     assert.match(text, /AMEMBASSY MADRID/);
     assert.match(text, /CONFIDENTIAL|SECRET|UNCLASSIFIED/);
+    const links = await session.client.request<{ target?: string }[]>('textDocument/documentLink', { textDocument: { uri } });
+    assert.ok(
+      links.some((l) => l.target?.startsWith(`${uriOf(root, LAYOUT['06MADRID3104.txt'])}#L`)),
+      JSON.stringify(links.map((l) => l.target)),
+    );
     await session.client.close(uri);
   });
 
