@@ -184,11 +184,16 @@ describe('workspace index over stdio', { skip }, () => {
       mkdirSync(path.join(doomed, String(i % 7)), { recursive: true });
       copyFileSync(path.join(CORPUS, '08OSLO629.txt'), path.join(doomed, String(i % 7), `${i}.txt`));
     }
-    const other = await startSession(doomed, mkdtempSync(path.join(os.tmpdir(), 'cable-index-storage-')));
-    rmSync(doomed, { recursive: true, force: true });
-    await waitForStatus(other.client, (s) => !s.indexing);
-    assert.ok(Array.isArray(await symbols(other.client, '08OSLO')));
-    assert.equal(await other.client.shutdown(), 0);
+    const otherStorage = mkdtempSync(path.join(os.tmpdir(), 'cable-index-storage-'));
+    try {
+      const other = await startSession(doomed, otherStorage);
+      rmSync(doomed, { recursive: true, force: true });
+      await waitForStatus(other.client, (s) => !s.indexing);
+      assert.ok(Array.isArray(await symbols(other.client, '08OSLO')));
+      assert.equal(await other.client.shutdown(), 0);
+    } finally {
+      rmSync(otherStorage, { recursive: true, force: true });
+    }
   });
 
   test('announces references, the call hierarchy and workspace symbols', () => {
