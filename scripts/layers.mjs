@@ -56,6 +56,8 @@ export const LAYERS = [
       'server/src/protocol/lsp.ts': { packages: ['vscode-languageserver'] },
       // Custom LSP methods and their types, shared with the client: imports nothing.
       'server/src/protocol/cable.ts': { self: false, packages: [], typePackages: [] },
+      // The plain-text sniff, shared by the client and the workspace index: imports nothing.
+      'server/src/protocol/detect.ts': { self: false, packages: [], typePackages: [] },
     },
   },
   {
@@ -70,7 +72,7 @@ export const LAYERS = [
     paths: ['server/src/workspace'],
     may: ['cable', 'data', 'analysis', 'protocol'],
     // Also runs in a browser worker: no node built-ins, the file system comes through an interface.
-    packages: ['@vscode/l10n', 'vscode-uri'],
+    packages: ['@vscode/l10n', 'vscode-uri', 'picomatch'],
     typePackages: [LSP_TYPES],
   },
   {
@@ -106,7 +108,7 @@ export const LAYERS = [
     name: 'client',
     paths: ['client/src'],
     // The custom methods, and how to start the server process (its node options and environment).
-    may: ['server/src/protocol/cable.ts', 'server/src/protocol/serverProcess.ts'],
+    may: ['server/src/protocol/cable.ts', 'server/src/protocol/detect.ts', 'server/src/protocol/serverProcess.ts'],
     packages: ['vscode', 'vscode-languageclient'],
     typePackages: [],
   },

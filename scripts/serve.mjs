@@ -29,10 +29,10 @@ import { codeServerReady } from './e2e/setup.mjs';
 import { codeServerDirs, startCodeServer } from './e2e/codeServer.mjs';
 import { WEB_SETTINGS } from './e2e/web.mjs';
 
-const USAGE = 'usage: npm start -- --serve [--port N] [--web] [--no-build]';
+const USAGE = 'usage: npm start -- --serve [FOLDER] [--port N] [--web] [--no-build]';
 
 function parseArgs(argv) {
-  const options = { port: undefined, web: false, build: true };
+  const options = { port: undefined, web: false, build: true, folder: undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--serve')
@@ -48,6 +48,10 @@ function parseArgs(argv) {
     } else if (a === '--help' || a === '-h') {
       process.stdout.write(`${USAGE}\n`);
       process.exit(0);
+    } else if (!a.startsWith('-') && options.folder === undefined) {
+      // The user's own folder (a corpus of .txt cables, say), opened as it is: nothing copied, nothing deleted.
+      options.folder = path.resolve(a);
+      if (!existsSync(options.folder) || !statSync(options.folder).isDirectory()) fail(`${JSON.stringify(a)} is not a folder`);
     } else fail(`unknown argument ${JSON.stringify(a)}`);
   }
   return options;
@@ -135,8 +139,8 @@ async function main() {
     mkdirSync(path.dirname(path.join(extensionDir, file)), { recursive: true });
     cpSync(path.join(root, file), path.join(extensionDir, file));
   }
-  const workspace = path.join(stateDir, 'samples');
-  cpSync(path.join(root, 'samples'), workspace, { recursive: true });
+  const workspace = options.folder ?? path.join(stateDir, 'samples');
+  if (!options.folder) cpSync(path.join(root, 'samples'), workspace, { recursive: true });
 
   let stopping = false;
   let codeServer;
@@ -155,7 +159,7 @@ async function main() {
 
   codeServer = await startCodeServer(dirs, workspace, { port: options.port, settings: options.web ? WEB_SETTINGS : {} });
   const { host } = new URL(codeServer.url);
-  const payload = [['openFile', `vscode-remote://${host}${workspace}/sample.cable`]];
+  const payload = options.folder ? [] : [['openFile', `vscode-remote://${host}${workspace}/sample.cable`]];
   const url = `${codeServer.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   process.stdout.write(
     [
@@ -164,7 +168,7 @@ async function main() {
       '',
       `  ${url}`,
       '',
-      `Workspace: ${workspace} (a copy of samples/, deleted on exit)`,
+      options.folder ? `Workspace: ${workspace} (your folder)` : `Workspace: ${workspace} (a copy of samples/, deleted on exit)`,
       `Log: ${dirs.log}`,
       'Press Ctrl-C to stop.',
       '',

@@ -7,6 +7,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   await activateCommon(
     context,
     (options: LanguageClientOptions) => new LanguageClient('cable', vscode.l10n.t('Cable Language Server'), worker, options),
+    // The server in the Web Worker reads the workspace through workspace.fs, bounded (WEB_INDEX_LIMIT in server.ts).
+    { workspaceFs: 5000 },
   );
 }
 

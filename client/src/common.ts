@@ -1,22 +1,38 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import {
+  type DiagnosticsProfile,
+  type IndexStatusParams,
+  IndexStatusNotification,
   type ParamsOf,
   RoutingIndicatorsRequest,
   type ResultOf,
   type StatusParams,
   StatusNotification,
+  WorkspaceFsReadDirectoryRequest,
+  WorkspaceFsReadFileRequest,
 } from '../../server/src/protocol/cable';
-import { looksLikeCable } from './detect';
+import { looksLikeCable, SNIFF_BYTES, SNIFF_LINES, textLooksLikeCable } from '../../server/src/protocol/detect';
 import { CablePreview } from './preview';
 
 export type ClientFactory = (options: LanguageClientOptions) => BaseLanguageClient;
+
+/** What the host adds: the desktop passes a folder for the saved index, the web client reads files for the server. */
+export interface HostOptions {
+  readonly storageFolder?: string;
+  /** Serve the server's file requests through workspace.fs (web), up to this many files. */
+  readonly workspaceFs?: number;
+}
 
 /**
  * Shared by the desktop and the web extension: starts the client for `cable` documents, the
  * commands, the language status item and the opt-in detection of cables opened as plain text.
  */
-export async function activateCommon(context: vscode.ExtensionContext, createClient: ClientFactory): Promise<BaseLanguageClient> {
+export async function activateCommon(
+  context: vscode.ExtensionContext,
+  createClient: ClientFactory,
+  host: HostOptions = {},
+): Promise<BaseLanguageClient> {
   const options: LanguageClientOptions = {
     documentSelector: [{ language: 'cable' }],
     initializationOptions: {
@@ -25,10 +41,15 @@ export async function activateCommon(context: vscode.ExtensionContext, createCli
       // The strings of the user's display language, already loaded by VS Code (undefined in English),
       // so the server needs no file access to translate hovers and diagnostics.
       l10nBundle: vscode.l10n.bundle,
+      // The saved workspace index goes to the extension's storage (the server's XDG cache otherwise).
+      storageFolder: host.storageFolder,
+      workspaceFs: host.workspaceFs,
     },
-    synchronize: { configurationSection: 'cable' },
+    // `files` for files.associations and files.exclude, which decide what the workspace index holds.
+    synchronize: { configurationSection: ['cable', 'files'] },
   };
   const client = createClient(options);
+  if (host.workspaceFs) serveWorkspaceFs(client, context);
 
   const status = vscode.languages.createLanguageStatusItem('cable.status', { language: 'cable' });
   status.name = vscode.l10n.t('Cable');
@@ -45,16 +66,65 @@ export async function activateCommon(context: vscode.ExtensionContext, createCli
       : params.cables === 1
         ? vscode.l10n.t('1 cable')
         : vscode.l10n.t('{0} cables', params.cables);
+    // A capped outline lists every cable; what it leaves out is paragraphs first, header fields before them.
+    const omittedParagraphs = params.symbols.omittedParagraphs ?? 0;
     status.detail = capped
       ? vscode.l10n.t(
-          '{0} outline items and {1} folding ranges left out (cable.maxOutlineItems)',
-          params.symbols.omitted,
+          'All {0} cables listed; {1} paragraphs, subjects and REF lines and {2} header fields, REF entries and sub-paragraphs left out, and {3} folding ranges (cable.maxOutlineItems)',
+          params.cables,
+          omittedParagraphs,
+          params.symbols.omitted - omittedParagraphs,
           params.foldingRangesOmitted,
         )
       : vscode.l10n.t('Cable language server');
+    if (params.profile) showProfile(params.profile);
     status.command = capped
       ? { title: vscode.l10n.t('Settings'), command: 'workbench.action.openSettings', arguments: ['cable.maxOutlineItems'] }
       : undefined;
+  });
+
+  // The diagnostics profile of the active cable, and a switch.
+  const profile = vscode.languages.createLanguageStatusItem('cable.profile', { language: 'cable' });
+  profile.name = vscode.l10n.t('Cable diagnostics profile');
+  profile.text = vscode.l10n.t('Diagnostics: {0}', 'auto');
+  profile.command = { title: vscode.l10n.t('Switch'), command: 'cable.switchDiagnosticsProfile' };
+  context.subscriptions.push(profile);
+  const showProfile = (value: DiagnosticsProfile) => {
+    profile.text = value === 'reading' ? vscode.l10n.t('Diagnostics: reading') : vscode.l10n.t('Diagnostics: drafting');
+    profile.detail =
+      value === 'reading'
+        ? vscode.l10n.t('Errors and warnings only (archival text)')
+        : vscode.l10n.t('Every finding, hints included (a cable being written)');
+  };
+
+  // The workspace index: files, cables, what was skipped, and the round in progress.
+  const index = vscode.languages.createLanguageStatusItem('cable.index', { language: 'cable' });
+  index.name = vscode.l10n.t('Cable workspace index');
+  index.text = vscode.l10n.t('Index: starting');
+  index.command = { title: vscode.l10n.t('Details'), command: 'cable.showIndex' };
+  context.subscriptions.push(index);
+  let lastIndex: IndexStatusParams | undefined;
+  client.onNotification(IndexStatusNotification.method, (params: IndexStatusParams) => {
+    lastIndex = params;
+    index.busy = params.indexing;
+    index.text = params.indexing
+      ? vscode.l10n.t('Indexing cables: {0} of {1}', params.done.toLocaleString(), params.total.toLocaleString())
+      : vscode.l10n.t('Index: {0} cables in {1} files', params.cables.toLocaleString(), params.files.toLocaleString());
+    const skipped = params.skipped.unreadable + params.skipped.binary + params.skipped.tooLarge;
+    index.severity = skipped > 0 || params.limit ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
+    index.detail = [
+      skipped > 0
+        ? vscode.l10n.t(
+            'skipped: {0} unreadable, {1} binary, {2} over 50 MB',
+            params.skipped.unreadable,
+            params.skipped.binary,
+            params.skipped.tooLarge,
+          )
+        : undefined,
+      params.limit ? vscode.l10n.t('at most {0} files in the browser', params.limit.toLocaleString()) : undefined,
+    ]
+      .filter(Boolean)
+      .join('; ');
   });
 
   const preview = new CablePreview(client);
@@ -63,6 +133,23 @@ export async function activateCommon(context: vscode.ExtensionContext, createCli
     vscode.commands.registerCommand('cable.showPreview', () => preview.show(false)),
     vscode.commands.registerCommand('cable.showPreviewToSide', () => preview.show(true)),
     vscode.commands.registerCommand('cable.togglePreviewLock', () => preview.toggleLock()),
+    vscode.commands.registerCommand('cable.switchDiagnosticsProfile', () => switchProfile()),
+    vscode.commands.registerCommand('cable.showIndex', () => {
+      const s = lastIndex;
+      const text = s
+        ? vscode.l10n.t(
+            'Workspace index: {0} cables in {1} files; skipped {2} unreadable, {3} binary, {4} over 50 MB; {5} .txt files that are no cable. Saved in {6}.',
+            s.cables,
+            s.files,
+            s.skipped.unreadable,
+            s.skipped.binary,
+            s.skipped.tooLarge,
+            s.skipped.notCable,
+            s.storage ?? vscode.l10n.t('(not saved)'),
+          )
+        : vscode.l10n.t('The workspace index has not reported yet.');
+      void vscode.window.showInformationMessage(text);
+    }),
     vscode.commands.registerCommand('cable.goToParagraph', () => goToParagraph()),
     vscode.commands.registerCommand('cable.lookUpRoutingIndicator', () => lookUpRoutingIndicator(client)),
     vscode.commands.registerCommand('cable.treatAsCable', async (uri?: vscode.Uri) => {
@@ -78,6 +165,7 @@ export async function activateCommon(context: vscode.ExtensionContext, createCli
     vscode.workspace.onDidOpenTextDocument((document) => void detectPlainText(document)),
   );
   for (const document of vscode.workspace.textDocuments) void detectPlainText(document);
+  void offerPlainTextCables(context);
 
   await client.start();
   context.subscriptions.push({ dispose: () => void client.stop() });
@@ -88,7 +176,7 @@ async function detectPlainText(document: vscode.TextDocument): Promise<void> {
   if (document.languageId !== 'plaintext') return;
   if (!vscode.workspace.getConfiguration('cable', document.uri).get<boolean>('detectPlainText', false)) return;
   const lines: string[] = [];
-  for (let i = 0; i < Math.min(document.lineCount, 8); i++) lines.push(document.lineAt(i).text);
+  for (let i = 0; i < Math.min(document.lineCount, SNIFF_LINES); i++) lines.push(document.lineAt(i).text);
   if (looksLikeCable(lines)) await vscode.languages.setTextDocumentLanguage(document, 'cable');
 }
 
@@ -150,4 +238,99 @@ async function lookUpRoutingIndicator(client: BaseLanguageClient): Promise<void>
     await vscode.env.clipboard.writeText(text);
     void vscode.window.showInformationMessage(vscode.l10n.t('{0} copied to the clipboard.', text));
   }
+}
+
+/** Reading or drafting (or back to auto), for this workspace. */
+async function switchProfile(): Promise<void> {
+  const items: (vscode.QuickPickItem & { value: string })[] = [
+    { label: vscode.l10n.t('Reading'), description: vscode.l10n.t('errors and warnings only'), value: 'reading' },
+    { label: vscode.l10n.t('Drafting'), description: vscode.l10n.t('every finding, hints included'), value: 'drafting' },
+    { label: vscode.l10n.t('Auto'), description: vscode.l10n.t('drafting for .cable, reading for .txt'), value: 'auto' },
+  ];
+  const picked = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Diagnostics profile') });
+  if (!picked) return;
+  const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  await vscode.workspace.getConfiguration('cable').update('diagnostics.profile', picked.value, target);
+}
+
+const FIRST_CONTACT_KEY = 'cable.firstContact';
+/** Files looked at before the offer is made: the first .txt files VS Code's search finds. */
+const FIRST_CONTACT_FILES = 20;
+
+/**
+ * A newcomer who opens a folder of `.txt` cables sees plain text until they find
+ * `cable.detectPlainText`: when the workspace holds `.txt` files that pass the same sniff as the
+ * index, offer once to treat them as cables in this workspace (not now: asked again next time in
+ * another workspace; never: not again anywhere).
+ */
+async function offerPlainTextCables(context: vscode.ExtensionContext): Promise<void> {
+  try {
+    if (!vscode.workspace.workspaceFolders?.length) return;
+    if (context.globalState.get(FIRST_CONTACT_KEY) === 'never' || context.workspaceState.get(FIRST_CONTACT_KEY)) return;
+    const inspected = vscode.workspace.getConfiguration('cable').inspect<boolean>('detectPlainText');
+    if (inspected?.globalValue !== undefined || inspected?.workspaceValue !== undefined || inspected?.workspaceFolderValue !== undefined)
+      return;
+    const candidates = await vscode.workspace.findFiles('**/*.txt', '**/node_modules/**', FIRST_CONTACT_FILES);
+    let found = 0;
+    for (const uri of candidates) {
+      const stat = await vscode.workspace.fs.stat(uri);
+      // workspace.fs reads whole files: a big one is passed over rather than read for its first 4 KB.
+      if (stat.size > 1_000_000) continue;
+      const start = new TextDecoder().decode((await vscode.workspace.fs.readFile(uri)).subarray(0, SNIFF_BYTES));
+      if (textLooksLikeCable(start)) found++;
+    }
+    if (found === 0) return;
+    const treat = vscode.l10n.t('Treat as cables');
+    const notNow = vscode.l10n.t('Not now');
+    const never = vscode.l10n.t('Never');
+    const answer = await vscode.window.showInformationMessage(
+      vscode.l10n.t(
+        'This workspace holds .txt files that look like diplomatic cables. Open them as cables (outline, hovers, links, search across them)?',
+      ),
+      treat,
+      notNow,
+      never,
+    );
+    if (answer === treat) {
+      await vscode.workspace.getConfiguration('cable').update('detectPlainText', true, vscode.ConfigurationTarget.Workspace);
+      for (const document of vscode.workspace.textDocuments) await detectPlainText(document);
+    } else if (answer === never) {
+      await context.globalState.update(FIRST_CONTACT_KEY, 'never');
+    }
+    await context.workspaceState.update(FIRST_CONTACT_KEY, 'asked');
+  } catch {
+    // No file system or search here: no offer.
+  }
+}
+
+/**
+ * The server's file requests in the browser, where it has no file system of its own: folders
+ * listed and files read through workspace.fs (bounded by the server).
+ */
+function serveWorkspaceFs(client: BaseLanguageClient, context: vscode.ExtensionContext): void {
+  const base64 = (bytes: Uint8Array) => {
+    let binary = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return btoa(binary);
+  };
+  context.subscriptions.push(
+    client.onRequest(WorkspaceFsReadDirectoryRequest.method, async (params: ParamsOf<typeof WorkspaceFsReadDirectoryRequest>) => {
+      const entries = await vscode.workspace.fs.readDirectory(vscode.Uri.parse(params.uri));
+      return entries.map(([name, type]) => ({
+        name,
+        kind: type & vscode.FileType.Directory ? 'directory' : type & vscode.FileType.File ? 'file' : 'other',
+      }));
+    }),
+    client.onRequest(WorkspaceFsReadFileRequest.method, async (params: ParamsOf<typeof WorkspaceFsReadFileRequest>) => {
+      const uri = vscode.Uri.parse(params.uri);
+      const stat = await vscode.workspace.fs.stat(uri).then(
+        (s) => s,
+        () => undefined,
+      );
+      if (!stat || !(stat.type & vscode.FileType.File)) return null;
+      if (stat.size > params.maxBytes) return { size: stat.size, mtime: stat.mtime, base64: '' };
+      const bytes = await vscode.workspace.fs.readFile(uri);
+      return { size: stat.size, mtime: stat.mtime, base64: base64(bytes.subarray(0, params.maxBytes)) };
+    }),
+  );
 }

@@ -14,6 +14,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   await activateCommon(
     context,
     (options: LanguageClientOptions) => new LanguageClient('cable', vscode.l10n.t('Cable Language Server'), serverOptions, options),
+    // Per workspace where VS Code has a folder for it (the index is of the workspace's files).
+    { storageFolder: (context.storageUri ?? context.globalStorageUri).fsPath },
   );
 }
 

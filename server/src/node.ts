@@ -1,4 +1,3 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
 import { format, type InspectOptions, inspect } from 'node:util';
 import {
   type Connection,
@@ -9,10 +8,19 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
 } from 'vscode-languageserver/node';
-import { URI } from 'vscode-uri';
 import { messageBytes } from './features/jsonText';
-import { startServer, VERSION } from './server';
-import type { FileSystem } from './workspace/scan';
+import {
+  fileStorage,
+  indexStoragePath,
+  indexWorkerCount,
+  isIndexWorker,
+  nodeFileReader,
+  nodeFileSystem,
+  runIndexWorker,
+  WorkerPoolIndexer,
+} from './nodeIndex';
+import { type IndexHost, startServer, VERSION } from './server';
+import { InThreadIndexer } from './workspace/scan';
 
 const HELP = `cable-language-server ${VERSION}
 Language server for US State Department cables (LSP over stdio).
@@ -21,17 +29,23 @@ Usage: cable-language-server --stdio
        cable-language-server --node-ipc | --socket=PORT
 Options: --version, --help`;
 
-const fileSystem: FileSystem = {
-  async readDirectory(uri) {
-    const entries = await readdir(URI.parse(uri).fsPath, { withFileTypes: true });
-    return entries.map((e) => ({ name: e.name, directory: e.isDirectory() }));
+declare const __filename: string;
+
+/** Files read and parsed by worker threads running this same bundle (`CABLE_INDEX_WORKERS=0`: in the server thread). */
+const indexHost: IndexHost = {
+  fileSystem: nodeFileSystem,
+  createIndexer() {
+    const workers = indexWorkerCount();
+    return workers === 0 ? new InThreadIndexer(nodeFileReader) : new WorkerPoolIndexer(__filename, workers);
   },
-  async readFile(uri, maxBytes) {
-    const path = URI.parse(uri).fsPath;
-    if ((await stat(path)).size > maxBytes) return undefined;
-    return readFile(path, 'utf8');
+  storage(storageFolder, workspaceFolders) {
+    const file = indexStoragePath(storageFolder, workspaceFolders);
+    return file ? { storage: fileStorage(file), path: file } : undefined;
   },
 };
+
+/** Set when the client asked the server to shut down: the exit code then says the stop was clean. */
+let shutdown = false;
 
 /** vscode-jsonrpc's application/json encoder, sending results registered in jsonText.ts as their known bytes. */
 const jsonBytesEncoder: ContentTypeEncoder = {
@@ -55,10 +69,6 @@ function stdioConnection(): Connection {
   const writer = new StreamMessageWriter(process.stdout, { charset: 'utf-8', contentTypeEncoder: jsonBytesEncoder });
   const connection = createConnection(ProposedFeatures.all, reader, writer);
   // The exit code tells a clean shutdown (the stdio tests check it is 0).
-  let shutdown = false;
-  connection.onShutdown(() => {
-    shutdown = true;
-  });
   reader.onClose(() => process.exit(shutdown ? 0 : 1));
   routeConsole(connection.console);
   return connection;
@@ -102,7 +112,9 @@ function routeConsole(logger: RemoteConsole): void {
 }
 
 const args = process.argv.slice(2);
-if (args.includes('--version')) {
+if (isIndexWorker()) {
+  runIndexWorker();
+} else if (args.includes('--version')) {
   process.stdout.write(`${VERSION}\n`);
 } else if (
   args.includes('--help') ||
@@ -114,5 +126,10 @@ if (args.includes('--version')) {
 } else {
   // The first transport argument decides, as in vscode-languageserver.
   const transport = args.find((a) => /^--(stdio|node-ipc|socket|pipe)\b/.test(a));
-  startServer(transport === '--stdio' ? stdioConnection() : createConnection(ProposedFeatures.all), { fileSystem });
+  startServer(transport === '--stdio' ? stdioConnection() : createConnection(ProposedFeatures.all), {
+    index: indexHost,
+    onShutdown: () => {
+      shutdown = true;
+    },
+  });
 }

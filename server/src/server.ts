@@ -3,16 +3,19 @@ import type { ClientCapabilities, Connection, InitializeParams, InitializeResult
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { RequestCancelledError, throwIfCancelled } from './analysis/cancellation';
 import type { FeatureContext } from './analysis/context';
-import { DEFAULT_SETTINGS, readSettings, type Settings } from './analysis/settings';
+import { DEFAULT_SETTINGS, profileOf, readSettings, type Settings } from './analysis/settings';
 import { searchRoutingIndicators } from './data';
 import { documentDiagnostics } from './diagnostics/documentDiagnostics';
+import { clientIndexHost } from './clientFiles';
 import { ModelCache } from './documents';
+import { incomingCalls, outgoingCalls, prepareCallHierarchy } from './features/callHierarchy';
 import { codeActions } from './features/codeActions';
 import { completion } from './features/completion';
 import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
 import { withJsonBytes } from './features/jsonText';
 import { definition, documentLinks } from './features/links';
+import { references } from './features/references';
 import { selectionRanges } from './features/selectionRanges';
 import { LEGEND, semanticTokens, semanticTokensInRange } from './features/semanticTokens';
 import { documentSymbols, flattenSymbols } from './features/symbols';
@@ -20,6 +23,8 @@ import { workspaceSymbols } from './features/workspaceSymbols';
 import { preview } from './features/preview';
 import type { PreviewProblem } from './features/preview/render';
 import {
+  type IndexStatusParams,
+  IndexStatusNotification,
   type ParamsOf,
   PreviewRequest,
   RoutingIndicatorsRequest,
@@ -30,22 +35,40 @@ import {
 import {
   CancellationToken,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
   LSPErrorCodes,
   ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
 } from './protocol/lsp';
+import { IndexBuilder, type IndexedFolder, type ProgressSink } from './workspace/builder';
 import { WorkspaceIndex } from './workspace/index';
-import { type FileSystem, scanWorkspace } from './workspace/scan';
+import type { IndexStorage } from './workspace/persist';
+import { type FileIndexer, type FileSystem, normalizeUri } from './workspace/scan';
+import { IndexScope, readIndexSettings } from './workspace/scope';
+
+/** What a host gives the workspace index: node has files, threads and a cache folder. */
+export interface IndexHost {
+  readonly fileSystem: FileSystem;
+  createIndexer(): FileIndexer;
+  /** Where to save the index of these workspace folders; `storageFolder` is the client's (initializationOptions). */
+  storage(storageFolder: string | undefined, workspaceFolders: readonly string[]): { storage: IndexStorage; path: string } | undefined;
+}
 
 export interface ServerOptions {
-  /** Present on node: lets the server index `*.cable`/`*.tel` files of the workspace folders. */
-  readonly fileSystem?: FileSystem;
+  /** Present on node: the server indexes the cable files of the workspace folders. */
+  readonly index?: IndexHost;
+  /** Called once the server has answered `shutdown` (its pending work saved). */
+  readonly onShutdown?: () => void;
 }
 
 const PUSH_DELAY_MS = 250;
 const INDEX_DELAY_MS = 300;
+const INDEX_STATUS_DELAY_MS = 500;
+/** The most files a client-read index (the web) holds: every one crosses the connection whole. */
+const WEB_INDEX_LIMIT = 10_000;
+const PROGRESS_DELAY_MS = 250;
 
 /**
  * Wires the language features to a connection. Every handler resolves the document's context (its
@@ -64,6 +87,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let rulesPage: string | undefined;
   let canDisableRules = false;
   let workspaceFolders: string[] = [];
+  let storageFolder: string | undefined;
+  let builder: IndexBuilder | undefined;
+  let storagePath: string | undefined;
+  let indexHost = options.index;
+  /** At most this many files, where the host bounds the index. */
+  let indexLimit: number | undefined;
+  /** Resolves once the saved index is loaded (or found missing): requests that read the index wait for it, not for the walk. */
+  let indexLoaded: Promise<void> = Promise.resolve();
   const log = (message: string) => connection.console.error(`cable: ${message}`);
 
   /**
@@ -110,14 +141,27 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities = params.capabilities ?? {};
     pullDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
-    const init = (params.initializationOptions ?? {}) as { rulesPage?: unknown; canDisableRules?: unknown; l10nBundle?: unknown };
+    const init = (params.initializationOptions ?? {}) as {
+      rulesPage?: unknown;
+      canDisableRules?: unknown;
+      l10nBundle?: unknown;
+      storageFolder?: unknown;
+      workspaceFs?: unknown;
+    };
     // The client's already-loaded bundle (vscode.l10n.bundle): no file to read, so this works in a
     // Web Worker too. Without one, every string is the English it is written in.
     const bundle = l10nBundle(init.l10nBundle);
     if (bundle) l10n.config({ contents: bundle });
     rulesPage = typeof init.rulesPage === 'string' ? init.rulesPage : undefined;
     canDisableRules = init.canDisableRules === true;
-    workspaceFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    storageFolder = typeof init.storageFolder === 'string' && init.storageFolder.length > 0 ? init.storageFolder : undefined;
+    // Without a file system of its own (a Web Worker), the server reads through the client, if it offers to.
+    if (!indexHost && typeof init.workspaceFs === 'number' && init.workspaceFs > 0) {
+      const host = clientIndexHost(connection, Math.min(init.workspaceFs, WEB_INDEX_LIMIT));
+      indexHost = host;
+      indexLimit = host.limit;
+    }
+    workspaceFolders = (params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : [])).map(normalizeUri);
     const result: InitializeResult = {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -127,6 +171,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         definitionProvider: true,
         documentLinkProvider: { resolveProvider: false },
         workspaceSymbolProvider: true,
+        referencesProvider: true,
+        callHierarchyProvider: true,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         codeActionProvider: { codeActionKinds: ['quickfix'] },
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['(', '/', ' ', ','] },
@@ -144,15 +191,149 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'cable' }).catch(() => undefined);
     }
-    if (options.fileSystem && workspaceFolders.length > 0) {
-      void scanWorkspace(options.fileSystem, workspaceFolders, (uri, file) => {
-        if (!documents.get(uri)) index.update(uri, file);
-      }).catch((error) => log(`workspace scan: ${String(error)}`));
+    if (indexHost && workspaceFolders.length > 0) indexLoaded = startIndex(indexHost);
+    if (capabilities.workspace?.workspaceFolders) {
+      // Folders added or removed: the index walks the new set (files of removed folders go in the sweep).
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        const removed = new Set(event.removed.map((f) => normalizeUri(f.uri)));
+        workspaceFolders = [...workspaceFolders.filter((f) => !removed.has(f)), ...event.added.map((f) => normalizeUri(f.uri))];
+        if (!indexHost) return;
+        if (!builder) {
+          if (workspaceFolders.length > 0) indexLoaded = startIndex(indexHost);
+          return;
+        }
+        void indexedFolders()
+          .then((folders) => builder?.rescan(folders))
+          .catch((error) => log(`workspace index: ${String(error)}`));
+      });
     }
+  });
+
+  /** The index's scope for every workspace folder, from its `cable` and `files` settings. */
+  async function indexedFolders(): Promise<IndexedFolder[]> {
+    return Promise.all(
+      workspaceFolders.map(async (uri) => {
+        if (!capabilities.workspace?.configuration) return { uri, scope: new IndexScope(readIndexSettings(undefined, undefined)) };
+        const [cable, files] = (await connection.workspace
+          .getConfiguration([
+            { scopeUri: uri, section: 'cable' },
+            { scopeUri: uri, section: 'files' },
+          ])
+          .catch(() => [undefined, undefined])) as unknown[];
+        return { uri, scope: new IndexScope(readIndexSettings(cable, files)) };
+      }),
+    );
+  }
+
+  async function startIndex(host: IndexHost): Promise<void> {
+    try {
+      const saved = host.storage(storageFolder, workspaceFolders);
+      storagePath = saved?.path;
+      builder = new IndexBuilder(index, {
+        fileSystem: host.fileSystem,
+        indexer: host.createIndexer(),
+        storage: saved?.storage,
+        isOpen: (uri) => documents.get(uri) !== undefined || openKeys.has(uri),
+        maxFiles: indexLimit,
+        beginProgress,
+        changed: scheduleIndexStatus,
+        log,
+      });
+      if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+        // Every file: whether one is a cable depends on settings (associations, the sniff) that change.
+        void connection.client
+          .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] })
+          .catch(() => undefined);
+      }
+      await builder.start(await indexedFolders());
+    } catch (error) {
+      log(`workspace index: ${String(error)}`);
+    }
+  }
+
+  /** LSP work-done progress for a round of indexing, when the client supports it ("Indexing cables: 120,000 of 250,000"). */
+  function beginProgress(): ProgressSink {
+    if (!capabilities.window?.workDoneProgress) return { report: scheduleIndexStatus, end: scheduleIndexStatus };
+    let reporter: Awaited<ReturnType<typeof connection.window.createWorkDoneProgress>> | undefined;
+    let ended = false;
+    let last = { done: 0, total: 0 };
+    let lastSent = 0;
+    const send = () => {
+      if (!reporter || ended) return;
+      lastSent = Date.now();
+      const percentage = last.total > 0 ? Math.floor((last.done / last.total) * 100) : 0;
+      reporter.report(percentage, l10n.t('{0} of {1}', last.done.toLocaleString('en-US'), last.total.toLocaleString('en-US')));
+    };
+    void connection.window.createWorkDoneProgress().then(
+      (created) => {
+        reporter = created;
+        if (ended) {
+          created.done();
+          return;
+        }
+        created.begin(l10n.t('Indexing cables'), 0, l10n.t('{0} of {1}', last.done, last.total), false);
+      },
+      () => undefined,
+    );
+    return {
+      report(done, total) {
+        last = { done, total };
+        if (Date.now() - lastSent >= PROGRESS_DELAY_MS) send();
+        scheduleIndexStatus();
+      },
+      end() {
+        if (ended) return;
+        send();
+        ended = true;
+        reporter?.done();
+        scheduleIndexStatus();
+      },
+    };
+  }
+
+  let indexStatusTimer: ReturnType<typeof setTimeout> | undefined;
+  function scheduleIndexStatus(): void {
+    if (indexStatusTimer) return;
+    indexStatusTimer = setTimeout(sendIndexStatus, INDEX_STATUS_DELAY_MS);
+  }
+
+  function sendIndexStatus(): void {
+    indexStatusTimer = undefined;
+    const counts = index.counts;
+    const status: IndexStatusParams = {
+      files: counts.files,
+      cables: counts.cables,
+      skipped: counts.skipped,
+      indexing: builder?.busy ?? false,
+      done: builder?.done ?? 0,
+      total: builder?.total ?? 0,
+      storage: storagePath,
+      limit: indexLimit,
+    };
+    void connection.sendNotification(IndexStatusNotification.method, status);
+    if (!status.indexing) index.prepareSearch();
+  }
+
+  connection.onShutdown(async () => {
+    await builder?.save();
+    builder?.dispose();
+    options.onShutdown?.();
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    builder?.filesChanged(params.changes);
   });
 
   connection.onDidChangeConfiguration(() => {
     settingsCache.clear();
+    if (builder) {
+      const current = builder.folders.map((f) => f.scope.key).join('\n');
+      void indexedFolders()
+        .then((folders) => {
+          if (builder && folders.map((f) => f.scope.key).join('\n') !== current) return builder.rescan(folders);
+        })
+        .catch((error) => log(`workspace index: ${String(error)}`));
+    }
     if (pullDiagnostics && capabilities.workspace?.diagnostics?.refreshSupport) {
       void connection.languages.diagnostics.refresh().catch(() => undefined);
     } else if (!pullDiagnostics) {
@@ -198,11 +379,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       log(String(error));
     }
   };
-  /** Requests that read the index first bring it up to date with the open documents. */
-  const flushIndex = () => {
+  /** Requests that read the index wait for the saved index, then bring it up to date with the open documents. */
+  const flushIndex = async () => {
+    await indexLoaded;
     for (const uri of [...indexTimers.keys()]) indexNow(uri);
   };
-  documents.onDidOpen((event) => indexNow(event.document.uri));
+  /** Index keys of open documents (a client may spell a URI otherwise than the index does). */
+  const openKeys = new Set<string>();
+  documents.onDidOpen((event) => {
+    openKeys.add(normalizeUri(event.document.uri));
+    indexNow(event.document.uri);
+  });
   documents.onDidChangeContent((change) => {
     const uri = change.document.uri;
     clearTimeout(indexTimers.get(uri));
@@ -222,6 +409,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     pushTimers.delete(uri);
     clearTimeout(indexTimers.get(uri));
     indexTimers.delete(uri);
+    openKeys.delete(normalizeUri(uri));
+    // The file on disk replaces the document's text in the index (without a file system, the last text stays).
+    builder?.documentClosed(uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
 
@@ -241,9 +431,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const folding = foldingRanges(context, { textDocument: params.textDocument }, token);
       sendStatus({
         uri: context.uri,
-        symbols: { shown: result.shown, omitted: result.omitted },
+        symbols: { shown: result.shown, omitted: result.omitted, omittedParagraphs: result.omittedParagraphs },
         foldingRangesOmitted: folding.omitted,
         cables: context.file.cables.length,
+        profile: profileOf(context.uri, context.settings),
       });
       return capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport
         ? withJsonBytes(result.symbols, result.jsonBytes)
@@ -267,7 +458,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onDefinition(
     handle([], async (params, token) => {
-      flushIndex();
+      await flushIndex();
       const context = await contextOf(params.textDocument.uri, token);
       return context ? definition(context, params, token) : [];
     }),
@@ -275,22 +466,53 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onDocumentLinks(
     handle([], async (params, token) => {
-      flushIndex();
+      await flushIndex();
       const context = await contextOf(params.textDocument.uri, token);
       return context ? documentLinks(context, params, token) : [];
     }),
   );
 
   connection.onWorkspaceSymbol(
-    handle([], (params, token) => {
-      flushIndex();
+    handle([], async (params, token) => {
+      await flushIndex();
+      throwIfCancelled(token);
       return workspaceSymbols(index, params, token);
+    }),
+  );
+
+  connection.onReferences(
+    handle([], async (params, token) => {
+      await flushIndex();
+      const context = await contextOf(params.textDocument.uri, token);
+      return context ? references(context, params, token) : [];
+    }),
+  );
+
+  connection.languages.callHierarchy.onPrepare(
+    handle(null, async (params, token) => {
+      await flushIndex();
+      const context = await contextOf(params.textDocument.uri, token);
+      return context ? prepareCallHierarchy(context, params, token) : null;
+    }),
+  );
+
+  connection.languages.callHierarchy.onIncomingCalls(
+    handle([], async (params, token) => {
+      await flushIndex();
+      return incomingCalls(index, params, token);
+    }),
+  );
+
+  connection.languages.callHierarchy.onOutgoingCalls(
+    handle([], async (params, token) => {
+      await flushIndex();
+      return outgoingCalls(index, params, token);
     }),
   );
 
   connection.onHover(
     handle(null, async (params, token) => {
-      flushIndex();
+      await flushIndex();
       const context = await contextOf(params.textDocument.uri, token);
       return context ? hover(context, params, token) : null;
     }),
@@ -315,7 +537,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onRequest(
     PreviewRequest.method,
     handle(null, async (params: ParamsOf<typeof PreviewRequest>, token): Promise<ResultOf<typeof PreviewRequest> | null> => {
-      flushIndex();
+      await flushIndex();
       const context = await contextOf(params.textDocument.uri, token);
       if (!context) return null;
       const problems: PreviewProblem[] = params.problems

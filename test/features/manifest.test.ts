@@ -32,7 +32,13 @@ test('commands the client registers are contributed, and the manifest fits VS Co
   for (const id of registered.filter((c) => c !== 'cable.disableRule')) assert.ok(contributed.has(id), `${id} contributed`);
   for (const id of contributed) assert.ok(registered.includes(id as string), `${String(id)} registered`);
   assert.equal(pkg.engines.vscode, '^1.91.0');
-  assert.deepEqual(pkg.activationEvents, ['onLanguage:cable', 'onLanguage:plaintext']);
+  // A workspace with cable files starts the server (and its index) before any cable is opened.
+  assert.deepEqual(pkg.activationEvents, [
+    'onLanguage:cable',
+    'onLanguage:plaintext',
+    'workspaceContains:**/*.cable',
+    'workspaceContains:**/*.tel',
+  ]);
   assert.deepEqual(pkg.capabilities, { untrustedWorkspaces: { supported: true }, virtualWorkspaces: true });
   assert.equal(pkg.main, './dist/extension.js');
   assert.equal(pkg.browser, './dist/extension.js');

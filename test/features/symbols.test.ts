@@ -56,6 +56,45 @@ test('the outline cap bounds the whole tree and counts what it left out', () => 
   assert.equal(full.omitted, 0);
 });
 
+test('a capped outline never drops a cable: cables first, then paragraphs, then header fields', () => {
+  const text = ['multiLine.cable', 'oneLine.cable', 'old.cable', 'collapsed.cable', 'multiLine.cable'].map(fixture).join('\n\n');
+  const model = parse(text);
+  const count = (list: readonly DocumentSymbol[]): number => list.reduce((n, s) => n + 1 + count(s.children ?? []), 0);
+  const isHeader = (s: DocumentSymbol) => /^Transmission header/.test(s.name);
+  const cables = model.cables.length;
+  assert.ok(cables >= 5);
+  // A cap below the number of cables still lists every cable, and nothing else.
+  const tiny = outlineOf(model, 2);
+  assert.equal(tiny.symbols.length, cables);
+  assert.equal(count(tiny.symbols), cables);
+  // Room for a few more: paragraphs (and subjects, REF lines) come before any header.
+  const some = outlineOf(model, cables + 6);
+  assert.equal(count(some.symbols), cables + 6);
+  const children = some.symbols.flatMap((s) => s.children ?? []);
+  assert.equal(children.length, 6);
+  assert.ok(!children.some(isHeader), children.map((c) => c.name).join(', '));
+  assert.ok(some.omittedParagraphs > 0);
+  // Every division fits: headers get what is left, and no paragraph is missing.
+  const full = outlineOf(model, 100_000);
+  const divisions = full.symbols.flatMap((s) => (s.children ?? []).filter((c) => !isHeader(c))).length;
+  const roomy = outlineOf(model, cables + divisions + 1);
+  assert.equal(roomy.omittedParagraphs, 0);
+  assert.equal(roomy.symbols.flatMap((s) => (s.children ?? []).filter((c) => !isHeader(c))).length, divisions);
+  assert.equal(roomy.symbols.flatMap((s) => (s.children ?? []).filter(isHeader)).length, 1);
+});
+
+test('an export of every corpus cable keeps all of them in a 5,000-item outline', { skip: corpusAvailable() ? false : 'no corpus' }, () => {
+  const model = parse(
+    manifest()
+      .map((row) => corpusText(row.file))
+      .join('\n\n'),
+  );
+  const { symbols, omitted } = outlineOf(model, 5000);
+  assert.ok(omitted > 0, 'the export is over the cap');
+  assert.equal(symbols.length, model.cables.length);
+  assert.ok(symbols.some((s) => s.name === '08MOSCOW1187'));
+});
+
 test('outline and folding invariants on every corpus file', { skip: corpusAvailable() ? false : 'no corpus' }, () => {
   const broken: string[] = [];
   let symbolCount = 0;

@@ -321,7 +321,7 @@ describe('settings', () => {
       const count = (list: readonly DocumentSymbol[]): number => list.reduce((n, s) => n + 1 + count(s.children ?? []), 0);
       assert.equal(count(symbols), 3);
       const status = client.notifications.find((n) => n.method === 'cable/status');
-      assert.deepEqual((status?.params as { symbols: unknown }).symbols, { shown: 3, omitted: 1 });
+      assert.deepEqual((status?.params as { symbols: unknown }).symbols, { shown: 3, omitted: 1, omittedParagraphs: 1 });
     } finally {
       await client.shutdown();
     }

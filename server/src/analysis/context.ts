@@ -9,14 +9,43 @@ export interface IndexedCable {
   readonly subject?: string;
   readonly range: Range;
   readonly selectionRange: Range;
+  /** `2007-02-01T17:43Z`, from the DTG. */
+  readonly date?: string;
+  /** The originating post (`AMEMBASSY MADRID`) and its routing indicator. */
+  readonly origin?: string;
+  readonly routingIndicator?: string;
+  /** `CONFIDENTIAL//NOFORN`. */
+  readonly classification?: string;
+  readonly tags?: string;
+  /** A partial extract (its header replaced by a note). */
+  readonly partial?: boolean;
+}
+
+/** One place where a cable cites a telegram: a REF entry or a reference id in its text. */
+export interface CitationPlace {
+  /** The citing cable. */
+  readonly cable: IndexedCable;
+  /** The cited reference id (as the index resolved it). */
+  readonly referenceId: string;
+  /** Where in the citing cable's file. */
+  readonly range: Range;
+  /** A REF entry (its letter when it has one), rather than an id in the text. */
+  readonly reference: boolean;
+  readonly letter?: string;
 }
 
 /** The cross-file lookups features may make; the workspace index (workspace/index.ts) provides them. */
 export interface WorkspaceLookup {
   /** Every indexed cable with this reference id (a cable can be in several files). */
   find(referenceId: string): readonly IndexedCable[];
-  /** Cables whose id or subject contains every word of the query. */
+  /** The cables a citation means: `find`, or, for a REF written without a year, the year before's when only that is indexed. */
+  findCited(referenceId: string, yearAssumed: boolean): readonly IndexedCable[];
+  /** Cables matching every word of the query in their id, subject, origin or TAGS; exact id first, then id matches. */
   search(query: string, limit: number): IndexedCable[];
+  /** Every place in an indexed cable that cites this reference id (by REF or in the text): its "cited by". */
+  citing(referenceId: string): readonly CitationPlace[];
+  /** What the cable of this file with this id (or at this line, for a cable without one) cites. */
+  citationsOf(uri: string, cable: { readonly referenceId?: string; readonly line?: number }): readonly CitationPlace[];
 }
 
 /**

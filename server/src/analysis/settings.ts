@@ -5,18 +5,35 @@ export type SeveritySetting = Severity | 'off';
 /** `{ "cable/tags-unknown": "off", "cable/marking-*": "warning" }`: by rule code or family prefix. */
 export type RuleSettings = Readonly<Record<string, SeveritySetting>>;
 
+/**
+ * `reading`: errors and warnings only, for archival text the reader cannot fix (a hint such as
+ * `ref-unused` on a 1975 original is noise); `drafting`: every finding; `auto`: `drafting` for
+ * `.cable`/`.tel` files and new documents, `reading` for the rest (`.txt` cables, associations).
+ */
+export type ProfileSetting = 'auto' | 'reading' | 'drafting';
+
 /** The `cable.*` settings the server reads; anything missing or malformed falls back to the default. */
 export interface Settings {
   readonly maxOutlineItems: number;
   readonly maxFoldingRanges: number;
-  readonly diagnostics: { readonly enable: boolean; readonly rules: RuleSettings };
+  readonly diagnostics: { readonly enable: boolean; readonly rules: RuleSettings; readonly profile?: ProfileSetting };
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   maxOutlineItems: 5000,
   maxFoldingRanges: 5000,
-  diagnostics: { enable: true, rules: {} },
+  diagnostics: { enable: true, rules: {}, profile: 'auto' },
 };
+
+/** The profile that applies to a document: the setting, or for `auto`, what its name says it is. */
+export function profileOf(uri: string, settings: Settings): 'reading' | 'drafting' {
+  const setting = settings.diagnostics.profile ?? 'auto';
+  if (setting !== 'auto') return setting;
+  if (uri.startsWith('untitled:')) return 'drafting';
+  const end = [uri.indexOf('?'), uri.indexOf('#')].filter((i) => i >= 0);
+  const path = end.length > 0 ? uri.slice(0, Math.min(...end)) : uri;
+  return /\.(?:cable|tel)$/i.test(path) ? 'drafting' : 'reading';
+}
 
 export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'hint', 'information', 'warning', 'error'];
 
@@ -36,6 +53,7 @@ export function readSettings(section: unknown): Settings {
     diagnostics: {
       enable: typeof diagnostics.enable === 'boolean' ? diagnostics.enable : true,
       rules: 'settings' in rules ? rules.settings : {},
+      profile: diagnostics.profile === 'reading' || diagnostics.profile === 'drafting' ? diagnostics.profile : 'auto',
     },
   };
 }

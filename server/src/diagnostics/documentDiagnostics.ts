@@ -2,7 +2,7 @@ import type { CancellationToken, Diagnostic, DocumentDiagnosticParams } from 'vs
 import { cableCacheFromText, forEveryCable } from '../analysis/cache';
 import type { FeatureContext } from '../analysis/context';
 import type { DiagnosticData } from '../analysis/edits';
-import type { RuleSettings, Severity } from '../analysis/settings';
+import { profileOf, type RuleSettings, type Severity } from '../analysis/settings';
 import { DiagnosticSeverity } from '../protocol/lsp';
 import { cableFindings, describeRuleFailure, type RatedFinding } from './engine';
 
@@ -31,7 +31,10 @@ const CABLE_DIAGNOSTICS = cableCacheFromText(
 /** Results whose failures were logged: once, when the cable is checked, not on every request that reads the result. */
 const reported = new WeakSet<CableDiagnostics>();
 
-/** LSP diagnostics for a document, with the severities its settings give; none when they are turned off. */
+/**
+ * LSP diagnostics for a document, with the severities its settings give; none when they are turned
+ * off; errors and warnings only in the `reading` profile.
+ */
 export function documentDiagnostics(
   context: FeatureContext,
   _params: Pick<DocumentDiagnosticParams, 'textDocument'>,
@@ -41,13 +44,14 @@ export function documentDiagnostics(
   if (!settings.diagnostics.enable) return [];
   const args = [uri, settings.diagnostics.rules, rulesPage] as const;
   forEveryCable(file, CABLE_DIAGNOSTICS, token, ...args);
+  const reading = profileOf(uri, settings) === 'reading';
   return file.cables.flatMap((cable) => {
     const result = CABLE_DIAGNOSTICS.get(cable, file, ...args);
     if (result.failures.length > 0 && !reported.has(result)) {
       reported.add(result);
       for (const failure of result.failures) context.log(failure);
     }
-    return result.diagnostics;
+    return reading ? result.diagnostics.filter((d) => d.severity! <= DiagnosticSeverity.Warning) : result.diagnostics;
   });
 }
 

@@ -35,7 +35,10 @@ export function definition(context: FeatureContext, params: DefinitionParams, to
     if (token.isCancellationRequested) return [];
     for (const entry of cable.references?.entries ?? []) {
       if (entry.cable?.referenceId && contains(entry.range, position)) {
-        return (workspace?.find(entry.cable.referenceId) ?? []).map((c) => ({ uri: c.uri, range: c.selectionRange }));
+        return (workspace?.findCited(entry.cable.referenceId, entry.cable.year === undefined) ?? []).map((c) => ({
+          uri: c.uri,
+          range: c.selectionRange,
+        }));
       }
     }
   }
@@ -68,7 +71,9 @@ export function documentLinks(context: FeatureContext, _params: DocumentLinkPara
     for (const entry of cable.references?.entries ?? []) {
       const id = entry.cable?.referenceId;
       if (!id || !entry.cable) continue;
-      const target = workspace?.find(id).find((c) => c.uri !== uri || !contains(c.range, entry.range.start));
+      const target = workspace
+        ?.findCited(id, entry.cable.year === undefined)
+        .find((c) => c.uri !== uri || !contains(c.range, entry.range.start));
       if (target)
         links.push({ range: entry.cable.range, target: withPosition(target.uri, target.selectionRange), tooltip: l10n.t('Open {0}', id) });
     }

@@ -14,6 +14,8 @@ export interface SymbolResult {
   readonly shown: number;
   /** Symbols left out because of the cap. */
   readonly omitted: number;
+  /** Of those: subjects, REF lines and paragraphs; the rest are header fields, REF entries and sub-paragraphs. */
+  readonly omittedParagraphs: number;
   /**
    * The JSON of `symbols`, from each cable's JSON kept with its tree: after a keystroke in a large
    * export, only the edited cable's outline is serialized (see jsonText.ts). Absent when capped.
@@ -28,19 +30,31 @@ interface CableOutline {
   json?: Uint8Array;
 }
 
-/** A counter shared by the whole tree so the cap bounds the total, not each level. */
+/**
+ * Which symbols a capped outline keeps first: every cable (a cable is never left out, so the
+ * outline and Go to Symbol find each of them), then what divides a cable (subject, REF line,
+ * paragraphs), then the details (header and its fields, REF entries, sub-paragraphs).
+ */
+type Tier = 'division' | 'detail';
+
+/** What a cable's tree may still take, per tier. */
 class Budget {
   used = 0;
-  omitted = 0;
-  constructor(readonly limit: number) {}
-  take(): boolean {
-    if (this.used < this.limit) {
-      this.used++;
-      return true;
-    }
-    this.omitted++;
-    return false;
+  constructor(
+    public division: number,
+    public detail: number,
+  ) {}
+  take(tier: Tier): boolean {
+    if (this[tier] <= 0) return false;
+    this[tier]--;
+    this.used++;
+    return true;
   }
+}
+
+/** The divisions of a cable: its subject, its REF line and its paragraphs. */
+function divisionsOf(cable: Cable): number {
+  return (cable.subject ? 1 : 0) + (cable.references ? 1 : 0) + cable.paragraphs.length;
 }
 
 /** Each cable's tree is built once and reused across edits that do not touch it. */
@@ -68,19 +82,36 @@ function outline(file: CableFile, maxItems: number): SymbolResult {
   if (total <= limit) {
     const symbols = outlines.map((o, i) => (o.symbol ??= wholeTree(file.cables[i]).symbol));
     const jsonBytes = () => arrayJson(outlines.map((o, i) => (o.json ??= asciiJson(symbols[i]))));
-    return { symbols, shown: total, omitted: 0, jsonBytes };
+    return { symbols, shown: total, omitted: 0, omittedParagraphs: 0, jsonBytes };
   }
   for (const o of outlines) {
     o.symbol = undefined;
     o.json = undefined;
   }
-  const budget = new Budget(limit);
-  const symbols: DocumentSymbol[] = [];
-  for (const cable of file.cables) {
-    if (!budget.take()) break;
-    symbols.push(cableSymbol(cable, budget));
-  }
-  return { symbols, shown: budget.used, omitted: total - budget.used };
+  // Every cable, then divisions in document order while they fit, then details with what is left.
+  let divisions = Math.max(0, limit - file.cables.length);
+  const divisionCounts = file.cables.map(divisionsOf);
+  const divisionTotal = divisionCounts.reduce((n, d) => n + d, 0);
+  const divisionShares = divisionCounts.map((d) => {
+    const share = Math.min(d, divisions);
+    divisions -= share;
+    return share;
+  });
+  let details = divisions;
+  const detailShares = outlines.map((o, i) => {
+    const share = Math.min(o.count - 1 - divisionCounts[i], details);
+    details -= share;
+    return share;
+  });
+  let shown = 0;
+  const symbols = file.cables.map((cable, i) => {
+    const budget = new Budget(divisionShares[i], detailShares[i]);
+    const symbol = cableSymbol(cable, budget);
+    shown += budget.used + 1;
+    return symbol;
+  });
+  const shownDivisions = divisionShares.reduce((n, d) => n + d, 0);
+  return { symbols, shown, omitted: total - shown, omittedParagraphs: divisionTotal - shownDivisions };
 }
 
 /** SymbolInformation for clients that do not declare hierarchical document symbols. */
@@ -99,28 +130,28 @@ export function flattenSymbols(
 
 /** A cable's whole outline tree and the number of symbols in it. */
 function wholeTree(cable: Cable): { symbol: DocumentSymbol; count: number } {
-  const budget = new Budget(Number.POSITIVE_INFINITY);
+  const budget = new Budget(Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY);
   return { symbol: cableSymbol(cable, budget), count: budget.used + 1 };
 }
 
 function cableSymbol(cable: Cable, budget: Budget): DocumentSymbol {
   const children: DocumentSymbol[] = [];
-  if (cable.header && budget.take()) children.push(headerSymbol(cable, cable.header, budget));
-  if (cable.subject && budget.take()) {
+  if (cable.header && budget.take('detail')) children.push(headerSymbol(cable, cable.header, budget));
+  if (cable.subject && budget.take('division')) {
     children.push(symbol(l10n.t('Subject'), cable.subject.text, SymbolKind.String, cable.subject.range, cable.subject.keyword.range, []));
   }
-  if (cable.references && budget.take()) {
+  if (cable.references && budget.take('division')) {
     const refs = cable.references;
     const entries: DocumentSymbol[] = [];
     for (const e of refs.entries) {
-      if (!budget.take()) break;
+      if (!budget.take('detail')) break;
       const name = e.letter ? `${e.letter.value}. ${e.text}` : e.text;
       entries.push(symbol(name || 'REF', e.cable?.referenceId, SymbolKind.Key, e.range, e.letter?.range ?? e.range, []));
     }
     children.push(symbol(refs.keyword.text.toUpperCase(), undefined, SymbolKind.Namespace, refs.range, refs.keyword.range, entries));
   }
   for (const p of cable.paragraphs) {
-    if (!budget.take()) break;
+    if (!budget.take('division')) break;
     children.push(paragraphSymbol(p, budget));
   }
   byPosition(children);
@@ -135,7 +166,7 @@ function cableSymbol(cable: Cable, budget: Budget): DocumentSymbol {
 function headerSymbol(cable: Cable, header: TransmissionHeader, budget: Budget): DocumentSymbol {
   const children: DocumentSymbol[] = [];
   const add = (name: string, detail: string | undefined, kind: SymbolKind, range: Parameters<typeof symbol>[3]) => {
-    if (budget.take()) children.push(symbol(name, detail, kind, range, range, []));
+    if (budget.take('detail')) children.push(symbol(name, detail, kind, range, range, []));
   };
   // A printed copy's distribution block and drafting lines stand before the DTG: the header's, in the outline.
   let range = header.range;
@@ -209,7 +240,7 @@ function union(a: DocumentSymbol['range'], b: DocumentSymbol['range']): Document
 function paragraphSymbol(p: Paragraph, budget: Budget): DocumentSymbol {
   const children: DocumentSymbol[] = [];
   for (const s of p.subParagraphs) {
-    if (!budget.take()) break;
+    if (!budget.take('detail')) break;
     const label = typeof s.label.value === 'number' ? s.label.text : s.label.text;
     const name = [label, s.marking?.text, s.title].filter(Boolean).join(' ');
     const selection = s.marking ? rangeBetween(s.label.range, s.marking.range) : s.label.range;

@@ -4,7 +4,11 @@ import { SymbolKind } from '../protocol/lsp';
 
 const MAX_RESULTS = 500;
 
-/** Go to Symbol in Workspace: the cables of the workspace whose id or subject holds every word typed. */
+/**
+ * Go to Symbol in Workspace: the cables whose id, subject, origin or TAGS hold every word typed,
+ * the exact id first, then ids that start with it, then ids that hold it, then the rest. The
+ * container shows date, origin and subject, so a list of ids can be told apart.
+ */
 export function workspaceSymbols(
   workspace: WorkspaceLookup,
   params: WorkspaceSymbolParams,
@@ -13,7 +17,7 @@ export function workspaceSymbols(
   return workspace.search(params.query ?? '', MAX_RESULTS).map((c) => ({
     name: c.name,
     kind: SymbolKind.File,
-    containerName: c.subject,
+    containerName: [c.date?.slice(0, 10), c.origin, c.subject].filter(Boolean).join(' · ') || undefined,
     location: { uri: c.uri, range: c.selectionRange },
   }));
 }

@@ -20,12 +20,52 @@ export interface NotificationMethod<Params> {
 /** Sent after an outline is computed, so the client can say in its language status item what a cap left out. */
 export interface StatusParams {
   readonly uri: string;
-  readonly symbols: { readonly shown: number; readonly omitted: number };
+  /** `omittedParagraphs`: subjects, REF lines and paragraphs left out (a capped outline lists every cable, then those, then header fields). */
+  readonly symbols: { readonly shown: number; readonly omitted: number; readonly omittedParagraphs?: number };
+  /** The diagnostics profile that applies to the document. */
+  readonly profile?: DiagnosticsProfile;
   readonly foldingRangesOmitted: number;
   readonly cables: number;
 }
 
+/** `reading`: errors and warnings only (archival text the reader cannot fix); `drafting`: every finding. */
+export type DiagnosticsProfile = 'reading' | 'drafting';
+
 export const StatusNotification: NotificationMethod<StatusParams> = { method: 'cable/status' };
+
+/** The workspace index as the language status item shows it; sent when it changes (at most twice a second). */
+export interface IndexStatusParams {
+  /** Files holding cables, and their cables. */
+  readonly files: number;
+  readonly cables: number;
+  /** Files left out, by reason: unreadable, binary (a NUL byte in the first 4 KB), over 50 MB; `.txt` files that are no cable. */
+  readonly skipped: { readonly unreadable: number; readonly binary: number; readonly tooLarge: number; readonly notCable: number };
+  /** A round of indexing is running: `done` of `total` files. */
+  readonly indexing: boolean;
+  readonly done: number;
+  readonly total: number;
+  /** Where the index is saved (undefined: not saved, as in a browser). */
+  readonly storage?: string;
+  /** The host bounds the index (the web client): at most this many files. */
+  readonly limit?: number;
+}
+
+export const IndexStatusNotification: NotificationMethod<IndexStatusParams> = { method: 'cable/indexStatus' };
+
+/**
+ * Sent by the server to a client that announced `workspaceFs` in initializationOptions (the web
+ * client: the server runs in a Web Worker without a file system): a folder's entries.
+ */
+export const WorkspaceFsReadDirectoryRequest: RequestMethod<
+  { readonly uri: string },
+  { readonly name: string; readonly kind: 'file' | 'directory' | 'other' }[]
+> = { method: 'cable/fs/readDirectory' };
+
+/** A file's size, mtime and first `maxBytes` bytes (base64; empty when it is larger than that); null when it is gone. */
+export const WorkspaceFsReadFileRequest: RequestMethod<
+  { readonly uri: string; readonly maxBytes: number },
+  { readonly size: number; readonly mtime: number; readonly base64: string } | null
+> = { method: 'cable/fs/readFile' };
 
 export interface RoutingIndicatorsParams {
   /** A routing-indicator prefix or words of a station name; all when empty. */

@@ -10,6 +10,7 @@ export {
   CompletionItemKind,
   DiagnosticSeverity,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
   CancellationToken,
   FoldingRangeKind,

@@ -6,7 +6,7 @@ import { paragraphsNumbered, referenceEntry } from '../../analysis/resolve';
 import type { Cable, CableFile, Position } from '../../cable/model';
 import { code, escapeMarkdown } from '../markdown';
 import type { Found } from './parts';
-import { fileNames } from './text';
+import { citedCable, fileNames } from './text';
 
 /** `para 3`, `paras 3-5`, `ref A`, `reftel` and reference ids in the body: what they point at. */
 export function crossReferenceHover(
@@ -63,6 +63,7 @@ export function crossReferenceHover(
     range: ref.range,
     lines: [
       l10n.t('**{0}** — reference id (year, station, serial)', escapeMarkdown(ref.referenceId)),
+      ...(files.length > 0 ? citedCable(files[0]).slice(1) : []),
       files.length > 0 ? l10n.t('In the workspace: {0}.', fileNames(files)) : l10n.t('Not in the workspace.'),
     ],
   };

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import type { WorkspaceLookup } from '../../analysis/context';
+import type { IndexedCable, WorkspaceLookup } from '../../analysis/context';
 import { contains } from '../../analysis/ranges';
 import type { Cable, ContinuationHeader, EoLine, Position } from '../../cable/model';
 import { tagWithoutPerson } from '../../cable/text';
@@ -94,7 +94,7 @@ export function textHover(cable: Cable, position: Position, workspace: Workspace
   for (const entry of cable.references?.entries ?? []) {
     if (!contains(entry.range, position)) continue;
     const id = entry.cable?.referenceId;
-    const files = id ? (workspace?.find(id) ?? []) : [];
+    const files = id ? (workspace?.findCited(id, entry.cable?.year === undefined) ?? []) : [];
     const lines = [`**REF ${escapeMarkdown(entry.letter?.value ?? '')}** ${code(entry.text)}`];
     if (id)
       lines.push(
@@ -102,8 +102,10 @@ export function textHover(cable: Cable, position: Position, workspace: Workspace
           ? l10n.t('Telegram {0} (year of this cable assumed).', code(id))
           : l10n.t('Telegram {0}.', code(id)),
       );
-    if (files.length > 0) lines.push(l10n.t('In the workspace: {0}.', fileNames(files)));
-    else if (!entry.cable) lines.push(l10n.t('Not a telegram citation (e-mail, memo, or free text).'));
+    if (files.length > 0) {
+      lines.push(...citedCable(files[0]));
+      lines.push(l10n.t('In the workspace: {0}.', fileNames(files)));
+    } else if (!entry.cable) lines.push(l10n.t('Not a telegram citation (e-mail, memo, or free text).'));
     return { range: entry.range, lines };
   }
   for (const p of cable.paragraphs) {
@@ -174,6 +176,24 @@ function eoHover(eo: EoLine, position: Position): Found {
     range: eo.range,
     lines: [l10n.t('**E.O. {0}** — {1}', eo.order?.value ?? '', executiveOrderDescription(eo.order?.value)), instruction].filter(Boolean),
   };
+}
+
+/** What a hover on a citation says of the cited cable the workspace holds: subject, date, origin, classification. */
+export function citedCable(cable: IndexedCable): string[] {
+  const facts = [
+    cable.date ? l10n.t('dated {0}', cable.date.slice(0, 10)) : undefined,
+    cable.origin
+      ? l10n.t('from {0}', escapeMarkdown(cable.origin) + (cable.routingIndicator ? ` (${code(cable.routingIndicator)})` : ''))
+      : undefined,
+    cable.classification ? escapeMarkdown(cable.classification) : undefined,
+    cable.partial ? l10n.t('partial extract') : undefined,
+  ].filter(Boolean);
+  return [
+    cable.subject
+      ? `**${escapeMarkdown(cable.referenceId ?? cable.name)}** — ${escapeMarkdown(cable.subject)}`
+      : `**${escapeMarkdown(cable.name)}**`,
+    facts.join(' · '),
+  ].filter(Boolean);
 }
 
 /** The names of the files that hold some cables, as a hover lists them. */
