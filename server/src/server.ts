@@ -10,6 +10,7 @@ import { ModelCache } from './documents';
 import { codeActions } from './features/codeActions';
 import { completion } from './features/completion';
 import { foldingRanges } from './features/folding';
+import { formatting, rangeFormatting } from './features/formatting';
 import { hover } from './features/hover';
 import { withJsonBytes } from './features/jsonText';
 import { definition, documentLinks } from './features/links';
@@ -122,6 +123,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['(', '/', ' ', ','] },
         semanticTokensProvider: { legend: LEGEND, full: true, range: true },
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
       },
       serverInfo: { name: 'cable-language-server', version: VERSION },
     };
@@ -321,6 +324,20 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     handle([], async (params, token) => {
       const context = await contextOf(params.textDocument.uri, token);
       return context ? codeActions(context, params, token) : [];
+    }),
+  );
+
+  connection.onDocumentFormatting(
+    handle([], async (params, token) => {
+      const context = await contextOf(params.textDocument.uri, token);
+      return context ? formatting(context, params, token) : [];
+    }),
+  );
+
+  connection.onDocumentRangeFormatting(
+    handle([], async (params, token) => {
+      const context = await contextOf(params.textDocument.uri, token);
+      return context ? rangeFormatting(context, params, token) : [];
     }),
   );
 
