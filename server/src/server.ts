@@ -15,6 +15,7 @@ import { hover } from './features/hover';
 import { withJsonBytes } from './features/jsonText';
 import { definition, documentLinks } from './features/links';
 import { selectionRanges } from './features/selectionRanges';
+import { prepareRename, rename } from './features/rename';
 import { LEGEND, semanticTokens, semanticTokensInRange } from './features/semanticTokens';
 import { documentSymbols, flattenSymbols } from './features/symbols';
 import { workspaceSymbols } from './features/workspaceSymbols';
@@ -71,6 +72,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         result = await handler(params, token);
       } catch (error) {
         if (error instanceof RequestCancelledError || token?.isCancellationRequested) throw cancelled();
+        // An answer the feature chose (a rename to a name it cannot take), for the client to show.
+        if (error instanceof ResponseError) throw error;
         log((error as Error)?.stack ?? String(error));
         return fallback;
       }
@@ -125,6 +128,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         semanticTokensProvider: { legend: LEGEND, full: true, range: true },
         documentFormattingProvider: true,
         documentRangeFormattingProvider: true,
+        renameProvider: { prepareProvider: true },
       },
       serverInfo: { name: 'cable-language-server', version: VERSION },
     };
@@ -338,6 +342,20 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     handle([], async (params, token) => {
       const context = await contextOf(params.textDocument.uri, token);
       return context ? rangeFormatting(context, params, token) : [];
+    }),
+  );
+
+  connection.onPrepareRename(
+    handle(null, async (params, token) => {
+      const context = await contextOf(params.textDocument.uri, token);
+      return context ? prepareRename(context, params, token) : null;
+    }),
+  );
+
+  connection.onRenameRequest(
+    handle(null, async (params, token) => {
+      const context = await contextOf(params.textDocument.uri, token);
+      return context ? rename(context, params, token) : null;
     }),
   );
 

@@ -34,8 +34,10 @@ export function formatEdits(file: CableFile, within?: Range, token?: Cancellatio
   const lastLine = within ? Math.min(within.end.line, file.lineCount - 1) : file.lineCount - 1;
   for (let line = firstLine; line <= lastLine; line++) {
     const text = lineText(file, line);
-    const trimmed = text.replace(/[ \t]+$/, '');
-    if (trimmed.length < text.length) edits.push({ range: lineRange(line, trimmed.length, text.length), newText: '' });
+    // Scanned from the end: a pattern anchored at the end would try every start of a long run of blanks.
+    let end = text.length;
+    while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+    if (end < text.length) edits.push({ range: lineRange(line, end, text.length), newText: '' });
   }
   const kept = within ? edits.filter((e) => touches(e.range, within)) : edits;
   return [...kept, ...headerEdits].sort((a, b) => compare(a.range.start, b.range.start) || compare(a.range.end, b.range.end));
@@ -60,13 +62,10 @@ function unfoldHeader(file: CableFile, cable: Cable): Edit[] {
     ...header.addressees.map((a) => a.range.start),
   ];
   // What follows the header on its line (the classification line of a collapsed source) starts a line too.
-  if (header.range.end.line === line && text.slice(header.range.end.character).trim() !== '') {
-    starts.push({
-      line,
-      character:
-        header.range.end.character +
-        (text.slice(header.range.end.character).length - text.slice(header.range.end.character).trimStart().length),
-    });
+  if (header.range.end.line === line) {
+    const rest = text.slice(header.range.end.character);
+    const restStart = text.length - rest.trimStart().length;
+    if (restStart < text.length) starts.push({ line, character: restStart });
   }
   const breaks = [...new Set(starts.filter((p): p is Position => p?.line === line).map((p) => p.character))].sort((a, b) => a - b);
   // The document's own line break, so a CRLF file stays CRLF.

@@ -11,6 +11,7 @@ export {
   DiagnosticSeverity,
   DidChangeConfigurationNotification,
   DocumentDiagnosticReportKind,
+  ErrorCodes,
   CancellationToken,
   FoldingRangeKind,
   InsertTextFormat,
