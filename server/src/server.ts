@@ -19,11 +19,20 @@ import { prepareRename, rename } from './features/rename';
 import { LEGEND, semanticTokens, semanticTokensInRange } from './features/semanticTokens';
 import { documentSymbols, flattenSymbols } from './features/symbols';
 import { workspaceSymbols } from './features/workspaceSymbols';
-import { type ParamsOf, RoutingIndicatorsRequest, type ResultOf, type StatusParams, StatusNotification } from './protocol/cable';
+import { cableSkeleton } from './analysis/skeleton';
+import {
+  NewCableRequest,
+  type ParamsOf,
+  RoutingIndicatorsRequest,
+  type ResultOf,
+  type StatusParams,
+  StatusNotification,
+} from './protocol/cable';
 import {
   CancellationToken,
   DidChangeConfigurationNotification,
   DocumentDiagnosticReportKind,
+  ErrorCodes,
   LSPErrorCodes,
   ResponseError,
   TextDocuments,
@@ -308,6 +317,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         .filter((ri) => !ri.range)
         .map((ri) => ({ ri: ri.ri, names: ri.names, country: ri.country })),
     ),
+  );
+
+  connection.onRequest(
+    NewCableRequest.method,
+    handle({ text: '' }, (params: ParamsOf<typeof NewCableRequest>): ResultOf<typeof NewCableRequest> => {
+      if (!params?.from?.name || !Array.isArray(params.to) || !['U', 'SBU', 'C', 'S', 'TS'].includes(params.level)) {
+        throw new ResponseError(ErrorCodes.InvalidParams, 'cable/newCable needs from, to and a level (U, SBU, C, S or TS)');
+      }
+      const date = params.date ? new Date(params.date) : new Date();
+      return { text: cableSkeleton({ ...params, date: Number.isNaN(date.getTime()) ? new Date() : date }) };
+    }),
   );
 
   connection.languages.semanticTokens.on(
