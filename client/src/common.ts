@@ -8,6 +8,7 @@ import {
   StatusNotification,
 } from '../../server/src/protocol/cable';
 import { looksLikeCable } from './detect';
+import { newCable } from './newCable';
 
 export type ClientFactory = (options: LanguageClientOptions) => BaseLanguageClient;
 
@@ -57,6 +58,7 @@ export async function activateCommon(context: vscode.ExtensionContext, createCli
   });
 
   context.subscriptions.push(
+    vscode.commands.registerCommand('cable.newCable', () => newCable(client)),
     vscode.commands.registerCommand('cable.goToParagraph', () => goToParagraph()),
     vscode.commands.registerCommand('cable.lookUpRoutingIndicator', () => lookUpRoutingIndicator(client)),
     vscode.commands.registerCommand('cable.treatAsCable', async (uri?: vscode.Uri) => {
