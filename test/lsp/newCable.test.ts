@@ -115,7 +115,7 @@ describe('a new cable over stdio', () => {
         const inserted = expandSnippet((item.textEdit as { newText: string }).newText);
         const diagnostics = await diagnosticsOf(inserted);
         assert.deepEqual(
-          diagnostics.filter((d) => d.severity === 1 || d.severity === 2).map((d) => `${String(d.code)} ${d.message}`),
+          diagnostics.filter((d) => d.severity === 1 || d.severity === 2).map((d) => `${String(d.code)} ${d.message as string}`),
           [],
           `${item.label}: no error or warning`,
         );
