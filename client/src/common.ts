@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import {
+  type NewCableParams,
   type ParamsOf,
   RoutingIndicatorsRequest,
   type ResultOf,
@@ -58,7 +59,7 @@ export async function activateCommon(context: vscode.ExtensionContext, createCli
   });
 
   context.subscriptions.push(
-    vscode.commands.registerCommand('cable.newCable', () => newCable(client)),
+    vscode.commands.registerCommand('cable.newCable', (given?: NewCableParams) => newCable(client, given)),
     vscode.commands.registerCommand('cable.goToParagraph', () => goToParagraph()),
     vscode.commands.registerCommand('cable.lookUpRoutingIndicator', () => lookUpRoutingIndicator(client)),
     vscode.commands.registerCommand('cable.treatAsCable', async (uri?: vscode.Uri) => {

@@ -15,9 +15,25 @@ type StationItem = vscode.QuickPickItem & { station: NewCableStation };
 /**
  * "Cable: New Cable…": asks for the originating post, the addressees (from the routing table), the
  * classification, TAGS and subject, and opens an untitled cable with the server's skeleton, its
- * text to write as tab stops. Escape at any step cancels.
+ * text to write as tab stops. Escape at any step cancels. Given the values (a keybinding's or a
+ * test's arguments), it asks nothing.
  */
-export async function newCable(client: BaseLanguageClient): Promise<void> {
+export async function newCable(client: BaseLanguageClient, given?: NewCableParams): Promise<void> {
+  const values = isNewCableParams(given) ? given : await askForValues(client);
+  if (!values) return;
+  const { text } = await client.sendRequest<ResultOf<typeof NewCableRequest>>(NewCableRequest.method, { ...values, snippet: true });
+  if (!text) return;
+  const document = await vscode.workspace.openTextDocument({ language: 'cable' });
+  const editor = await vscode.window.showTextDocument(document);
+  await editor.insertSnippet(new vscode.SnippetString(text));
+}
+
+function isNewCableParams(value: unknown): value is NewCableParams {
+  const v = value as Partial<NewCableParams> | undefined;
+  return typeof v?.from?.name === 'string' && Array.isArray(v.to) && typeof v.level === 'string';
+}
+
+async function askForValues(client: BaseLanguageClient): Promise<NewCableParams | undefined> {
   const params: ParamsOf<typeof RoutingIndicatorsRequest> = { query: '', limit: 2000 };
   const rows = await client.sendRequest<ResultOf<typeof RoutingIndicatorsRequest>>(RoutingIndicatorsRequest.method, params);
   const items = rows.map(stationItem);
@@ -66,7 +82,7 @@ export async function newCable(client: BaseLanguageClient): Promise<void> {
   });
   if (subject === undefined) return;
 
-  const request: ParamsOf<typeof NewCableRequest> = {
+  return {
     from: from[0],
     to,
     info,
@@ -76,13 +92,7 @@ export async function newCable(client: BaseLanguageClient): Promise<void> {
       .toUpperCase()
       .split(/[\s,]+/),
     subject: subject.trim().toUpperCase(),
-    snippet: true,
   };
-  const { text } = await client.sendRequest<ResultOf<typeof NewCableRequest>>(NewCableRequest.method, request);
-  if (!text) return;
-  const document = await vscode.workspace.openTextDocument({ language: 'cable' });
-  const editor = await vscode.window.showTextDocument(document);
-  await editor.insertSnippet(new vscode.SnippetString(text));
 }
 
 function stationItem(row: RoutingIndicatorRow): StationItem {
