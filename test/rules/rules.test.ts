@@ -407,6 +407,26 @@ describe('diagnostic rules', () => {
     );
   });
 
+  test('ref-para-undefined: a section whose later sections the text lacks may cite their paragraphs', () => {
+    const cited = apply([
+      ['and para 3.', 'and para 9.'],
+      ['BELGRADE 00000123 002 OF 002', ''],
+    ]);
+    assert.ok(parse(cited).cables[0].classificationLine?.section, 'SECTION 01 OF 02');
+    assert.deepEqual(
+      runRules(parse(cited), {}, failOnRuleError)
+        .filter((d) => d.code === 'cable/ref-para-undefined')
+        .map((d) => d.message),
+      [],
+    );
+    const whole = apply([['and para 3.', 'and para 9.']]);
+    assert.equal(
+      runRules(parse(whole), {}, failOnRuleError).filter((d) => d.code === 'cable/ref-para-undefined').length,
+      1,
+      'both sections here',
+    );
+  });
+
   test('ref-undefined: a lettered ref in a cable without a REF line', () => {
     const text = apply([['REF: A. BELGRADE 100 B. STATE 118040', '']]);
     const found = runRules(parse(text), {}, failOnRuleError).filter((d) => d.code === 'cable/ref-undefined');
