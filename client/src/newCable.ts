@@ -100,8 +100,8 @@ function stationItem(row: RoutingIndicatorRow): StationItem {
 }
 
 /**
- * A picker over the routing table. For the post, what is typed and matches nothing (`RUEHXX/AMEMBASSY
- * ATLANTIS`, `AMEMBASSY ATLANTIS`) is taken as it stands. Undefined when cancelled.
+ * A picker over the routing table. What is typed and matches nothing (`RUEHXX/AMEMBASSY ATLANTIS`,
+ * `AMEMBASSY ATLANTIS`) is taken as it stands. Undefined when cancelled.
  */
 function pickStations(
   items: readonly StationItem[],
@@ -123,9 +123,12 @@ function pickStations(
       pick.dispose();
     };
     pick.onDidAccept(() => {
-      const chosen = options.many ? pick.selectedItems : pick.activeItems.slice(0, 1);
-      if (chosen.length > 0 || options.many) return finish(chosen.map((i) => i.station));
+      // In a multi-select pick, Enter with nothing checked takes the highlighted row of what was typed.
+      const typedOnly = options.many && pick.selectedItems.length === 0 && pick.value.trim() !== '';
       const typed = pick.value.trim().toUpperCase();
+      const highlighted = pick.activeItems.length > 0 ? pick.activeItems.slice(0, 1) : matching(items, typed);
+      const chosen = options.many && !typedOnly ? pick.selectedItems : highlighted;
+      if (chosen.length > 0 || (options.many && !typedOnly)) return finish(chosen.map((i) => i.station));
       if (!typed) return;
       const slash = /^(R[A-Z]{3,6})\/(.+)$/.exec(typed);
       finish([slash ? { ri: slash[1], name: slash[2].trim() } : { name: typed }]);
@@ -133,4 +136,12 @@ function pickStations(
     pick.onDidHide(() => finish(undefined));
     pick.show();
   });
+}
+
+/** A multi-select pick highlights no row: the row the typed text names (its RI or address), else the first that contains it. */
+function matching(items: readonly StationItem[], typed: string): StationItem[] {
+  if (!typed) return [];
+  const exact = items.find((i) => i.station.ri === typed || i.label === typed || `${i.station.ri}/${i.label}` === typed);
+  const found = exact ?? items.find((i) => i.label.includes(typed));
+  return found ? [found] : [];
 }

@@ -348,12 +348,13 @@ export async function runUiChecks({
       await row('RUEHBW').waitFor();
       await page.keyboard.press('Enter');
       await step(2);
+      // Enter with nothing checked takes the row of what was typed.
       await input.fill('SECSTATE WASHDC');
       await row('RUEHC').waitFor();
-      // A multi-select pick: the row's check box, then OK (Enter).
-      await row('RUEHC').locator('.quick-input-list-checkbox, .monaco-checkbox, input[type=checkbox]').first().click();
       await page.keyboard.press('Enter');
       await step(3);
+      await input.fill('AMEMBASSY MOSCOW');
+      await row('RUEHMO').waitFor();
       await page.keyboard.press('Enter');
       await step(4);
       await input.fill('CONFIDENTIAL');
@@ -372,6 +373,7 @@ export async function runUiChecks({
       for (const expected of [
         'FM AMEMBASSY BELGRADE',
         'TO RUEHC/SECSTATE WASHDC ROUTINE',
+        'INFO RUEHMO/AMEMBASSY MOSCOW ROUTINE',
         'TAGS: PREL PGOV SR',
         'SUBJECT: SERBIA: A NEW CABLE',
       ]) {
