@@ -14,6 +14,7 @@ import { documentContext } from '../server/src/analysis/context';
 import { DEFAULT_SETTINGS } from '../server/src/analysis/settings';
 import { describeRuleFailure, runRules } from '../server/src/diagnostics/engine';
 import { foldingRanges } from '../server/src/features/folding';
+import { formatEdits } from '../server/src/features/formatting';
 import { semanticTokens } from '../server/src/features/semanticTokens';
 import { documentSymbols } from '../server/src/features/symbols';
 import { CancellationToken } from '../server/src/protocol/lsp';
@@ -791,6 +792,60 @@ function benchSizes(): void {
     record({ figure: 'size: cable-language.vsix', ours: kb, unit: 'KB', target: '≤ 400 KB', ok: kb <= 400 });
   }
 }
+/**
+ * Formatting the corpus (the edits of every file, from its model) against parsing it: a Format
+ * Document costs a parse the server has mostly done already, and the edits on top of it. Also a
+ * 1 MB export of one-line headers, the layout formatting rewrites most.
+ */
+function benchFormatting(texts: readonly string[]): void {
+  const models = texts.map((t) => parse(t));
+  let sink = 0;
+  let parsing = Infinity;
+  let formatting = Infinity;
+  for (let round = 0; round < 5; round++) {
+    parsing = Math.min(
+      parsing,
+      best(1, () => {
+        for (const t of texts) sink = (sink + parse(t).cables.length) | 0;
+      }),
+    );
+    formatting = Math.min(
+      formatting,
+      best(1, () => {
+        for (const m of models) sink = (sink + formatEdits(m).length) | 0;
+      }),
+    );
+  }
+  const edits = models.reduce((n, m) => n + formatEdits(m).length, 0);
+  record({
+    figure: `formatting edits: corpus (${edits} edits)`,
+    ours: formatting,
+    unit: 'ms',
+    anchor: parsing,
+    anchorName: 'parse',
+    ratio: formatting / parsing,
+    target: '≤ 0.5×',
+    ok: formatting / parsing <= 0.5,
+  });
+  const oneLine = readFileSync(path.join(ROOT, 'test', 'fixtures', 'oneLine.cable'), 'utf8');
+  const copies: string[] = [];
+  for (let bytes = 0; bytes < 1e6; bytes += oneLine.length + 2) copies.push(oneLine.trimEnd());
+  const exportText = copies.join('\n\n');
+  const model = parse(exportText);
+  const unfold = best(5, () => void (sink = (sink + formatEdits(model).length) | 0));
+  const parseExport = best(5, () => void (sink = (sink + parse(exportText).cables.length) | 0));
+  record({
+    figure: `formatting edits: 1 MB of ${model.cables.length} one-line headers`,
+    ours: unfold,
+    unit: 'ms',
+    anchor: parseExport,
+    anchorName: 'parse',
+    ratio: unfold / parseExport,
+    target: '≤ 0.5×',
+    ok: unfold / parseExport <= 0.5,
+  });
+  if (sink === -1) console.log('');
+}
 
 async function main(): Promise<void> {
   if (!existsSync(CORPUS)) {
@@ -809,6 +864,7 @@ async function main(): Promise<void> {
     ['scaling', () => benchScaling(texts)],
     ['printouts', () => benchPrintoutScaling()],
     ['preview', () => benchPreview(texts)],
+    ['formatting', () => benchFormatting(texts)],
     ['lsp', () => benchLsp(texts)],
     ['grammar', () => benchGrammarIfPresent(texts)],
     ['adversarial', () => benchAdversarial()],

@@ -4,6 +4,7 @@ import {
   type DiagnosticsProfile,
   type IndexStatusParams,
   IndexStatusNotification,
+  type NewCableParams,
   type ParamsOf,
   RoutingIndicatorsRequest,
   type ResultOf,
@@ -14,6 +15,7 @@ import {
 } from '../../server/src/protocol/cable';
 import { looksLikeCable, SNIFF_BYTES, SNIFF_LINES, textLooksLikeCable } from '../../server/src/protocol/detect';
 import { CablePreview } from './preview';
+import { newCable } from './newCable';
 
 export type ClientFactory = (options: LanguageClientOptions) => BaseLanguageClient;
 
@@ -150,6 +152,7 @@ export async function activateCommon(
         : vscode.l10n.t('The workspace index has not reported yet.');
       void vscode.window.showInformationMessage(text);
     }),
+    vscode.commands.registerCommand('cable.newCable', (given?: NewCableParams) => newCable(client, given)),
     vscode.commands.registerCommand('cable.goToParagraph', () => goToParagraph()),
     vscode.commands.registerCommand('cable.lookUpRoutingIndicator', () => lookUpRoutingIndicator(client)),
     vscode.commands.registerCommand('cable.treatAsCable', async (uri?: vscode.Uri) => {

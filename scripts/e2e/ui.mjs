@@ -335,6 +335,54 @@ export async function runUiChecks({
       await wb.command('View: Hide Panel', 'View: Close Panel').catch(() => {});
     });
 
+    await check('Cable: New Cable… asks for the post, the addressees, the level, TAGS and subject, and opens the skeleton', async () => {
+      await wb.command('Cable: New Cable…', 'Cable: New Cable...', { keepOpen: true });
+      const input = page.locator('.quick-input-widget input');
+      const step = async (n) =>
+        until(`step ${n} of the new-cable questions`, async () =>
+          ((await page.locator('.quick-input-widget .quick-input-title').textContent()) ?? '').includes(`(${n}/6)`),
+        );
+      const row = (text) => page.locator('.quick-input-widget .monaco-list-row', { hasText: text }).first();
+      await step(1);
+      await input.fill('AMEMBASSY BELGRADE');
+      await row('RUEHBW').waitFor();
+      await page.keyboard.press('Enter');
+      await step(2);
+      // Enter with nothing checked takes the row of what was typed.
+      await input.fill('SECSTATE WASHDC');
+      await row('RUEHC').waitFor();
+      await page.keyboard.press('Enter');
+      await step(3);
+      await input.fill('AMEMBASSY MOSCOW');
+      await row('RUEHMO').waitFor();
+      await page.keyboard.press('Enter');
+      await step(4);
+      await input.fill('CONFIDENTIAL');
+      await row('(C)').waitFor();
+      await page.keyboard.press('Enter');
+      await step(5);
+      await input.fill('PREL PGOV SR');
+      await page.keyboard.press('Enter');
+      await step(6);
+      await input.fill('SERBIA: A NEW CABLE');
+      await page.keyboard.press('Enter');
+      await until('the skeleton in a new editor', async () =>
+        (await wb.renderedLines()).some((l) => l.text.replace(/\u00a0/g, ' ').startsWith('C O N F I D E N T I A L BELGRADE')),
+      );
+      const text = (await wb.renderedLines()).map((l) => l.text.replace(/\u00a0/g, ' '));
+      for (const expected of [
+        'FM AMEMBASSY BELGRADE',
+        'TO RUEHC/SECSTATE WASHDC ROUTINE',
+        'INFO RUEHMO/AMEMBASSY MOSCOW ROUTINE',
+        'TAGS: PREL PGOV SR',
+        'SUBJECT: SERBIA: A NEW CABLE',
+      ]) {
+        if (!text.includes(expected)) throw new Error(`no line ${JSON.stringify(expected)} in ${JSON.stringify(text)}`);
+      }
+      await shoot('new-cable');
+      await wb.command('View: Revert and Close Editor', 'File: Revert and Close Editor').catch(() => {});
+    });
+
     await check('the preview shows the header card and banner, scrolls with the editor, and a REF link opens the cited cable', async () => {
       await wb.command('View: Close All Editors');
       await wb.openFile('multi-line-header.cable');

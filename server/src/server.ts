@@ -12,19 +12,23 @@ import { incomingCalls, outgoingCalls, prepareCallHierarchy } from './features/c
 import { codeActions } from './features/codeActions';
 import { completion } from './features/completion';
 import { foldingRanges } from './features/folding';
+import { formatting, rangeFormatting } from './features/formatting';
 import { hover } from './features/hover';
 import { withJsonBytes } from './features/jsonText';
 import { definition, documentLinks } from './features/links';
 import { references } from './features/references';
 import { selectionRanges } from './features/selectionRanges';
+import { prepareRename, rename } from './features/rename';
 import { LEGEND, semanticTokens, semanticTokensInRange } from './features/semanticTokens';
 import { documentSymbols, flattenSymbols } from './features/symbols';
 import { workspaceSymbols } from './features/workspaceSymbols';
+import { cableSkeleton } from './analysis/skeleton';
 import { preview } from './features/preview';
 import type { PreviewProblem } from './features/preview/render';
 import {
   type IndexStatusParams,
   IndexStatusNotification,
+  NewCableRequest,
   type ParamsOf,
   PreviewRequest,
   RoutingIndicatorsRequest,
@@ -37,6 +41,7 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
+  ErrorCodes,
   LSPErrorCodes,
   ResponseError,
   TextDocuments,
@@ -110,6 +115,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         result = await handler(params, token);
       } catch (error) {
         if (error instanceof RequestCancelledError || token?.isCancellationRequested) throw cancelled();
+        // An answer the feature chose (a rename to a name it cannot take), for the client to show.
+        if (error instanceof ResponseError) throw error;
         log((error as Error)?.stack ?? String(error));
         return fallback;
       }
@@ -178,6 +185,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['(', '/', ' ', ','] },
         semanticTokensProvider: { legend: LEGEND, full: true, range: true },
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
+        renameProvider: { prepareProvider: true },
       },
       serverInfo: { name: 'cable-language-server', version: VERSION },
     };
@@ -551,6 +561,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }),
   );
 
+  connection.onRequest(
+    NewCableRequest.method,
+    handle({ text: '' }, (params: ParamsOf<typeof NewCableRequest>): ResultOf<typeof NewCableRequest> => {
+      if (!params?.from?.name || !Array.isArray(params.to) || !['U', 'SBU', 'C', 'S', 'TS'].includes(params.level)) {
+        throw new ResponseError(ErrorCodes.InvalidParams, 'cable/newCable needs from, to and a level (U, SBU, C, S or TS)');
+      }
+      const date = params.date ? new Date(params.date) : new Date();
+      return { text: cableSkeleton({ ...params, date: Number.isNaN(date.getTime()) ? new Date() : date }) };
+    }),
+  );
+
   connection.languages.semanticTokens.on(
     handle({ data: [] }, async (params, token) => {
       const context = await contextOf(params.textDocument.uri, token);
@@ -569,6 +590,34 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     handle([], async (params, token) => {
       const context = await contextOf(params.textDocument.uri, token);
       return context ? codeActions(context, params, token) : [];
+    }),
+  );
+
+  connection.onDocumentFormatting(
+    handle([], async (params, token) => {
+      const context = await contextOf(params.textDocument.uri, token);
+      return context ? formatting(context, params, token) : [];
+    }),
+  );
+
+  connection.onDocumentRangeFormatting(
+    handle([], async (params, token) => {
+      const context = await contextOf(params.textDocument.uri, token);
+      return context ? rangeFormatting(context, params, token) : [];
+    }),
+  );
+
+  connection.onPrepareRename(
+    handle(null, async (params, token) => {
+      const context = await contextOf(params.textDocument.uri, token);
+      return context ? prepareRename(context, params, token) : null;
+    }),
+  );
+
+  connection.onRenameRequest(
+    handle(null, async (params, token) => {
+      const context = await contextOf(params.textDocument.uri, token);
+      return context ? rename(context, params, token) : null;
     }),
   );
 

@@ -6,6 +6,7 @@ import type { Position, Range } from '../../server/src/cable/model';
 import { documentDiagnostics } from '../../server/src/diagnostics/documentDiagnostics';
 import { RULES } from '../../server/src/diagnostics/engine';
 import { codeActions } from '../../server/src/features/codeActions';
+import { formatting } from '../../server/src/features/formatting';
 import { completion } from '../../server/src/features/completion';
 import { foldingRanges } from '../../server/src/features/folding';
 import { hover } from '../../server/src/features/hover';
@@ -157,6 +158,11 @@ export function checkAllFeatures(text: string, probes: readonly [number, number]
     { textDocument, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: diags } },
     NONE,
   );
+  const formatEdits = formatting(context, { textDocument, options: { tabSize: 2, insertSpaces: true } }, NONE);
+  formatEdits.forEach((e, i) => {
+    valid(e.range, 'formatting edit');
+    if (i > 0) assert.ok(before(formatEdits[i - 1].range.end, e.range.start), 'formatting edits do not overlap');
+  });
   for (const l of documentLinks(context, { textDocument }, NONE)) valid(l.range, 'link');
   workspaceSymbols(index, { query: model.cables[0]?.referenceId?.slice(0, 4) ?? '' }, NONE);
   const positions = probes.map(([a, b]) => {

@@ -259,6 +259,12 @@ const CASES: readonly { code: string; fires: Edit[]; at: string; nearMiss: Edit[
     at: 'ref D',
     nearMiss: [['see ref B and', 'see reftel B and']],
   },
+  {
+    code: 'cable/ref-para-undefined',
+    fires: [['and para 3.', 'and para 7.']],
+    at: 'para 7',
+    nearMiss: [['and para 3.', 'and para 7 of ref A.']],
+  },
   { code: 'cable/ref-unused', fires: [['see ref B and', 'see and']], at: 'B.', nearMiss: [['see ref B and', 'see refs and']] },
   { code: 'cable/block-summary-unclosed', fires: [[' End Summary.', '']], at: 'Summary:', nearMiss: [[' End Summary.', ' End\nSummary.']] },
   { code: 'cable/block-comment-unclosed', fires: [[' End Comment.', '']], at: 'Comment:', nearMiss: [[' End Comment.', ' END COMMENT']] },
@@ -369,6 +375,64 @@ describe('diagnostic rules', () => {
     assert.deepEqual(
       parse(fixed).cables[0].paragraphs.map((p) => p.number.value),
       [1, 2, 3],
+    );
+  });
+
+  test('renumbering updates the para N and paras N-M that cite the paragraphs', () => {
+    const text = apply([
+      ['2. (C) He', '5. (C) He'],
+      ['3. (U) Comment', '6. (U) Comment'],
+      ['and para 3.', 'and paras 5-6, para 6 and ref A para 9.'],
+    ]);
+    const finding = runRules(parse(text), {}, failOnRuleError).find((d) => d.code === 'cable/para-number-sequence')!;
+    const fixed = applyEdits(text, finding.fix!.edits);
+    assert.match(fixed, /and paras 2-3, para 3 and ref A para 9\./, 'the citations follow; one into REF A stays');
+    assert.deepEqual(
+      parse(fixed).cables[0].paragraphs.map((p) => p.number.value),
+      [1, 2, 3],
+    );
+  });
+
+  test('renumbering leaves a citation of a number two paragraphs share', () => {
+    const text = apply([
+      ['2. (C) He', '1. (C) He'],
+      ['and para 3.', 'and para 1 and para 3.'],
+    ]);
+    const finding = runRules(parse(text), {}, failOnRuleError).find((d) => d.code === 'cable/para-number-sequence')!;
+    const fixed = applyEdits(text, finding.fix!.edits);
+    assert.match(fixed, /and para 1 and para 3\./);
+    assert.deepEqual(
+      parse(fixed).cables[0].paragraphs.map((p) => p.number.value),
+      [1, 2, 3],
+    );
+  });
+
+  test('ref-para-undefined: a section whose later sections the text lacks may cite their paragraphs', () => {
+    const cited = apply([
+      ['and para 3.', 'and para 9.'],
+      ['BELGRADE 00000123 002 OF 002', ''],
+    ]);
+    assert.ok(parse(cited).cables[0].classificationLine?.section, 'SECTION 01 OF 02');
+    assert.deepEqual(
+      runRules(parse(cited), {}, failOnRuleError)
+        .filter((d) => d.code === 'cable/ref-para-undefined')
+        .map((d) => d.message),
+      [],
+    );
+    const whole = apply([['and para 3.', 'and para 9.']]);
+    assert.equal(
+      runRules(parse(whole), {}, failOnRuleError).filter((d) => d.code === 'cable/ref-para-undefined').length,
+      1,
+      'both sections here',
+    );
+  });
+
+  test('ref-undefined: a lettered ref in a cable without a REF line', () => {
+    const text = apply([['REF: A. BELGRADE 100 B. STATE 118040', '']]);
+    const found = runRules(parse(text), {}, failOnRuleError).filter((d) => d.code === 'cable/ref-undefined');
+    assert.deepEqual(
+      found.map((d) => textAt(text, d.range)),
+      ['ref A', 'ref B'],
     );
   });
 

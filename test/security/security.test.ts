@@ -122,6 +122,7 @@ test('the .vsix ships only what runs: no sources, tests, maps or corpus', () => 
       'language-configuration.json',
       'package.json',
       'package.nls.json',
+      'snippets/cable.json',
       'syntaxes/cable.tmLanguage.json',
     ].filter((f) => files.includes(f) || f !== 'language-configuration.json'),
   );

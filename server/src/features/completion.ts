@@ -3,6 +3,7 @@ import type { CancellationToken, CompletionItem, CompletionList, CompletionParam
 import type { FeatureContext } from '../analysis/context';
 import { lineText } from '../analysis/lines';
 import { contains } from '../analysis/ranges';
+import { cableSkeleton } from '../analysis/skeleton';
 import { LEVEL_RANK, type Cable, type Level, type Position } from '../cable/model';
 import { lookupCode, searchRoutingIndicators, searchTags } from '../data';
 import { CompletionItemKind, InsertTextFormat, MarkupKind } from '../protocol/lsp';
@@ -36,6 +37,8 @@ export function completion(context: FeatureContext, params: CompletionParams, _t
   const word = before.slice(wordStartAt);
   const wordStart = position.character - word.length;
   const replace = (text: string) => ({ range: { start: { line: position.line, character: wordStart }, end: position }, newText: text });
+
+  if (isEmptyDocument(context, position, line, word)) return { isIncomplete: false, items: skeletonItems(replace) };
 
   if (cable?.tags && isOnTagsLine(cable, position, before)) {
     for (const tag of searchTags(word, 60)) {
@@ -135,6 +138,45 @@ export function completion(context: FeatureContext, params: CompletionParams, _t
     });
   }
   return { isIncomplete: false, items };
+}
+
+const SKELETON_LEVELS: readonly { level: Level; name: string }[] = [
+  { level: 'U', name: 'UNCLASSIFIED' },
+  { level: 'SBU', name: 'SENSITIVE BUT UNCLASSIFIED' },
+  { level: 'C', name: 'CONFIDENTIAL' },
+  { level: 'S', name: 'SECRET' },
+];
+
+/** Nothing in the document but, perhaps, the word being typed. */
+function isEmptyDocument(context: FeatureContext, position: Position, line: string, word: string): boolean {
+  const { file } = context;
+  if (file.text.length > 10_000) return false;
+  return line.trim() === word && file.text.trim() === word && /^[A-Za-z]*$/.test(word) && position.line < file.lineCount;
+}
+
+/** A skeleton cable per level, every value a tab stop, for an empty document. */
+function skeletonItems(replace: (text: string) => { range: { start: Position; end: Position }; newText: string }): CompletionItem[] {
+  const date = new Date();
+  return SKELETON_LEVELS.map(({ level, name }, i) => ({
+    label: l10n.t('New cable ({0})', name),
+    kind: CompletionItemKind.Snippet,
+    detail: l10n.t('Transmission header, front matter, marked paragraphs and signature'),
+    sortText: String(i),
+    filterText: `new cable ${name} VZCZC`,
+    insertTextFormat: InsertTextFormat.Snippet,
+    textEdit: replace(
+      cableSkeleton({
+        from: { ri: 'RUEHXX', name: 'AMEMBASSY POST' },
+        to: [{ ri: 'RUEHC', name: 'SECSTATE WASHDC' }],
+        level,
+        tags: ['PREL'],
+        subject: 'COUNTRY: SUBJECT',
+        date,
+        snippet: true,
+        fillIn: true,
+      }),
+    ),
+  }));
 }
 
 function isOnTagsLine(cable: Cable, position: Position, before: string): boolean {

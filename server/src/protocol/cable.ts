@@ -106,6 +106,32 @@ export interface PreviewResult {
 
 /** The cable decoded for reading, as HTML (the extension's preview; `cable-lint --format html`). */
 export const PreviewRequest: RequestMethod<PreviewParams, PreviewResult> = { method: 'cable/preview' };
+/** A station for a new cable: its routing indicator, when known, and its plain-language address (`AMEMBASSY BELGRADE`). */
+export interface NewCableStation {
+  readonly ri?: string;
+  readonly name: string;
+}
+
+export interface NewCableParams {
+  readonly from: NewCableStation;
+  readonly to: readonly NewCableStation[];
+  readonly info?: readonly NewCableStation[];
+  /** `U`, `SBU`, `C`, `S` or `TS`. */
+  readonly level: 'U' | 'SBU' | 'C' | 'S' | 'TS';
+  readonly tags: readonly string[];
+  readonly subject: string;
+  /** ISO 8601; now when absent. */
+  readonly date?: string;
+  /** A VS Code snippet, with tab stops for the text to write, instead of plain text. */
+  readonly snippet?: boolean;
+}
+
+export interface NewCableResult {
+  readonly text: string;
+}
+
+/** A well-formed skeleton of a cable (header, front matter, marked paragraphs, signature) from the values given. */
+export const NewCableRequest: RequestMethod<NewCableParams, NewCableResult> = { method: 'cable/newCable' };
 
 export type ParamsOf<M> = M extends RequestMethod<infer P, unknown> ? P : M extends NotificationMethod<infer P> ? P : never;
 export type ResultOf<M> = M extends RequestMethod<unknown, infer R> ? R : never;

@@ -12,6 +12,7 @@ export {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
+  ErrorCodes,
   CancellationToken,
   FoldingRangeKind,
   InsertTextFormat,

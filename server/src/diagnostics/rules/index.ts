@@ -18,7 +18,7 @@ import { eoMissing, subjectMissing, tagsIsoCode, tagsMissing, tagsUnknown } from
 import { precedenceMismatch, precedenceWordUnknown, routingIndicatorFormat, transmissionIdFormat } from './header';
 import { markingNonCanonical, markingUnclosed, markingUnknown, paragraphMissingMark } from './markings';
 import { paragraphSequence, paragraphStart, singleNumberedParagraph } from './numbering';
-import { referenceUndefined, referenceUnused } from './references';
+import { paragraphReferenceUndefined, referenceUndefined, referenceUnused } from './references';
 import { continuationSequence, continuationSerial, sectionRange, stationSectionMismatch, stationSerialMismatch } from './sections';
 import type { Rule } from '../types';
 
@@ -72,6 +72,7 @@ export const RULES: readonly Rule[] = [
   // references
   referenceUndefined,
   referenceUnused,
+  paragraphReferenceUndefined,
   // blocks
   summaryUnclosed,
   commentUnclosed,

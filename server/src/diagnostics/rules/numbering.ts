@@ -1,14 +1,17 @@
 import * as l10n from '@vscode/l10n';
-import { replace } from '../../analysis/edits';
+import { crossReferencesOf } from '../../analysis/crossReferences';
+import { type Edit, replace } from '../../analysis/edits';
+import type { Cable, CableFile } from '../../cable/model';
 import type { Finding, Rule } from '../types';
 
 export const paragraphSequence: Rule = {
   code: 'cable/para-number-sequence',
   defaultSeverity: 'information',
-  description: 'Numbered paragraphs skip a number, repeat one, or start again; the quick fix renumbers them consecutively.',
+  description:
+    'Numbered paragraphs skip a number, repeat one, or start again; the quick fix renumbers them consecutively, and the `para N` and `paras N-M` that cite them.',
   example: '`6.` … `6.`, or `11.` after `9.`',
   why: 'Paragraphs are numbered consecutively (5 FAH-1 H-246.2); gaps and repeats usually mean a lost or duplicated paragraph. Partial extracts are exempt.',
-  check(cable) {
+  check(cable, file) {
     const paragraphs = cable.paragraphs;
     // A partial extract keeps only some paragraphs: gaps are expected there.
     if (paragraphs.length < 2 || cable.partialExtract) return [];
@@ -30,21 +33,39 @@ export const paragraphSequence: Rule = {
         range: p.number.range,
         message: l10n.t('Paragraph numbering {0}; expected {1}.', what, previous + 1),
         related: [{ range: paragraphs[i - 1].number.range, message: l10n.t('Paragraph {0}', previous) }],
-        fix: renumberFix(cable, first),
+        fix: renumberFix(file, cable, first),
       });
     }
     return findings;
   },
 };
 
-/** Renumbers every paragraph consecutively from 1 (from the first number in a later section). */
-function renumberFix(cable: Parameters<Rule['check']>[0], first: number): Finding['fix'] {
+/**
+ * Renumbers every paragraph consecutively from 1 (from the first number in a later section), and
+ * the `para N` and `paras N-M` of the text with them. A number two paragraphs share is left
+ * alone where the text cites it: which of them is meant is not clear.
+ */
+function renumberFix(file: CableFile, cable: Cable, first: number): Finding['fix'] {
   const start = (cable.classificationLine?.section?.number.value ?? 1) > 1 ? first : 1;
-  const edits = cable.paragraphs
-    .map((p, i) => ({ p, expected: start + i }))
+  const renumbered = cable.paragraphs.map((p, i) => ({ p, expected: start + i }));
+  const edits: Edit[] = renumbered
     .filter(({ p, expected }) => p.number.value !== expected)
     .map(({ p, expected }) => ({ range: p.number.range, newText: p.number.text.replace(/^\d+/, String(expected)) }));
-  return edits.length > 0 ? { title: l10n.t('Renumber the paragraphs consecutively from {0}', start), edits } : undefined;
+  if (edits.length === 0) return undefined;
+  const shared = new Set<number>();
+  const newNumber = new Map<number, number>();
+  for (const { p, expected } of renumbered) {
+    if (newNumber.has(p.number.value)) shared.add(p.number.value);
+    newNumber.set(p.number.value, expected);
+  }
+  for (const ref of crossReferencesOf(file, cable)) {
+    if (ref.kind !== 'paragraph') continue;
+    for (const { range, value } of ref.numbers) {
+      const renumberedTo = newNumber.get(value);
+      if (renumberedTo !== undefined && renumberedTo !== value && !shared.has(value)) edits.push({ range, newText: String(renumberedTo) });
+    }
+  }
+  return { title: l10n.t('Renumber the paragraphs consecutively from {0}', start), edits };
 }
 
 export const paragraphStart: Rule = {
