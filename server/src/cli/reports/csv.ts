@@ -72,8 +72,12 @@ function records(rows: readonly (readonly Cell[])[]): string {
   ).slice(0, -1);
 }
 
+/** Rows are handed to the library this many at a time: its set-up per call costs more than a row. */
+const BATCH_ROWS = 256;
+
 class CsvReport implements Report {
   readonly #columns: readonly Column[];
+  #pending: Cell[][] = [];
 
   constructor(
     readonly out: (line: string) => void,
@@ -86,11 +90,22 @@ class CsvReport implements Report {
   add(r: FileResult): void {
     const diagnostics = diagnosticsPerCable(r);
     if (r.cables.length === 0) return;
-    // One call per file: the library's set-up per call costs more than a row.
-    this.out(records(r.cables.map((cable, i) => this.#columns.map(([, value]) => value(r.file, cable, diagnostics[i])))));
+    for (let i = 0; i < r.cables.length; i++)
+      this.#pending.push(this.#columns.map(([, value]) => value(r.file, r.cables[i], diagnostics[i])));
+    if (this.#pending.length >= BATCH_ROWS) this.#flush();
   }
 
-  finish(): void {}
+  #flush(): void {
+    if (this.#pending.length === 0) return;
+    const rows = this.#pending;
+    this.#pending = [];
+    this.out(records(rows));
+  }
+
+  finish(): void {
+    this.#flush();
+  }
+
 }
 
 export const csvFormat: ReportFormat = {
