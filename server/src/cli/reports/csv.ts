@@ -105,7 +105,6 @@ class CsvReport implements Report {
   finish(): void {
     this.#flush();
   }
-
 }
 
 export const csvFormat: ReportFormat = {
