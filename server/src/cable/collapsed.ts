@@ -64,8 +64,8 @@ function isCollapsedLine(line: string): boolean {
   // Two signs make a collapsed line; the cheap ones are looked at first, and the E.O. pattern,
   // the dearest, only when it could make the second.
   // Sources that removed newlines without a space glue a field to the word before (`2016TAGS:`, `EGSUBJECT:`).
-  const tags = /\bTAGS?:?\s/i.test(head) || /[A-Za-z0-9.]TAGS:\s/.test(head) ? 1 : 0;
-  const subject = /\bSUBJ(?:ECT)?:/i.test(head) || /[A-Za-z0-9.]SUBJECT:/.test(head) ? 1 : 0;
+  const tags = /\bTAGS?:?\s/i.test(head) || (head.includes('TAGS:') && /[A-Za-z0-9.]TAGS:\s/.test(head)) ? 1 : 0;
+  const subject = /\bSUBJ(?:ECT)?:/i.test(head) || (head.includes('SUBJECT:') && /[A-Za-z0-9.]SUBJECT:/.test(head)) ? 1 : 0;
   if (tags + subject === 2) return true;
   const pilcrows = text.indexOf('¶') >= 0 && /¶\s*\d{1,3}\./.test(text) ? 1 : 0;
   const spaced = text.indexOf('  ') >= 0;

@@ -55,8 +55,12 @@ const BANNER = new RegExp(`^(\\s*)(${CLASSIFICATION_START.source})(?:\\s+[A-Z]{2
 /** A printed page's classification banner: the level alone, or with a control number (`CONFIDENTIAL     PTQ1859`). */
 export function parseBanner(segment: Segment): Token<Level> | undefined {
   // The longest banner, `T O P  S E C R E T` with a control number and spaces, is far below this.
-  if (segment.text.length > 120) return undefined;
-  const m = BANNER.exec(segment.text);
+  const text = segment.text;
+  if (text.length > 120) return undefined;
+  // Every level starts with C, S, T, U or L (either case): most text lines are spared the pattern.
+  const first = text.charCodeAt(leadingBlanks(text)) | 0x20;
+  if (first !== 0x63 && first !== 0x73 && first !== 0x74 && first !== 0x75 && first !== 0x6c) return undefined;
+  const m = BANNER.exec(text);
   if (!m) return undefined;
   const level = levelOf(m[2]);
   return level && tokenAt(segment, m[1].length, m[2], level);
