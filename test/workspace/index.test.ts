@@ -154,3 +154,11 @@ test('the web host: files read through the client, the walk bounded, skipped fil
   assert.equal(requests.filter((m) => m === 'cable/fs/readFile').length, 5);
   builder.dispose();
 });
+
+test('a file with nothing of a telegram in it gives the index no cable', () => {
+  assert.deepEqual(entriesOf(parse('hello world\n')), []);
+  assert.deepEqual(entriesOf(parse('')), []);
+  const cable = entriesOf(parse('UNCLAS STATE 000001\n\nSUBJECT: A TEST\n\n1. (U) Text.\n'));
+  assert.equal(cable.length, 1);
+  assert.equal(cable[0].subject, 'A TEST');
+});

@@ -59,7 +59,8 @@ export interface CableEntry {
 
 /** The index entries of a parsed file, one per cable. */
 export function entriesOf(file: CableFile): CableEntry[] {
-  return file.cables.map((cable) => entryOf(file, cable));
+  // Text with nothing of a telegram in it (`hello world` saved as .cable) is no cable of the corpus.
+  return file.cables.filter((cable) => cable.recognized).map((cable) => entryOf(file, cable));
 }
 
 function entryOf(file: CableFile, cable: Cable): CableEntry {
