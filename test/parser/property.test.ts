@@ -177,20 +177,27 @@ test(
   },
 );
 
-/** What a printed copy adds at a page break: a banner, the next page's header, sometimes an office block. */
-const PRINTOUT_INSERTS = [
-  ['', 'CONFIDENTIAL', '', 'PAGE 02        BERLIN  03009  01 OF 02  151359Z', ''],
-  ['PAGE 03 HARARE 06677 01 OF 02 291400Z'],
-  [' CONFIDENTIAL', 'PAGE 02        CAPE T  00097  01 OF 03  182017Z'],
-  [
-    'PAGE 01        BERLIN  03009  02 OF 02  151407Z',
-    'ACTION EUR-25',
-    '',
-    'INFO  OCT-01   ISO-00   CIAE-00  DODE-00  PM-07    H-02     INR-07',
-    '      L-03     NSAE-00  NSC-05   PA-02    /052 W',
-    '                              ------------------     064537',
-  ],
-];
+/**
+ * What a printed copy adds at a page break: a banner, the next page's header (the telegram's own
+ * station, cut to six characters, and serial), sometimes a later section's first page with its office block.
+ */
+function printoutInserts(station: string, serial: number): string[][] {
+  const post = station.replace(/\s+/g, ' ').slice(0, 6).padEnd(7);
+  const number = String(serial).padStart(5, '0');
+  return [
+    ['', 'CONFIDENTIAL', '', `PAGE 02        ${post} ${number}  01 OF 02  151359Z`, ''],
+    [`PAGE 03 ${post.trim()} ${number} 01 OF 02 291400Z`],
+    [' CONFIDENTIAL', `PAGE 02        ${post} ${number}  01 OF 03  182017Z`],
+    [
+      `PAGE 01        ${post} ${number}  02 OF 02  151407Z`,
+      'ACTION EUR-25',
+      '',
+      'INFO  OCT-01   ISO-00   CIAE-00  DODE-00  PM-07    H-02     INR-07',
+      '      L-03     NSAE-00  NSC-05   PA-02    /052 W',
+      '                              ------------------     064537',
+    ],
+  ];
+}
 
 /** The fields a reader relies on, and every paragraph's number, marking and words, printout lines left out. */
 function readerView(text: string, inserted: ReadonlySet<string>) {
@@ -221,16 +228,20 @@ test('page headers and office blocks inserted at random line boundaries change n
     const text = fixture(name).replace(/\r\n?/g, '\n');
     const lines = text.split('\n');
     // From the classification line on: the header above is another matter (its own distribution block).
-    const first = parse(text).cables[0].classificationLine!.range.start.line + 1;
-    return { name, lines, first, inserted: new Set(PRINTOUT_INSERTS.flat().filter((l) => l.trim() !== '')) };
+    const line = parse(text).cables[0].classificationLine!;
+    const blocks = printoutInserts(line.station!.value, line.serial!.value);
+    return { name, lines, first: line.range.start.line + 1, blocks, inserted: new Set(blocks.flat().filter((l) => l.trim() !== '')) };
   });
   fc.assert(
     fc.property(
       fc.constantFrom(...seeds),
-      fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(...PRINTOUT_INSERTS)), { minLength: 1, maxLength: 3 }),
+      fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.nat(3)), { minLength: 1, maxLength: 3 }),
       (seed, inserts) => {
         const lines = [...seed.lines];
-        const positions = inserts.map(([at, block]) => ({ at: seed.first + Math.floor(at * (lines.length - seed.first)), block }));
+        const positions = inserts.map(([at, which]) => ({
+          at: seed.first + Math.floor(at * (lines.length - seed.first)),
+          block: seed.blocks[which],
+        }));
         for (const { at, block } of positions.sort((a, b) => b.at - a.at)) lines.splice(at, 0, ...block);
         const before = readerView(seed.lines.join('\n'), seed.inserted);
         const after = readerView(lines.join('\n'), seed.inserted);

@@ -92,14 +92,14 @@ function isPrintNoise(segment: Segment): boolean {
  * Segments of a multi-line field: the first, then continuations until a blank line or another
  * element; a page break inside the field (banner, page header) does not end it.
  */
-function fieldExtent(segments: readonly Segment[], index: number, kind: FieldKind): number {
+function fieldExtent(segments: readonly Segment[], index: number, kind: FieldKind, serial: number | undefined): number {
   let end = index;
   for (let j = index + 1; j < segments.length; j++) {
     const next = segments[j];
     if (isBlank(next.text) || isPrintNoise(next)) {
       // A page break inside the field (banner, page header, a later section's distribution lines,
       // the blank lines around them) does not end it when the field's next line follows it.
-      const k = afterPageBreak(segments, j);
+      const k = afterPageBreak(segments, j, serial);
       if (k !== undefined) {
         const after = segments[k];
         const continues = after !== undefined && !startsAnything(after) && (kind !== 'tags' || /,\s*(?:\\\s*)?$/.test(segments[end].text));
@@ -124,9 +124,10 @@ function fieldExtent(segments: readonly Segment[], index: number, kind: FieldKin
 
 /**
  * The index after a page break that starts at `from`: blank lines, banners, page headers and,
- * after a page header, distribution lines. Undefined when there is no banner or page header there.
+ * after a page header, distribution lines. Undefined when there is no banner or page header there,
+ * or when page 1 of another telegram starts (its serial is not `serial`, the cable's own).
  */
-function afterPageBreak(segments: readonly Segment[], from: number): number | undefined {
+function afterPageBreak(segments: readonly Segment[], from: number, serial: number | undefined): number | undefined {
   let k = from;
   let page = false;
   let noise = false;
@@ -135,8 +136,8 @@ function afterPageBreak(segments: readonly Segment[], from: number): number | un
     if (isBlank(segment.text)) continue;
     if (isPrintNoise(segment)) {
       const header = parsePageHeader(segment)?.header;
-      // Page 1 starts another copy of a telegram: no field runs on into it.
-      if (header?.page.value === 1) return undefined;
+      // Page 1 of another telegram: no field runs on into it. (A later section's page 1 repeats the serial.)
+      if (header?.page.value === 1 && header.serial.value !== serial) return undefined;
       noise = true;
       page ||= header !== undefined;
       continue;
@@ -330,7 +331,7 @@ export function parseTextSegments(segments: readonly Segment[], draft: Draft, bl
       }
       const kind = fieldStart(text);
       if (kind && !draft[kind]) {
-        const end = fieldExtent(segments, i, kind);
+        const end = fieldExtent(segments, i, kind, draft.classificationLine?.serial?.value);
         const fieldSegments = fieldText(segments.slice(i, end + 1), takeNoise);
         if (kind === 'tags') draft.tags = parseTags(fieldSegments);
         else if (kind === 'subject') draft.subject = parseSubject(fieldSegments);
