@@ -250,6 +250,7 @@ export class WorkspaceIndex implements WorkspaceLookup {
       subject,
       dtgMinutes: e.dtgMinutes,
       origin: this.#shared(e.origin),
+      to: this.#shared(e.to),
       routingIndicator: this.#shared(e.routingIndicator),
       classification: this.#shared(e.classification),
       tags: this.#shared(e.tags),
