@@ -1,6 +1,7 @@
 import type { CitationPlace, IndexedCable, WorkspaceLookup } from '../analysis/context';
 import type { CableFile } from '../cable/model';
 import { type CableEntry, type Citation, citationRange, entriesOf, entryRange, entrySelectionRange, isoDate } from './entry';
+import type { QueryContext } from './query';
 import { normalizeUri, type SkipReason } from './scan';
 
 /** One file of the index: where it is, the version read (size, mtime), and its cables or why it has none. */
@@ -18,6 +19,12 @@ export interface FileRecord {
 interface Stored extends CableEntry {
   file: FileRecord;
   subjectUpper: string;
+}
+
+/** An entry with its file's URI and upper-case subject, for the Cables view. */
+export interface BrowsedEntry extends CableEntry {
+  readonly file: { readonly uri: string };
+  readonly subjectUpper: string;
 }
 
 /** Entries by key: one entry alone (the usual case: a quarter of a million ids), an array when there are several. */
@@ -60,7 +67,7 @@ export class WorkspaceIndex implements WorkspaceLookup {
   /** Sets one file's record, replacing what the index had for it. */
   set(given: FileRecord): void {
     this.remove(given.uri);
-    this.#search = undefined;
+    this.#changed();
     const record = { uri: given.uri, size: given.size, mtime: given.mtime, skipped: given.skipped, entries: NO_ENTRIES, open: given.open };
     // Made by map: an array that grows by push keeps room for 16 more entries, for a file of one cable.
     const stored = given.entries.length === 0 ? NO_ENTRIES : given.entries.map((entry) => this.#store(entry, record));
@@ -77,7 +84,7 @@ export class WorkspaceIndex implements WorkspaceLookup {
   remove(uri: string): void {
     const old = this.#files.get(uri);
     if (!old) return;
-    this.#search = undefined;
+    this.#changed();
     this.#files.delete(uri);
     this.#cables -= old.entries.length;
     if (old.skipped) this.#skipped[old.skipped]--;
@@ -205,6 +212,37 @@ export class WorkspaceIndex implements WorkspaceLookup {
   }
 
   #search: SearchText | undefined;
+  #byDate: BrowsedEntry[] | undefined;
+  #generation = 0;
+
+  #changed(): void {
+    this.#search = undefined;
+    this.#byDate = undefined;
+    this.#generation++;
+  }
+
+  /** Counts changes: a selection computed at one generation holds until the next. */
+  get generation(): number {
+    return this.#generation;
+  }
+
+  /** Every entry, by date (undated last), then in file order: what the Cables view lists. Sorted again after a change. */
+  entriesByDate(): readonly BrowsedEntry[] {
+    if (this.#byDate) return this.#byDate;
+    const order = this.#searchText().order;
+    const dates = Float64Array.from(order, (e) => e.dtgMinutes ?? Number.MAX_VALUE);
+    const positions = Uint32Array.from(order.keys());
+    // A typed array sorts numbers without a comparator's calls into JavaScript for each pair of equal dates.
+    positions.sort((a, b) => dates[a] - dates[b] || a - b);
+    this.#byDate = Array.from(positions, (k) => order[k]);
+    return this.#byDate;
+  }
+
+  /** What the Cables view's `cites:` and `citedby:` ask of the index. */
+  readonly queryContext: QueryContext = {
+    resolve: (c) => this.#resolve(c),
+    entriesWithId: (id) => all(this.#byId.get(id.toUpperCase())),
+  };
 
   /** Builds what searches scan now (when a round of indexing ends), so that the next search does not wait for it. */
   prepareSearch(): void {

@@ -1,0 +1,186 @@
+import { stringify } from 'csv-stringify/sync';
+import { URI } from 'vscode-uri';
+import type {
+  CableGroup,
+  CableGroupBy,
+  CableGroupsParams,
+  CableGroupsResult,
+  CableItem,
+  CablesParams,
+  CablesResult,
+  ExportCablesParams,
+  ExportCablesResult,
+} from '../protocol/cable';
+import { entryRange, entrySelectionRange, isoDate } from './entry';
+import type { BrowsedEntry, WorkspaceIndex } from './index';
+import { matcher, parseQuery, type QueryError } from './query';
+import { normalizeUri } from './scan';
+
+/**
+ * The Cables view's requests over the workspace index: the selection a query makes (cached until
+ * the index or the query changes), its groups with counts, a page of its cables, and an export.
+ */
+export class CableBrowser {
+  #cached: { generation: number; query: string; selection: readonly BrowsedEntry[] } | undefined;
+
+  constructor(private readonly index: WorkspaceIndex) {}
+
+  /** The entries that match, in date order, or what is wrong with the query. */
+  selection(query: string | undefined): { entries: readonly BrowsedEntry[]; error?: QueryError } {
+    const text = (query ?? '').trim();
+    const generation = this.index.generation;
+    const cached = this.#cached;
+    if (cached && cached.generation === generation && cached.query === text) return { entries: cached.selection };
+    const parsed = parseQuery(text);
+    if (!parsed.ok) return { entries: [], error: parsed.error };
+    const all = this.index.entriesByDate();
+    const empty = parsed.query.terms.length === 0 && parsed.query.words.length === 0;
+    const selection = empty ? all : all.filter(matcher(parsed.query, this.index.queryContext));
+    this.#cached = { generation, query: text, selection };
+    return { entries: selection };
+  }
+
+  groups(params: CableGroupsParams): CableGroupsResult {
+    const { entries, error } = this.selection(params.query);
+    const indexed = this.index.counts.cables;
+    if (error) return { groups: [], total: 0, indexed, error };
+    const counts = new Map<string, number>();
+    const inParent = params.groupBy === 'month' && params.parent !== undefined ? params.parent : undefined;
+    for (const e of entries) {
+      if (inParent !== undefined && yearOf(e) !== inParent) continue;
+      for (const key of keysOf(e, params.groupBy, inParent !== undefined)) counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    const hasGroups = params.groupBy === 'month' && inParent === undefined;
+    const groups: CableGroup[] = [...counts].map(([key, count]) => ({ key, count, hasGroups: hasGroups && key !== '' }));
+    groups.sort(params.groupBy === 'month' ? byKeyEmptyLast : byCount);
+    return { groups, total: entries.length, indexed };
+  }
+
+  cables(params: CablesParams): CablesResult {
+    const { entries, error } = this.selection(params.query);
+    if (error) return { items: [], total: 0, error };
+    const chosen = this.#narrowed(entries, params);
+    const offset = Math.max(0, Math.floor(params.offset ?? 0));
+    const limit = Math.min(Math.max(0, Math.floor(params.limit ?? 500)), 5000);
+    return { items: chosen.slice(offset, offset + limit).map(itemOf), total: chosen.length };
+  }
+
+  export(params: ExportCablesParams): ExportCablesResult {
+    const { entries, error } = this.selection(params.query);
+    const columns = EXPORT_COLUMNS.map(([name]) => name);
+    if (error) return { text: '', count: 0, columns, error };
+    const chosen = this.#narrowed(entries, params);
+    const rows = chosen.map((e) => EXPORT_COLUMNS.map(([, value]) => value(e)));
+    const text =
+      params.format === 'jsonl'
+        ? rows.map((cells) => `${JSON.stringify(Object.fromEntries(cells.map((cell, k) => [columns[k], cell])))}\n`).join('')
+        : stringify([columns, ...rows.map((cells) => cells.map((v) => (v === null ? '' : v)))], {
+            record_delimiter: 'windows',
+            cast: { boolean: String },
+          });
+    return { text, count: chosen.length, columns };
+  }
+
+  #narrowed(entries: readonly BrowsedEntry[], params: CablesParams): readonly BrowsedEntry[] {
+    let chosen = entries;
+    if (params.at) {
+      const uri = normalizeUri(params.at.uri);
+      const line = params.at.line;
+      chosen = chosen.filter((e) => e.file.uri === uri && e.startLine <= line && line <= e.endLine);
+    }
+    if (params.groupBy && params.group !== undefined) {
+      const { groupBy, group } = params;
+      const month = groupBy === 'month' && group.length > 4;
+      chosen = chosen.filter((e) => keysOf(e, groupBy, month).includes(group));
+    }
+    return chosen;
+  }
+}
+
+function yearOf(e: BrowsedEntry): string {
+  return e.dtgMinutes === undefined ? '' : new Date(e.dtgMinutes * 60_000).toISOString().slice(0, 4);
+}
+
+/** The groups an entry falls in: one, but one per TAG. */
+function keysOf(e: BrowsedEntry, groupBy: CableGroupBy, month: boolean): readonly string[] {
+  switch (groupBy) {
+    case 'month':
+      return [e.dtgMinutes === undefined ? '' : new Date(e.dtgMinutes * 60_000).toISOString().slice(0, month ? 7 : 4)];
+    case 'origin':
+      return [e.origin ?? ''];
+    case 'classification':
+      return [e.classification ?? ''];
+    case 'tag': {
+      const tags = tagsOf(e);
+      return tags.length === 0 ? [''] : tags;
+    }
+  }
+}
+
+function tagsOf(e: BrowsedEntry): string[] {
+  return [
+    ...new Set(
+      (e.tags ?? '')
+        .toUpperCase()
+        .split(/[\s,;]+/)
+        .filter(Boolean),
+    ),
+  ];
+}
+
+function byKeyEmptyLast(a: CableGroup, b: CableGroup): number {
+  if ((a.key === '') !== (b.key === '')) return a.key === '' ? 1 : -1;
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+}
+
+function byCount(a: CableGroup, b: CableGroup): number {
+  return b.count - a.count || byKeyEmptyLast(a, b);
+}
+
+function itemOf(e: BrowsedEntry): CableItem {
+  return {
+    uri: e.file.uri,
+    range: entryRange(e),
+    selectionRange: entrySelectionRange(e),
+    id: e.id,
+    name: e.name,
+    date: isoDate(e.dtgMinutes),
+    subject: e.subject,
+    classification: e.classification,
+    origin: e.origin,
+    tags: e.tags,
+  };
+}
+
+const LIST = '; ';
+type Cell = string | number | boolean | null;
+
+/**
+ * The columns of `cable-lint --format csv` (cli/reports/csv.ts) that the index holds, by the same
+ * names, in the same order, with the same values (test/lsp/cables.test.ts compares them): the
+ * index keeps no precedence, EO, declassification or paragraph counts, so those are left out, and so are
+ * the caveats as written (the label says `FOR OFFICIAL USE ONLY` where a cable wrote `SENSITIVE`). One
+ * difference: a cable without an FM line has the classification line's station as its `origin`
+ * (cable-lint leaves the cell empty).
+ */
+export const EXPORT_COLUMNS: readonly (readonly [name: string, value: (e: BrowsedEntry) => Cell])[] = [
+  ['file', (e) => fileOf(e.file.uri)],
+  ['start_line', (e) => e.startLine + 1],
+  ['end_line', (e) => e.endLine + 1],
+  ['reference_id', (e) => e.id ?? null],
+  ['classification', (e) => e.classification ?? null],
+  ['dtg', (e) => isoDate(e.dtgMinutes) ?? null],
+  ['origin', (e) => e.origin ?? null],
+  ['origin_ri', (e) => e.routingIndicator ?? null],
+  ['to', (e) => e.to ?? ''],
+  ['tags', (e) => (e.tags ?? '').split(' ').filter(Boolean).join(LIST)],
+  ['subject', (e) => e.subject ?? null],
+  ['cited_in_body', (e) => [...new Set(e.cites.map((c) => c.id))].join(LIST)],
+  ['partial_extract', (e) => e.partial],
+];
+
+/** A path for a file on disk (as cable-lint names files), the URI otherwise (the web). */
+function fileOf(uri: string): string {
+  const parsed = URI.parse(uri);
+  return parsed.scheme === 'file' ? parsed.fsPath : uri;
+}
