@@ -10,6 +10,7 @@ import {
   type ParamsOf,
   type ResultOf,
 } from '../../server/src/protocol/cable';
+import { CablesChart } from './cablesChart';
 
 const PAGE = 500;
 const HISTORY_KEY = 'cable.cablesView.history';
@@ -58,6 +59,7 @@ export class CablesView implements vscode.TreeDataProvider<Node>, vscode.Disposa
   #query = '';
   #lastIndex: { cables: number; indexing: boolean } | undefined;
   readonly #disposables: vscode.Disposable[] = [];
+  readonly #chart: CablesChart;
 
   constructor(
     private readonly client: BaseLanguageClient,
@@ -65,8 +67,11 @@ export class CablesView implements vscode.TreeDataProvider<Node>, vscode.Disposa
   ) {
     this.#groupBy = context.workspaceState.get<CableGroupBy>(GROUP_BY_KEY, 'month');
     this.#view = vscode.window.createTreeView('cable.cablesView', { treeDataProvider: this, showCollapseAll: true });
+    this.#chart = new CablesChart(client, this);
     this.#disposables.push(
       this.#view,
+      this.#chart,
+      vscode.commands.registerCommand('cable.cablesView.showChart', () => this.#chart.show()),
       this.#changed,
       vscode.commands.registerCommand('cable.cablesView.filter', () => this.filter()),
       vscode.commands.registerCommand('cable.cablesView.clearFilter', () => this.setQuery('')),
@@ -96,6 +101,7 @@ export class CablesView implements vscode.TreeDataProvider<Node>, vscode.Disposa
   refresh(): void {
     this.#nodes.clear();
     this.#changed.fire(undefined);
+    void this.#chart.update();
   }
 
   get query(): string {

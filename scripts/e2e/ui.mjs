@@ -494,6 +494,29 @@ export async function runUiChecks({
       },
     );
 
+    await check('the Cables chart renders the months of the selection, and a click on a month filters the view to it', async () => {
+      await wb.command('Cables: Focus on Cables View', 'View: Show Cables');
+      await wb.command('Cable: Show Cables Chart');
+      const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+      const month = frame.locator('g.month[data-value="2009-03"]');
+      await month.waitFor({ timeout: 30_000 });
+      const label = (await month.getAttribute('aria-label')) ?? '';
+      const scanned = scanWorkspace(folder).filter((c) => c.dtg?.startsWith('2009-03')).length;
+      if (!label.startsWith(`2009-03: ${scanned} cables`)) throw new Error(`the March 2009 bar says ${JSON.stringify(label)}, the scan ${scanned}`);
+      await frame.locator('h2', { hasText: 'Busiest TAGS' }).waitFor();
+      await shoot('cables-chart');
+      await month.focus();
+      await page.keyboard.press('Enter');
+      const sidebar = page.locator('#workbench\\.parts\\.sidebar');
+      await until(
+        `the view filtered to date:2009-03 (${scanned} matches)`,
+        async () => ((await sidebar.textContent()) ?? '').includes(`date:2009-03 — ${scanned} matches`),
+        15_000,
+      );
+      await wb.command('Cable: Clear Cables Filter');
+      await wb.command('View: Close All Editors');
+    });
+
     await check('light theme ("Default Light Modern") keeps the tokens coloured', async () => {
       await wb.command('View: Close All Editors');
       await wb.openFile('one-line-header.cable');

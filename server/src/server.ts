@@ -26,6 +26,7 @@ import { cableSkeleton } from './analysis/skeleton';
 import { preview } from './features/preview';
 import type { PreviewProblem } from './features/preview/render';
 import {
+  CableChartRequest,
   CableGroupsRequest,
   CablesRequest,
   ExportCablesRequest,
@@ -566,6 +567,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       await flushIndex();
       return browser.cables(params);
     }),
+  );
+  connection.onRequest(
+    CableChartRequest.method,
+    handle(
+      { months: [], classifications: [], origins: [], tags: [], total: 0, undated: 0 },
+      async (params: ParamsOf<typeof CableChartRequest>): Promise<ResultOf<typeof CableChartRequest>> => {
+        await flushIndex();
+        return browser.chart(params);
+      },
+    ),
   );
   connection.onRequest(
     ExportCablesRequest.method,

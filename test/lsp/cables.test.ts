@@ -13,6 +13,8 @@ import type { Cable } from '../../server/src/cable/model';
 import { cableRecord } from '../../server/src/cli/records';
 import { CSV_COLUMNS } from '../../server/src/cli/reports/csv';
 import type {
+  CableChartParams,
+  CableChartResult,
   CableGroupsParams,
   CableGroupsResult,
   CablesParams,
@@ -53,6 +55,7 @@ describe('Cables view requests over stdio', { skip }, () => {
 
   const groups = (params: CableGroupsParams) => client.request<CableGroupsResult>('cable/cableGroups', params);
   const cables = (params: CablesParams) => client.request<CablesResult>('cable/cables', params);
+  const chart = (params: CableChartParams) => client.request<CableChartResult>('cable/cableChart', params);
   const exported = (params: ExportCablesParams) => client.request<ExportCablesResult>('cable/exportCables', params);
 
   before(async () => {
@@ -168,6 +171,38 @@ describe('Cables view requests over stdio', { skip }, () => {
     const byTag = await groups({ groupBy: 'tag', query: 'from:MADRID' });
     const prel = byTag.groups.find((g) => g.key === 'PREL');
     assert.equal(prel?.count, (await cables({ query: 'tag:PREL from:MADRID' })).total);
+  });
+
+  test('the chart: cables per month by classification, and the busiest origins and TAGS, equal a plain scan', async () => {
+    const query = 'class:secret,confidential';
+    const result = await chart({ query, top: 5 });
+    const want = scanned.filter((s) => ['SECRET', 'CONFIDENTIAL'].includes(s.cable.classification.label?.split('//')[0] ?? ''));
+    assert.equal(result.total, want.length);
+    const expected = new Map<string, number>();
+    let undated = 0;
+    for (const s of want) {
+      const v = s.cable.dtg?.token.value;
+      if (!v?.valid) {
+        undated++;
+        continue;
+      }
+      const key = `${v.year}-${String(v.month).padStart(2, '0')} ${s.cable.classification.label}`;
+      expected.set(key, (expected.get(key) ?? 0) + 1);
+    }
+    assert.equal(result.undated, undated);
+    const drawn = new Map<string, number>();
+    for (const m of result.months) for (const [label, n] of Object.entries(m.counts)) drawn.set(`${m.key} ${label}`, n);
+    assert.deepEqual(drawn, expected);
+    const keys = result.months.map((m) => m.key);
+    assert.deepEqual(keys, [...keys].sort(), 'months in order');
+    assert.ok(keys.length > drawn.size / 4, 'empty months kept on the axis');
+    assert.ok(result.classifications.every((c) => /^(SECRET|CONFIDENTIAL)/.test(c)));
+    const tagCounts = new Map<string, number>();
+    for (const s of want) for (const t of new Set(tagsOf(s.cable))) tagCounts.set(t, (tagCounts.get(t) ?? 0) + 1);
+    assert.equal(result.tags.length, 5);
+    for (const t of result.tags) assert.equal(t.count, tagCounts.get(t.key), t.key);
+    assert.equal(result.tags[0].count, Math.max(...tagCounts.values()));
+    assert.match((await chart({ query: 'class:' })).error?.message ?? '', /needs a value/);
   });
 
   test('a bad query answers with its message, never an empty success', async () => {

@@ -230,5 +230,27 @@ export interface ExportCablesResult {
 /** The selection's metadata, to save as a file. */
 export const ExportCablesRequest: RequestMethod<ExportCablesParams, ExportCablesResult> = { method: 'cable/exportCables' };
 
+export interface CableChartParams {
+  readonly query?: string;
+  /** How many of the busiest origins and TAGS; 10 when absent, at most 100. */
+  readonly top?: number;
+}
+
+export interface CableChartResult {
+  /** Every month from the first dated cable of the selection to the last (`2006-01`), with its cables by classification label. */
+  readonly months: readonly { readonly key: string; readonly counts: Readonly<Record<string, number>> }[];
+  /** The classification labels that occur, most cables first (the chart's stacking order). */
+  readonly classifications: readonly string[];
+  readonly origins: readonly { readonly key: string; readonly count: number }[];
+  readonly tags: readonly { readonly key: string; readonly count: number }[];
+  readonly total: number;
+  /** Cables of the selection without a date (not in `months`). */
+  readonly undated: number;
+  readonly error?: CableQueryError;
+}
+
+/** The selection as a picture: cables per month by classification, and the busiest origins and TAGS. */
+export const CableChartRequest: RequestMethod<CableChartParams, CableChartResult> = { method: 'cable/cableChart' };
+
 export type ParamsOf<M> = M extends RequestMethod<infer P, unknown> ? P : M extends NotificationMethod<infer P> ? P : never;
 export type ResultOf<M> = M extends RequestMethod<unknown, infer R> ? R : never;

@@ -5,6 +5,8 @@ import type {
   CableGroupBy,
   CableGroupsParams,
   CableGroupsResult,
+  CableChartParams,
+  CableChartResult,
   CableItem,
   CablesParams,
   CablesResult,
@@ -63,6 +65,61 @@ export class CableBrowser {
     const offset = Math.max(0, Math.floor(params.offset ?? 0));
     const limit = Math.min(Math.max(0, Math.floor(params.limit ?? 500)), 5000);
     return { items: chosen.slice(offset, offset + limit).map(itemOf), total: chosen.length };
+  }
+
+  chart(params: CableChartParams): CableChartResult {
+    const { entries, error } = this.selection(params.query);
+    const empty = { months: [], classifications: [], origins: [], tags: [], total: 0, undated: 0 };
+    if (error) return { ...empty, error };
+    const top = Math.min(Math.max(1, Math.floor(params.top ?? 10)), 100);
+    const months = new Map<string, Record<string, number>>();
+    const levels = new Map<string, number>();
+    const origins = new Map<string, number>();
+    const tags = new Map<string, number>();
+    let undated = 0;
+    const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
+    for (const e of entries) {
+      const level = e.classification ?? '';
+      bump(levels, level);
+      bump(origins, e.origin ?? '');
+      for (const tag of tagsOf(e)) bump(tags, tag);
+      if (e.dtgMinutes === undefined) {
+        undated++;
+        continue;
+      }
+      const key = new Date(e.dtgMinutes * 60_000).toISOString().slice(0, 7);
+      const counts = months.get(key) ?? {};
+      counts[level] = (counts[level] ?? 0) + 1;
+      months.set(key, counts);
+    }
+    const keys = [...months.keys()].sort();
+    const filled: { key: string; counts: Record<string, number> }[] = [];
+    // Every month between the first and the last, so the axis keeps time's spacing.
+    if (keys.length > 0) {
+      let [year, month] = keys[0].split('-').map(Number);
+      const last = keys[keys.length - 1];
+      for (;;) {
+        const key = `${year}-${String(month).padStart(2, '0')}`;
+        filled.push({ key, counts: months.get(key) ?? {} });
+        if (key >= last) break;
+        month = month === 12 ? 1 : month + 1;
+        if (month === 1) year++;
+      }
+    }
+    const ranked = (map: Map<string, number>) =>
+      [...map]
+        .filter(([key]) => key !== '')
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+        .slice(0, top)
+        .map(([key, count]) => ({ key, count }));
+    return {
+      months: filled,
+      classifications: [...levels].sort((a, b) => b[1] - a[1]).map(([key]) => key),
+      origins: ranked(origins),
+      tags: ranked(tags),
+      total: entries.length,
+      undated,
+    };
   }
 
   export(params: ExportCablesParams): ExportCablesResult {
