@@ -45,7 +45,8 @@ export class CablesChart implements vscode.Disposable {
     panel.onDidDispose(() => (this.#panel = undefined));
     panel.webview.onDidReceiveMessage((message: { kind?: string; value?: string }) => {
       if (typeof message?.value !== 'string') return;
-      const term = message.kind === 'month' ? `date:${message.value}` : message.kind === 'origin' ? `from:"${message.value}"` : `tag:${message.value}`;
+      const term =
+        message.kind === 'month' ? `date:${message.value}` : message.kind === 'origin' ? `from:"${message.value}"` : `tag:${message.value}`;
       if (!/^(month|origin|tag)$/.test(message.kind ?? '')) return;
       // A month replaces the filter's dates; an origin or TAG is added to the filter.
       const kept = message.kind === 'month' ? this.host.query.replace(/(^|\s)date:\S+/g, ' ') : this.host.query;
@@ -118,7 +119,10 @@ function page(result: CableChartResult, query: string, nonce: string): string {
       )
       .join('')}</ol></section>`;
   const legend = result.classifications
-    .map((c) => `<li><svg width="12" height="12" aria-hidden="true"><rect class="${levelClass(c)}" width="12" height="12"/></svg> ${escape(c || vscode.l10n.t('No classification'))}</li>`)
+    .map(
+      (c) =>
+        `<li><svg width="12" height="12" aria-hidden="true"><rect class="${levelClass(c)}" width="12" height="12"/></svg> ${escape(c || vscode.l10n.t('No classification'))}</li>`,
+    )
     .join('');
   return `<!DOCTYPE html>
 <html lang="${escape(vscode.env.language)}">
@@ -192,7 +196,9 @@ function chart(result: CableChartResult): string {
       if (n === 0) continue;
       const h = (n / max) * plotHeight;
       y -= h;
-      rects.push(`<rect class="${levelClass(c)}" x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${bar.toFixed(1)}" height="${h.toFixed(1)}"/>`);
+      rects.push(
+        `<rect class="${levelClass(c)}" x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${bar.toFixed(1)}" height="${h.toFixed(1)}"/>`,
+      );
       detail.push(`${n} ${c || vscode.l10n.t('No classification')}`);
     }
     const label = vscode.l10n.t('{0}: {1} cables{2}; filter to this month', m.key, total, detail.length ? ` (${detail.join(', ')})` : '');

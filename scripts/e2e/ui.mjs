@@ -502,7 +502,8 @@ export async function runUiChecks({
       await month.waitFor({ timeout: 30_000 });
       const label = (await month.getAttribute('aria-label')) ?? '';
       const scanned = scanWorkspace(folder).filter((c) => c.dtg?.startsWith('2009-03')).length;
-      if (!label.startsWith(`2009-03: ${scanned} cables`)) throw new Error(`the March 2009 bar says ${JSON.stringify(label)}, the scan ${scanned}`);
+      if (!label.startsWith(`2009-03: ${scanned} cables`))
+        throw new Error(`the March 2009 bar says ${JSON.stringify(label)}, the scan ${scanned}`);
       await frame.locator('h2', { hasText: 'Busiest TAGS' }).waitFor();
       await shoot('cables-chart');
       await month.focus();

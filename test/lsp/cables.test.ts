@@ -44,7 +44,14 @@ function chosenFiles(): string[] {
 }
 
 const year = (c: Cable) => (c.dtg?.token.value.valid ? String(c.dtg.token.value.year) : '');
-const tagsOf = (c: Cable) => (c.tags?.tags ?? []).map((t) => t.text.toUpperCase());
+// The index keeps TAGS joined by spaces: a TAG written with spaces (`USEU BRUSSELS`) counts as its words.
+const tagsOf = (c: Cable) =>
+  (c.tags?.tags ?? []).flatMap((t) =>
+    t.text
+      .toUpperCase()
+      .split(/[\s,;]+/)
+      .filter(Boolean),
+  );
 const originOf = (c: Cable) => (c.header?.from?.address?.text ?? c.classificationLine?.station?.text ?? '').toUpperCase();
 
 describe('Cables view requests over stdio', { skip }, () => {
