@@ -153,6 +153,19 @@ describe('Cables view requests over stdio', { skip }, () => {
           return !!v?.valid && v.year === 2006 && v.month <= 6;
         },
       ],
+      // Bare words: in the subject, the id, the origin or the TAGS (a rare word goes through the index's flat text, a common one does not).
+      ...['ELECTION', 'MADRID', 'PREL', '"HUMAN RIGHTS"'].map((query): [string, (s: Scanned) => boolean] => [
+        query,
+        (s) => {
+          const word = query.replace(/"/g, '');
+          return (
+            (s.cable.subject?.text.toUpperCase().includes(word) ?? false) ||
+            (s.cable.referenceId ?? '').includes(word) ||
+            originOf(s.cable).includes(word) ||
+            tagsOf(s.cable).includes(word)
+          );
+        },
+      ]),
       [
         'to:SECSTATE',
         (s) => (s.cable.header?.addressees ?? []).some((a) => a.role === 'to' && a.address.text.toUpperCase().includes('SECSTATE')),
