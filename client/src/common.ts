@@ -108,10 +108,10 @@ export async function activateCommon(
   context.subscriptions.push(index);
   let lastIndex: IndexStatusParams | undefined;
   // One handler per notification (a second would replace this one): the Cables view follows the index from here.
-  let cablesView: CablesView | undefined;
+  const cables: { view?: CablesView } = {};
   client.onNotification(IndexStatusNotification.method, (params: IndexStatusParams) => {
     lastIndex = params;
-    cablesView?.indexChanged(params);
+    cables.view?.indexChanged(params);
     index.busy = params.indexing;
     index.text = params.indexing
       ? vscode.l10n.t('Indexing cables: {0} of {1}', params.done.toLocaleString(), params.total.toLocaleString())
@@ -177,8 +177,8 @@ export async function activateCommon(
   await client.start();
   context.subscriptions.push({ dispose: () => void client.stop() });
   // After the start: the view's first requests need a running client.
-  cablesView = new CablesView(client, context);
-  context.subscriptions.push(cablesView);
+  cables.view = new CablesView(client, context);
+  context.subscriptions.push(cables.view);
   return client;
 }
 
