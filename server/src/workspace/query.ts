@@ -135,7 +135,7 @@ function termOf(operator: QueryOperator, value: string, offset: number): QueryTe
     case 'cites':
     case 'citedby':
     case 'id':
-      if (!/^\d{2}[A-Z0-9-]+\d+$/i.test(value))
+      if (!/^\d{2}[A-Z][A-Z-]*\d+$/i.test(value))
         return { message: l10n.t('"{0}:" takes a reference id such as 06MADRID3104, not "{1}"', operator, value), offset };
       return { operator, value: value.toUpperCase() };
     default:
