@@ -72,7 +72,7 @@ export const LAYERS = [
     paths: ['server/src/workspace'],
     may: ['cable', 'data', 'analysis', 'protocol'],
     // Also runs in a browser worker: no node built-ins, the file system comes through an interface.
-    packages: ['@vscode/l10n', 'vscode-uri', 'picomatch', 'csv-stringify'],
+    packages: ['@vscode/l10n', 'vscode-uri', 'picomatch'],
     typePackages: [LSP_TYPES],
   },
   {

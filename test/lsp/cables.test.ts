@@ -6,6 +6,7 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'no
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { stringify } from 'csv-stringify/sync';
 import { pathToFileURL } from 'node:url';
 import type { InitializeResult } from 'vscode-languageserver-protocol';
 import { parse } from '../../server/src/cable/parse';
@@ -273,5 +274,15 @@ describe('Cables view requests over stdio', { skip }, () => {
       }
     }
     assert.ok(csv.text.startsWith(`${csv.columns.join(',')}\r\n`));
+    // The same bytes as the CSV library cable-lint writes with (the server's own writer runs in a browser too).
+    const expected = stringify([csv.columns, ...rows.map((r) => csv.columns.map((c) => (r[c] === null ? '' : r[c])))], {
+      record_delimiter: 'windows',
+      cast: { boolean: String },
+    });
+    assert.equal(csv.text, expected);
+    assert.ok(
+      rows.some((r) => typeof r.subject === 'string' && /[",]/.test(r.subject)),
+      'some subject needs quoting',
+    );
   });
 });

@@ -1,4 +1,3 @@
-import { stringify } from 'csv-stringify/sync';
 import { URI } from 'vscode-uri';
 import type {
   CableGroup,
@@ -151,10 +150,7 @@ export class CableBrowser {
     const text =
       params.format === 'jsonl'
         ? rows.map((cells) => `${JSON.stringify(Object.fromEntries(cells.map((cell, k) => [columns[k], cell])))}\n`).join('')
-        : stringify([columns, ...rows.map((cells) => cells.map((v) => (v === null ? '' : v)))], {
-            record_delimiter: 'windows',
-            cast: { boolean: String },
-          });
+        : [columns, ...rows].map((cells) => `${cells.map(csvField).join(',')}\r\n`).join('');
     return { text, count: chosen.length, columns };
   }
 
@@ -294,6 +290,18 @@ export const EXPORT_COLUMNS: readonly (readonly [name: string, value: (e: Browse
   ['cited_in_body', (e) => [...new Set(e.cites.map((c) => c.id))].join(LIST)],
   ['partial_extract', (e) => e.partial],
 ];
+
+/**
+ * RFC 4180 as cable-lint writes it (csv-stringify there): a field quoted when it holds a comma, a
+ * quote or a line break, its quotes doubled; empty for null; booleans as `true`/`false`. Written
+ * here because csv-stringify needs Node's Buffer, which the browser worker the web server runs in
+ * lacks (test/lsp/cables.test.ts compares the two).
+ */
+function csvField(value: Cell): string {
+  if (value === null) return '';
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
 
 /** A path for a file on disk (as cable-lint names files), the URI otherwise (the web). */
 function fileOf(uri: string): string {
