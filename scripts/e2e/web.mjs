@@ -191,7 +191,7 @@ export async function runWebChecks({ browser, baseUrl, folder, artifactsDir, use
         throw new Error(`a cable of an unopened file is listed, so something indexed the folder: ${JSON.stringify(listed)}`);
     });
 
-    await check("the Cables view lists the open documents' cables by year, and its filter answers", async () => {
+    await check("the Cables view lists the workspace's cables by year, and its filter answers", async () => {
       await wb.command('Cables: Focus on Cables View', 'View: Show Cables');
       const sidebar = page.locator('#workbench\\.parts\\.sidebar');
       const year = sidebar.locator('.monaco-list-row', { hasText: /^\s*2009/ }).first();
