@@ -94,9 +94,15 @@ export class CablesView implements vscode.TreeDataProvider<Node>, vscode.Disposa
   indexChanged(status: IndexStatusParams): void {
     const last = this.#lastIndex;
     this.#lastIndex = { cables: status.cables, indexing: status.indexing };
-    if (last && last.cables === status.cables && last.indexing === status.indexing && status.indexing) return;
+    if (last && last.cables === status.cables && last.indexing === status.indexing) return;
+    // While a large index builds, every refresh makes the server sort it by date again: every 3 s at most, and once at the end.
+    const now = Date.now();
+    if (status.indexing && now - this.#lastRefresh < 3000) return;
+    this.#lastRefresh = now;
     this.refresh();
   }
+
+  #lastRefresh = 0;
 
   refresh(): void {
     this.#nodes.clear();
