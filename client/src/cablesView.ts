@@ -94,7 +94,7 @@ export class CablesView implements vscode.TreeDataProvider<Node>, vscode.Disposa
   indexChanged(status: IndexStatusParams): void {
     const last = this.#lastIndex;
     this.#lastIndex = { cables: status.cables, indexing: status.indexing };
-    if (last && last.cables === status.cables && last.indexing === status.indexing) return;
+    if (last && status.indexing && last.indexing && last.cables === status.cables) return;
     // While a large index builds, every refresh makes the server sort it by date again: every 3 s at most, and once at the end.
     const now = Date.now();
     if (status.indexing && now - this.#lastRefresh < 3000) return;
