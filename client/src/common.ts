@@ -14,6 +14,7 @@ import {
   WorkspaceFsReadFileRequest,
 } from '../../server/src/protocol/cable';
 import { looksLikeCable, SNIFF_BYTES, SNIFF_LINES, textLooksLikeCable } from '../../server/src/protocol/detect';
+import { CablesView } from './cablesView';
 import { CablePreview } from './preview';
 import { newCable } from './newCable';
 
@@ -106,8 +107,11 @@ export async function activateCommon(
   index.command = { title: vscode.l10n.t('Details'), command: 'cable.showIndex' };
   context.subscriptions.push(index);
   let lastIndex: IndexStatusParams | undefined;
+  // One handler per notification (a second would replace this one): the Cables view follows the index from here.
+  const cables: { view?: CablesView } = {};
   client.onNotification(IndexStatusNotification.method, (params: IndexStatusParams) => {
     lastIndex = params;
+    cables.view?.indexChanged(params);
     index.busy = params.indexing;
     index.text = params.indexing
       ? vscode.l10n.t('Indexing cables: {0} of {1}', params.done.toLocaleString(), params.total.toLocaleString())
@@ -172,6 +176,9 @@ export async function activateCommon(
 
   await client.start();
   context.subscriptions.push({ dispose: () => void client.stop() });
+  // After the start: the view's first requests need a running client.
+  cables.view = new CablesView(client, context);
+  context.subscriptions.push(cables.view);
   return client;
 }
 

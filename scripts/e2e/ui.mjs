@@ -5,9 +5,10 @@
 // Checks marked `pending` exercise server features that are not implemented yet: a failure is
 // reported as pending (not counted), a pass counts as a pass. Set `pending: false` once the feature
 // lands so that it gates. CABLE_E2E_ALL=1 makes every check gating.
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { log, sleep, withTimeout } from './lib.mjs';
+import { log, root, sleep, withTimeout } from './lib.mjs';
 import { workbenchUrl } from './codeServer.mjs';
 
 export const VIEWPORT = { width: 1280, height: 800 };
@@ -243,6 +244,19 @@ export function checkRunner({ page, wb, results, artifactsDir, label, shotPrefix
   };
 }
 
+/** The cables of the workspace's .cable and .tel files (what the index holds with detection off), by cable-lint. */
+function scanWorkspace(folder) {
+  const files = readdirSync(folder)
+    .filter((f) => /\.(cable|tel)$/.test(f))
+    .map((f) => path.join(folder, f));
+  const run = spawnSync(process.execPath, [path.join(root, 'dist', 'cli.js'), '--format', 'jsonl', ...files], { encoding: 'utf8' });
+  return run.stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line))
+    .flatMap((r) => (r.cables ?? [r]).map((c) => ({ ...c, file: r.file ?? c.file })));
+}
+
 /**
  * Runs the UI checks. Returns [{ title, state: 'passed'|'failed'|'pending', error?, screenshot? }].
  */
@@ -253,7 +267,7 @@ export async function runUiChecks({
   artifactsDir,
   docsImagesDir,
   updateScreenshots = false,
-  timeoutMs = 240_000,
+  timeoutMs = 330_000,
 }) {
   const results = [];
   mkdirSync(artifactsDir, { recursive: true });
@@ -410,6 +424,97 @@ export async function runUiChecks({
         async () => ((await page.locator('.tabs-container .tab.active').first().textContent()) ?? '').includes('09STATE21874'),
         15_000,
       );
+      await wb.command('View: Close All Editors');
+    });
+
+    await check(
+      'the Cables view shows year groups with counts, a filter narrows it to the expected count, a click opens the cable',
+      async () => {
+        await wb.command('View: Close All Editors');
+        const cables = scanWorkspace(folder);
+        const perYear = new Map();
+        for (const c of cables) {
+          const year = c.dtg && /^\d{4}-/.test(c.dtg) ? c.dtg.slice(0, 4) : 'No date';
+          perYear.set(year, (perYear.get(year) ?? 0) + 1);
+        }
+        await wb.command('Cables: Focus on Cables View', 'View: Show Cables');
+        const sidebar = page.locator('#workbench\\.parts\\.sidebar');
+        const rows = sidebar.locator('.monaco-list-row');
+        const rowText = async () =>
+          sidebar.locator('.monaco-list-row').evaluateAll((els) =>
+            els.map((el) => ({
+              label: el.querySelector('.label-name')?.textContent?.trim() ?? '',
+              description: el.querySelector('.label-description')?.textContent?.trim() ?? '',
+            })),
+          );
+        await until(
+          `year groups ${JSON.stringify([...perYear])}`,
+          async () => {
+            const shown = new Map((await rowText()).map((r) => [r.label, r.description]));
+            return [...perYear].every(([year, count]) => shown.get(year) === String(count));
+          },
+          30_000,
+        );
+        await shoot('cables-view');
+        const query = 'tag:PREL from:AMEMBASSY';
+        const expected = cables.filter((c) => (c.tags ?? []).includes('PREL') && (c.from ?? '').toUpperCase().includes('AMEMBASSY')).length;
+        await wb.command('Cable: Filter Cables…', { keepOpen: true });
+        const input = page.locator('.quick-input-widget input');
+        await input.fill(query);
+        await page.keyboard.press('Enter');
+        await until(
+          `the description "${query} — ${expected} matches"`,
+          async () => ((await sidebar.textContent()) ?? '').includes(`${query} — ${expected} matches`),
+          15_000,
+        );
+        const total = async () =>
+          (await rowText()).filter((r) => /^\d{4}$|^No date$/.test(r.label)).reduce((n, r) => n + Number(r.description), 0);
+        await until(`the year groups to add up to ${expected}`, async () => (await total()) === expected, 15_000);
+        // Open the first year and its first month, then click the first cable.
+        await rows
+          .filter({ hasText: /^\s*2009/ })
+          .first()
+          .click();
+        const month = sidebar.locator('.monaco-list-row', { hasText: /2009-\d\d/ }).first();
+        await month.waitFor({ timeout: 10_000 });
+        await month.click();
+        const leaf = sidebar.locator('.monaco-list-row', { hasText: /09[A-Z]+\d+/ }).first();
+        await leaf.waitFor({ timeout: 10_000 });
+        const id = ((await leaf.locator('.label-name').textContent()) ?? '').trim();
+        await leaf.click();
+        const file = cables.find((c) => c.referenceId === id)?.file;
+        if (!file) throw new Error(`no scanned cable ${id}`);
+        await until(
+          `the tab of ${path.basename(file)}`,
+          async () => ((await page.locator('.tabs-container .tab.active').first().textContent()) ?? '').includes(path.basename(file)),
+          15_000,
+        );
+        await wb.command('Cable: Clear Cables Filter');
+        await wb.command('View: Close All Editors');
+      },
+    );
+
+    await check('the Cables chart renders the months of the selection, and a click on a month filters the view to it', async () => {
+      await wb.command('Cables: Focus on Cables View', 'View: Show Cables');
+      await wb.command('Cable: Show Cables Chart');
+      const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+      const month = frame.locator('g.month[data-value="2009-03"]');
+      await month.waitFor({ timeout: 30_000 });
+      const label = (await month.getAttribute('aria-label')) ?? '';
+      const scanned = scanWorkspace(folder).filter((c) => c.dtg?.startsWith('2009-03')).length;
+      if (!label.startsWith(`2009-03: ${scanned} cables`))
+        throw new Error(`the March 2009 bar says ${JSON.stringify(label)}, the scan ${scanned}`);
+      await frame.locator('h2', { hasText: 'Busiest TAGS' }).waitFor();
+      await shoot('cables-chart');
+      await month.focus();
+      await page.keyboard.press('Enter');
+      const sidebar = page.locator('#workbench\\.parts\\.sidebar');
+      await until(
+        `the view filtered to date:2009-03 (${scanned} matches)`,
+        async () => ((await sidebar.textContent()) ?? '').includes(`date:2009-03 — ${scanned} matches`),
+        15_000,
+      );
+      await wb.command('Cable: Clear Cables Filter');
       await wb.command('View: Close All Editors');
     });
 

@@ -197,6 +197,22 @@ export async function runWebChecks({ browser, baseUrl, folder, artifactsDir, use
       await wb.command('View: Close All Editors');
     });
 
+    await check("the Cables view lists the workspace's cables by year, and its filter answers", async () => {
+      await wb.command('Cables: Focus on Cables View', 'View: Show Cables');
+      const sidebar = page.locator('#workbench\\.parts\\.sidebar');
+      const year = sidebar.locator('.monaco-list-row', { hasText: /^\s*2009/ }).first();
+      await year.waitFor({ timeout: 20_000 });
+      await wb.command('Cable: Filter Cables…', { keepOpen: true });
+      await page.locator('.quick-input-widget input').fill('id:09VIENNA412');
+      await page.keyboard.press('Enter');
+      await until(
+        'the description "id:09VIENNA412 — 1 matches"',
+        async () => ((await sidebar.textContent()) ?? '').includes('id:09VIENNA412 — 1 matches'),
+        15_000,
+      );
+      await wb.command('Cable: Clear Cables Filter');
+    });
+
     await check('no error from the extension or its server in the browser console', async () => {
       if (consoleErrors.length) throw new Error(consoleErrors.join('\n'));
     });

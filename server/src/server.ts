@@ -26,6 +26,10 @@ import { cableSkeleton } from './analysis/skeleton';
 import { preview } from './features/preview';
 import type { PreviewProblem } from './features/preview/render';
 import {
+  CableChartRequest,
+  CableGroupsRequest,
+  CablesRequest,
+  ExportCablesRequest,
   type IndexStatusParams,
   IndexStatusNotification,
   NewCableRequest,
@@ -48,6 +52,7 @@ import {
   TextDocumentSyncKind,
 } from './protocol/lsp';
 import { IndexBuilder, type IndexedFolder, type ProgressSink } from './workspace/builder';
+import { CableBrowser } from './workspace/browse';
 import { WorkspaceIndex } from './workspace/index';
 import type { IndexStorage } from './workspace/persist';
 import { type FileIndexer, type FileSystem, normalizeUri } from './workspace/scan';
@@ -84,6 +89,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const documents = new TextDocuments(TextDocument);
   const models = new ModelCache();
   const index = new WorkspaceIndex();
+  const browser = new CableBrowser(index);
   const settingsCache = new Map<string, Promise<Settings>>();
   const pushTimers = new Map<string, ReturnType<typeof setTimeout>>();
   const lastStatus = new Map<string, string>();
@@ -541,6 +547,45 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       searchRoutingIndicators(params?.query ?? '', Math.min(params?.limit ?? 2000, 2000))
         .filter((ri) => !ri.range)
         .map((ri) => ({ ri: ri.ri, names: ri.names, country: ri.country })),
+    ),
+  );
+
+  // The Cables view: a query that does not parse is an answer (its error), not a failed request.
+  connection.onRequest(
+    CableGroupsRequest.method,
+    handle(
+      { groups: [], total: 0, indexed: 0 },
+      async (params: ParamsOf<typeof CableGroupsRequest>): Promise<ResultOf<typeof CableGroupsRequest>> => {
+        await flushIndex();
+        return browser.groups(params);
+      },
+    ),
+  );
+  connection.onRequest(
+    CablesRequest.method,
+    handle({ items: [], total: 0 }, async (params: ParamsOf<typeof CablesRequest>): Promise<ResultOf<typeof CablesRequest>> => {
+      await flushIndex();
+      return browser.cables(params);
+    }),
+  );
+  connection.onRequest(
+    CableChartRequest.method,
+    handle(
+      { months: [], classifications: [], origins: [], tags: [], total: 0, undated: 0 },
+      async (params: ParamsOf<typeof CableChartRequest>): Promise<ResultOf<typeof CableChartRequest>> => {
+        await flushIndex();
+        return browser.chart(params);
+      },
+    ),
+  );
+  connection.onRequest(
+    ExportCablesRequest.method,
+    handle(
+      { text: '', count: 0, columns: [] },
+      async (params: ParamsOf<typeof ExportCablesRequest>): Promise<ResultOf<typeof ExportCablesRequest>> => {
+        await flushIndex();
+        return browser.export(params);
+      },
     ),
   );
 

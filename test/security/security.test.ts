@@ -117,6 +117,7 @@ test('the .vsix ships only what runs: no sources, tests, maps or corpus', () => 
       'dist/server-node.js',
       'dist/server.js',
       'docs/rules.md',
+      'images/cables-view.svg',
       'images/icon.png',
       'l10n/bundle.l10n.json',
       'language-configuration.json',

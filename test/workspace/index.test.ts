@@ -11,7 +11,7 @@ import { clientIndexHost } from '../../server/src/clientFiles';
 import { IndexBuilder } from '../../server/src/workspace/builder';
 import { entriesOf } from '../../server/src/workspace/entry';
 import { WorkspaceIndex } from '../../server/src/workspace/index';
-import { deserializeIndex, serializeIndex } from '../../server/src/workspace/persist';
+import { deserializeIndex, INDEX_VERSION, serializeIndex } from '../../server/src/workspace/persist';
 import { IndexScope, readIndexSettings } from '../../server/src/workspace/scope';
 import { CORPUS, corpusAvailable } from '../util';
 
@@ -87,7 +87,8 @@ test('the saved index reads back as it was; damaged, truncated, other-version or
     'last line cut': text.slice(0, text.length - 3),
     'a line dropped': [...lines.slice(0, 2), ...lines.slice(3)].join('\n'),
     'a field of the wrong type': text.replace(/"07MADRID173",/, '173,'),
-    'another version': text.replace('"version":1', '"version":2'),
+    'another version': text.replace(`"version":${INDEX_VERSION}`, `"version":${INDEX_VERSION + 1}`),
+    'the version before': text.replace(`"version":${INDEX_VERSION}`, `"version":${INDEX_VERSION - 1}`),
     garbage: '\u0000\u0001 not json',
     empty: '',
   };

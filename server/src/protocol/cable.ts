@@ -133,5 +133,124 @@ export interface NewCableResult {
 /** A well-formed skeleton of a cable (header, front matter, marked paragraphs, signature) from the values given. */
 export const NewCableRequest: RequestMethod<NewCableParams, NewCableResult> = { method: 'cable/newCable' };
 
+/**
+ * The Cables view: the workspace index browsed by date, origin, classification or TAG, narrowed by
+ * a query in the filter language (README, "Filtering cables"). Undated, unsigned… cables fall in
+ * the group with the empty key.
+ */
+export type CableGroupBy = 'month' | 'origin' | 'classification' | 'tag';
+
+/** A query that does not parse: what is wrong, and where (an offset into the query). */
+export interface CableQueryError {
+  readonly message: string;
+  readonly offset: number;
+}
+
+export interface CableGroupsParams {
+  readonly groupBy: CableGroupBy;
+  /** The filter; everything when absent or blank. */
+  readonly query?: string;
+  /** `month` only: a year's key (`2006`) gives its months; without it, the years. */
+  readonly parent?: string;
+}
+
+export interface CableGroup {
+  /** `2006`, `2006-01`, `AMEMBASSY MADRID`, `SECRET//NOFORN`, `PREL`; empty for the cables without one. */
+  readonly key: string;
+  readonly count: number;
+  /** A year of `month`, whose children are months rather than cables. */
+  readonly hasGroups: boolean;
+}
+
+export interface CableGroupsResult {
+  readonly groups: readonly CableGroup[];
+  /** Cables that match the query (a cable with several TAGS counts once here, once in each TAG's group). */
+  readonly total: number;
+  /** Cables in the index. */
+  readonly indexed: number;
+  readonly error?: CableQueryError;
+}
+
+/** The groups of the selection with their counts. */
+export const CableGroupsRequest: RequestMethod<CableGroupsParams, CableGroupsResult> = { method: 'cable/cableGroups' };
+
+export interface CablesParams {
+  readonly query?: string;
+  /** With `group`: only the cables of that group (`month` takes a year's key or a month's). */
+  readonly groupBy?: CableGroupBy;
+  readonly group?: string;
+  /** Only the cable of this file that holds this line (0-based): to reveal it. */
+  readonly at?: { readonly uri: string; readonly line: number };
+  readonly offset?: number;
+  /** At most 5,000; 500 when absent. */
+  readonly limit?: number;
+}
+
+export interface CableItem {
+  readonly uri: string;
+  /** The whole cable, and its classification line or header (what a click selects). */
+  readonly range: { readonly start: { line: number; character: number }; readonly end: { line: number; character: number } };
+  readonly selectionRange: { readonly start: { line: number; character: number }; readonly end: { line: number; character: number } };
+  readonly id?: string;
+  readonly name: string;
+  /** `2007-02-01T17:43Z` */
+  readonly date?: string;
+  readonly subject?: string;
+  readonly classification?: string;
+  readonly origin?: string;
+  /** Separated by spaces. */
+  readonly tags?: string;
+}
+
+export interface CablesResult {
+  /** In date order (undated last), from `offset`. */
+  readonly items: readonly CableItem[];
+  /** All that match, of which `items` is a page. */
+  readonly total: number;
+  readonly error?: CableQueryError;
+}
+
+export const CablesRequest: RequestMethod<CablesParams, CablesResult> = { method: 'cable/cables' };
+
+export interface ExportCablesParams {
+  readonly query?: string;
+  readonly groupBy?: CableGroupBy;
+  readonly group?: string;
+  readonly format: 'csv' | 'jsonl';
+}
+
+export interface ExportCablesResult {
+  /** CSV (RFC 4180, CRLF) with a header row, or one JSON object a line; the columns are cable-lint's CSV columns that the index holds. */
+  readonly text: string;
+  readonly count: number;
+  readonly columns: readonly string[];
+  readonly error?: CableQueryError;
+}
+
+/** The selection's metadata, to save as a file. */
+export const ExportCablesRequest: RequestMethod<ExportCablesParams, ExportCablesResult> = { method: 'cable/exportCables' };
+
+export interface CableChartParams {
+  readonly query?: string;
+  /** How many of the busiest origins and TAGS; 10 when absent, at most 100. */
+  readonly top?: number;
+}
+
+export interface CableChartResult {
+  /** Every month from the first dated cable of the selection to the last (`2006-01`), with its cables by classification label. */
+  readonly months: readonly { readonly key: string; readonly counts: Readonly<Record<string, number>> }[];
+  /** The classification labels that occur, most cables first (the chart's stacking order). */
+  readonly classifications: readonly string[];
+  readonly origins: readonly { readonly key: string; readonly count: number }[];
+  readonly tags: readonly { readonly key: string; readonly count: number }[];
+  readonly total: number;
+  /** Cables of the selection without a date (not in `months`). */
+  readonly undated: number;
+  readonly error?: CableQueryError;
+}
+
+/** The selection as a picture: cables per month by classification, and the busiest origins and TAGS. */
+export const CableChartRequest: RequestMethod<CableChartParams, CableChartResult> = { method: 'cable/cableChart' };
+
 export type ParamsOf<M> = M extends RequestMethod<infer P, unknown> ? P : M extends NotificationMethod<infer P> ? P : never;
 export type ResultOf<M> = M extends RequestMethod<unknown, infer R> ? R : never;

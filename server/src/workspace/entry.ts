@@ -34,6 +34,8 @@ export interface CableEntry {
   readonly dtgMinutes: number | undefined;
   /** The originating post as the FM line writes it (`AMEMBASSY MADRID`), else the classification line's station. */
   readonly origin: string | undefined;
+  /** The TO addressees as written (`SECSTATE WASHDC; AMEMBASSY PARIS`), for the Cables view's `to:` filter. */
+  readonly to: string | undefined;
   /** The originator's routing indicator (`RUEHMD`), from the station line. */
   readonly routingIndicator: string | undefined;
   /** `CONFIDENTIAL//NOFORN`: level and caveats. */
@@ -78,6 +80,10 @@ function entryOf(file: CableFile, cable: Cable): CableEntry {
     cites.push(citation(ref.referenceId, ref.range, undefined, false));
   }
   const level = cable.classification.label;
+  const to = cable.header?.addressees
+    .filter((a) => a.role === 'to')
+    .map((a) => a.address.text)
+    .join('; ');
   const tags = cable.tags?.tags.map((t) => t.text).join(' ');
   return {
     id: copy(cable.referenceId),
@@ -85,6 +91,7 @@ function entryOf(file: CableFile, cable: Cable): CableEntry {
     subject: copy(cable.subject?.text),
     dtgMinutes: dtg?.valid ? Date.UTC(dtg.year, dtg.month - 1, dtg.day, dtg.hour, dtg.minute) / 60_000 : undefined,
     origin: copy(cable.header?.from?.address?.text ?? cable.classificationLine?.station?.text),
+    to: to ? ownCopy(to) : undefined,
     routingIndicator: copy(cable.header?.station?.routingIndicator?.text),
     classification: copy(level),
     tags: tags ? ownCopy(tags) : undefined,

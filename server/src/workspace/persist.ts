@@ -9,7 +9,7 @@ import type { SkipReason } from './scan';
  */
 export const INDEX_FORMAT = 'cable-workspace-index';
 /** Raise when the entry layout changes: an index file of another version is rebuilt. */
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
 
 /** Where the saved index lives; node keeps it in a file, hosts without one keep nothing. */
 export interface IndexStorage {
@@ -100,6 +100,7 @@ function entryRow(e: CableEntry): Row {
     e.selectionEndCharacter,
     e.references.flatMap(citationRow),
     e.cites.flatMap(citationRow),
+    e.to ?? null,
   ];
 }
 
@@ -110,7 +111,7 @@ function citationRow(c: Citation): Row {
 }
 
 function entryOfRow(row: unknown): CableEntry {
-  if (!Array.isArray(row) || row.length !== 19) throw new Malformed();
+  if (!Array.isArray(row) || row.length !== 20) throw new Malformed();
   const r = row as Row;
   const numbers = r.slice(9, 17);
   if (!numbers.every(isNumber) || typeof r[1] !== 'string' || !Array.isArray(r[17]) || !Array.isArray(r[18])) throw new Malformed();
@@ -144,6 +145,7 @@ function entryOfRow(row: unknown): CableEntry {
     selectionEndCharacter,
     references: citationsOf(r[17] as Row),
     cites: citationsOf(r[18] as Row),
+    to: optionalString(r[19]),
   };
 }
 
