@@ -127,12 +127,7 @@ export class IndexBuilder {
     await this.whenIdle();
     if (this.#stale(generation)) return;
     // What the index holds but the walk did not meet: deleted, moved or out of scope since.
-    for (const record of [...this.index.records()]) {
-      if (!record.open && !seen.has(record.uri)) {
-        this.index.remove(record.uri);
-        this.#dirty = true;
-      }
-    }
+    if (this.index.removeWhere((uri) => !seen.has(uri)) > 0) this.#dirty = true;
     if (this.#seen === seen) this.#seen = undefined;
     this.host.changed();
     this.#scheduleSave(0);
