@@ -42,6 +42,8 @@ const ROW = 19;
 
 const LIVE = 1;
 const PARTIAL = 2;
+/** The subject is upper case (as most are): kept only in the search text, not as a string of its own as well. */
+const SUBJECT_IN_SEARCH = 4;
 
 // A citation: cited id, letter (an interned string), year assumed, range.
 const CITED = 0;
@@ -75,6 +77,7 @@ export class WorkspaceIndex implements WorkspaceLookup {
 
   #rows = new Int32Array(ROW * 1024);
   #dtg = new Float64Array(1024);
+  /** Subjects not (or not yet) in the search text alone. */
   #subjects: (string | undefined)[] = [];
   /** Names other than the entry's id (cables without one). */
   readonly #names = new Map<number, string>();
@@ -102,8 +105,9 @@ export class WorkspaceIndex implements WorkspaceLookup {
   #savedChanges = 0;
   readonly #skipped: Record<SkipReason, number> = { unreadable: 0, binary: 0, tooLarge: 0, notCable: 0 };
 
-  /** Search text by chunk of slots; undefined where it must be built again. */
+  /** Search text by chunk of slots, with the chunks to build again (whose old text still gives its subjects). */
   #chunks: (SearchChunk | undefined)[] = [];
+  #stale: Uint8Array = new Uint8Array(64);
   #preparing: ReturnType<typeof setTimeout> | undefined;
 
   /** An open document's cables (its model), in place of the file's on disk. */
@@ -360,11 +364,26 @@ export class WorkspaceIndex implements WorkspaceLookup {
     if (this.#chunks.length > chunks) this.#chunks.length = chunks;
     const start = Date.now();
     for (let chunk = 0; chunk < chunks; chunk++) {
-      if (this.#chunks[chunk]) continue;
+      if (this.#chunks[chunk] && this.#stale[chunk] === 0) continue;
       if (Date.now() - start >= budgetMs) return false;
       this.#chunks[chunk] = this.#searchChunk(chunk);
+      this.#stale[chunk] = 0;
     }
     return true;
+  }
+
+  #invalidate(slot: number): void {
+    const chunk = slot >> CHUNK_BITS;
+    if (chunk >= this.#stale.length) this.#stale = grownBytes(this.#stale, chunk + 1);
+    this.#stale[chunk] = 1;
+  }
+
+  /** A live slot's subject: its own string, or its part of the search text (built before the slot changed, if it has since). */
+  #subject(slot: number): string | undefined {
+    if ((this.#rows[slot * ROW + FLAGS] & SUBJECT_IN_SEARCH) === 0) return this.#subjects[slot];
+    const piece = this.#chunks[slot >> CHUNK_BITS]!;
+    const k = slot & (CHUNK - 1);
+    return piece.text.slice(piece.textStarts[k] + 1, piece.textStarts[k + 1]);
   }
 
   #searchChunk(chunk: number): SearchChunk {
@@ -380,8 +399,13 @@ export class WorkspaceIndex implements WorkspaceLookup {
       const slot = chunk * CHUNK + k;
       const live = (this.#rows[slot * ROW + FLAGS] & LIVE) !== 0;
       const id = live ? `\n${this.#idOf(slot)}` : '\n';
-      const subject = live ? this.#subjects[slot] : undefined;
-      const text = subject === undefined ? '\n' : `\n${oneByte(subject.toUpperCase())}`;
+      const subject = live ? this.#subject(slot) : undefined;
+      const upper = subject === undefined ? undefined : oneByte(subject.toUpperCase());
+      const text = upper === undefined ? '\n' : `\n${upper}`;
+      if (upper !== undefined && upper === subject) {
+        this.#rows[slot * ROW + FLAGS] |= SUBJECT_IN_SEARCH;
+        this.#subjects[slot] = undefined;
+      }
       idStarts[k] = idLength;
       textStarts[k] = textLength;
       ids.push(id);
@@ -433,7 +457,7 @@ export class WorkspaceIndex implements WorkspaceLookup {
     const r = slot * ROW;
     const id = this.#rows[r + ID];
     const name = this.#names.get(slot) ?? this.#idTexts[id]!;
-    const subject = this.#subjects[slot]?.toUpperCase() ?? '';
+    const subject = this.#subject(slot)?.toUpperCase() ?? '';
     const origin = this.#string(this.#rows[r + ORIGIN]);
     const tags = this.#string(this.#rows[r + TAGS]);
     const routingIndicator = this.#string(this.#rows[r + ROUTING_INDICATOR]);
@@ -495,7 +519,7 @@ export class WorkspaceIndex implements WorkspaceLookup {
     this.#rows[r + CITATIONS_AT] = at;
     this.#rows[r + REFERENCE_COUNT] = e.references.length;
     this.#rows[r + CITE_COUNT] = e.cites.length;
-    this.#chunks[slot >> CHUNK_BITS] = undefined;
+    this.#invalidate(slot);
     return slot;
   }
 
@@ -536,7 +560,7 @@ export class WorkspaceIndex implements WorkspaceLookup {
     this.#subjects[slot] = undefined;
     this.#names.delete(slot);
     this.#freeSlots.push(slot);
-    this.#chunks[slot >> CHUNK_BITS] = undefined;
+    this.#invalidate(slot);
   }
 
   /** Room for `count` citations at the end of the pool, which is compacted when most of it is freed. */
@@ -662,7 +686,7 @@ export class WorkspaceIndex implements WorkspaceLookup {
     return {
       id,
       name: this.#names.get(slot) ?? id!,
-      subject: this.#subjects[slot],
+      subject: this.#subject(slot),
       dtgMinutes: Number.isNaN(dtg) ? undefined : dtg,
       origin: this.#string(rows[r + ORIGIN]),
       routingIndicator: this.#string(rows[r + ROUTING_INDICATOR]),
@@ -691,7 +715,7 @@ export class WorkspaceIndex implements WorkspaceLookup {
       uri: this.#fileUris[rows[r + FILE]]!,
       name: this.#names.get(slot) ?? id!,
       referenceId: id,
-      subject: this.#subjects[slot],
+      subject: this.#subject(slot),
       range: this.#range(rows, r + START_LINE),
       selectionRange: this.#range(rows, r + SELECTION_LINE),
       date: isoDate(Number.isNaN(dtg) ? undefined : dtg),
@@ -725,6 +749,12 @@ interface SearchChunk {
 /** A copy with room for at least `needed` values: half as much again, so that growing stays rare without doubling. */
 function grown<T extends Int32Array | Float64Array>(values: T, needed: number): T {
   const copy = new (values.constructor as new (length: number) => T)(Math.max(needed, values.length + (values.length >> 1)));
+  copy.set(values);
+  return copy;
+}
+
+function grownBytes(values: Uint8Array, needed: number): Uint8Array {
+  const copy = new Uint8Array(Math.max(needed, values.length * 2));
   copy.set(values);
   return copy;
 }
