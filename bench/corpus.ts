@@ -246,7 +246,7 @@ export async function benchCorpus(texts: readonly string[], record: (row: Corpus
     await new Promise((resolve) => setTimeout(resolve, 4000));
     const rss = await probeRss(cold);
     record({
-      figure: `corpus: server RSS with ${status.cables.toLocaleString('en-US')} cables indexed (JS heap ${rss.heapUsed.toFixed(0)} MB)`,
+      figure: `corpus: server RSS with ${status.cables.toLocaleString('en-US')} cables indexed (JS heap ${rss.heapUsed.toFixed(0)} MB of ${rss.heapTotal.toFixed(0)} MB, array buffers ${rss.arrayBuffers.toFixed(0)} MB)`,
       ours: rss.rss,
       unit: 'MB',
       target: '≤ 300 MB',
@@ -388,7 +388,7 @@ function cpuSeconds(client: StdioClient): number {
   }
 }
 
-async function probeRss(client: StdioClient): Promise<{ rss: number; heapUsed: number }> {
+async function probeRss(client: StdioClient): Promise<{ rss: number; heapUsed: number; heapTotal: number; arrayBuffers: number }> {
   const seen = client.stderr.length;
   client.process.kill('SIGUSR2');
   for (let i = 0; i < 500 && !/cable-bench-memory .*\n/.test(client.stderr.slice(seen)); i++) await new Promise((r) => setTimeout(r, 20));
@@ -397,6 +397,12 @@ async function probeRss(client: StdioClient): Promise<{ rss: number; heapUsed: n
     .split('\n')
     .find((l) => l.startsWith('cable-bench-memory '));
   if (!line) throw new Error('no memory reading from the server within 10 s');
-  const figures = JSON.parse(line.slice('cable-bench-memory '.length)) as { rss: number; heapUsed: number };
-  return { rss: figures.rss / 1048576, heapUsed: figures.heapUsed / 1048576 };
+  const figures = JSON.parse(line.slice('cable-bench-memory '.length)) as {
+    rss: number;
+    heapUsed: number;
+    heapTotal: number;
+    arrayBuffers: number;
+  };
+  const mb = (bytes: number) => bytes / 1048576;
+  return { rss: mb(figures.rss), heapUsed: mb(figures.heapUsed), heapTotal: mb(figures.heapTotal), arrayBuffers: mb(figures.arrayBuffers) };
 }

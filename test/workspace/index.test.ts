@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { parse } from '../../server/src/cable/parse';
 import { clientIndexHost } from '../../server/src/clientFiles';
 import { IndexBuilder } from '../../server/src/workspace/builder';
-import { entriesOf } from '../../server/src/workspace/entry';
+import { type CableEntry, entriesOf } from '../../server/src/workspace/entry';
 import { WorkspaceIndex } from '../../server/src/workspace/index';
 import { deserializeIndex, INDEX_VERSION, serializeIndex } from '../../server/src/workspace/persist';
 import { IndexScope, readIndexSettings } from '../../server/src/workspace/scope';
@@ -163,3 +163,71 @@ test('a file with nothing of a telegram in it gives the index no cable', () => {
   assert.equal(cable.length, 1);
   assert.equal(cable[0].subject, 'A TEST');
 });
+
+test(
+  'the Cables view reads each entry from its row as given (TO included), in date order, and again after slots are reused',
+  { skip },
+  () => {
+    const names = readdirSync(CORPUS)
+      .filter((f) => f.endsWith('.txt'))
+      .slice(0, 200);
+    const given = new Map<string, CableEntry[]>();
+    for (const name of names)
+      given.set(pathToFileURL(path.join(CORPUS, name)).href, entriesOf(parse(readFileSync(path.join(CORPUS, name), 'utf8'))));
+    const index = corpusIndex(names);
+    const check = () => {
+      const listed = index.entriesByDate();
+      const expected = [...given.entries()].flatMap(([uri, entries]) => entries.map((e) => ({ uri, e })));
+      assert.equal(listed.length, expected.length);
+      const dates = listed.map((e) => e.dtgMinutes ?? Infinity);
+      assert.deepEqual(
+        dates,
+        [...dates].sort((a, b) => a - b),
+      );
+      const byPlace = new Map(expected.map(({ uri, e }) => [`${uri}#${e.startLine}`, e]));
+      for (const view of listed) {
+        const e = byPlace.get(`${view.file.uri}#${view.startLine}`);
+        assert.ok(e, view.name);
+        assert.deepEqual({ ...pick(view) }, { ...pick(e) }, view.name);
+        assert.equal(view.subjectUpper, (e.subject ?? '').toUpperCase());
+      }
+      assert.ok(listed.some((e) => e.to !== undefined && e.to.includes('SECSTATE')));
+      // Every entry whose subject, id, origin or TAGS holds the word is among those `holding` gives.
+      const holding = index.holding('MINISTER');
+      assert.ok(holding);
+      const holders = listed.filter((e) =>
+        [e.subjectUpper, e.id ?? '', (e.origin ?? '').toUpperCase(), (e.tags ?? '').toUpperCase()].some((t) => t.includes('MINISTER')),
+      );
+      assert.ok(holders.length > 0);
+      for (const e of holders) assert.ok(holding.has(e), e.name);
+    };
+    check();
+    const generation = index.generation;
+    // Half the files gone, then set again in another order: their slots are taken by other entries.
+    const uris = [...given.keys()];
+    for (const uri of uris.slice(0, 100)) index.remove(uri);
+    for (const uri of uris.slice(0, 100).reverse())
+      index.set({ uri, size: 1, mtime: 2, skipped: undefined, entries: given.get(uri)!, open: false });
+    assert.ok(index.generation > generation);
+    check();
+  },
+);
+
+function pick(e: CableEntry) {
+  return {
+    id: e.id,
+    name: e.name,
+    subject: e.subject,
+    dtgMinutes: e.dtgMinutes,
+    origin: e.origin,
+    to: e.to,
+    routingIndicator: e.routingIndicator,
+    classification: e.classification,
+    tags: e.tags,
+    partial: e.partial,
+    range: [e.startLine, e.startCharacter, e.endLine, e.endCharacter],
+    selection: [e.selectionLine, e.selectionStartCharacter, e.selectionEndLine, e.selectionEndCharacter],
+    references: e.references,
+    cites: e.cites,
+  };
+}

@@ -37,6 +37,9 @@ export interface FileEvent {
 
 const BATCH_FILES = 64;
 const SAVE_DELAY_MS = 2000;
+/** Jobs the walk may have queued before it waits for the indexer. */
+const WALK_AHEAD = 2048;
+const WALK_WAIT_MS = 20;
 
 /**
  * Keeps the workspace index in step with the files on disk: loads the saved index, walks the
@@ -115,6 +118,7 @@ export class IndexBuilder {
           const room = this.host.maxFiles === undefined ? found : found.slice(0, Math.max(0, this.host.maxFiles - seen.size));
           for (const candidate of room) seen.add(candidate.uri);
           this.#enqueue(room.map((c) => ({ ...c, known: this.#known(c.uri) })));
+          await this.#roomInQueue(generation);
         }
         if (this.#stale(generation)) return;
       }
@@ -127,12 +131,7 @@ export class IndexBuilder {
     await this.whenIdle();
     if (this.#stale(generation)) return;
     // What the index holds but the walk did not meet: deleted, moved or out of scope since.
-    for (const record of [...this.index.records()]) {
-      if (!record.open && !seen.has(record.uri)) {
-        this.index.remove(record.uri);
-        this.#dirty = true;
-      }
-    }
+    if (this.index.removeWhere((uri) => !seen.has(uri)) > 0) this.#dirty = true;
     if (this.#seen === seen) this.#seen = undefined;
     this.host.changed();
     this.#scheduleSave(0);
@@ -243,6 +242,17 @@ export class IndexBuilder {
     } finally {
       this.#walking--;
       this.#settle();
+    }
+  }
+
+  /**
+   * Waits while the queue holds more than the workers will take for a while: a walk that ran ahead
+   * kept a quarter of a million jobs on the server thread's heap, which every collection copied
+   * while the user typed.
+   */
+  async #roomInQueue(generation: number): Promise<void> {
+    while (this.#queue.length - this.#head > WALK_AHEAD && !this.#stale(generation)) {
+      await new Promise((resolve) => setTimeout(resolve, WALK_WAIT_MS));
     }
   }
 
