@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { parse as parseCsv } from 'csv-parse/sync';
+import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import { Database } from 'node-sqlite3-wasm';
 import { main } from '../../server/src/cli/main';
 import { corpusAvailable, CORPUS, ROOT } from '../util';
@@ -89,6 +90,15 @@ test('CSV read back with a real CSV parser equals the JSON fields, for every cor
   assert.ok(csv.status === 0 || csv.status === 1, csv.stderr);
   assert.ok(csv.stdout.endsWith('\r\n'), 'RFC 4180 records end with CRLF');
   const rows = parseCsv<Record<string, string>>(csv.stdout, { columns: true, relax_quotes: false, relax_column_count: false });
+  // The writer is the project's own (analysis/csv.ts, shared with the web export). It quotes every
+  // field with a line break (a body's bare LF too, which a spreadsheet would otherwise take for a
+  // new row); csv-stringify told to do the same writes the same bytes.
+  const cells: string[][] = parseCsv(csv.stdout, { relax_quotes: false });
+  assert.equal(
+    stringifyCsv(cells, { record_delimiter: 'windows', quoted_match: /[\r\n]/ }),
+    csv.stdout,
+    'byte for byte what csv-stringify writes',
+  );
   const header = csv.stdout.slice(0, csv.stdout.indexOf('\r\n')).split(',');
   assert.deepEqual(header, [...documentedColumns(), 'body'], 'the columns are the ones the README lists, and body with --text');
 

@@ -12,6 +12,7 @@ import type {
   ExportCablesParams,
   ExportCablesResult,
 } from '../protocol/cable';
+import { csvField } from '../analysis/csv';
 import { entryRange, entrySelectionRange, isoDate } from './entry';
 import type { BrowsedEntry, WorkspaceIndex } from './index';
 import { matcher, parseQuery, type QueryContext, type QueryError } from './query';
@@ -290,18 +291,6 @@ export const EXPORT_COLUMNS: readonly (readonly [name: string, value: (e: Browse
   ['cited_in_body', (e) => [...new Set(e.cites.map((c) => c.id))].join(LIST)],
   ['partial_extract', (e) => e.partial],
 ];
-
-/**
- * RFC 4180 as cable-lint writes it (csv-stringify there): a field quoted when it holds a comma, a
- * quote or a line break, its quotes doubled; empty for null; booleans as `true`/`false`. Written
- * here because csv-stringify needs Node's Buffer, which the browser worker the web server runs in
- * lacks (test/lsp/cables.test.ts compares the two).
- */
-function csvField(value: Cell): string {
-  if (value === null) return '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 /** A path for a file on disk (as cable-lint names files), the URI otherwise (the web). */
 function fileOf(uri: string): string {

@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { csvRecord } from '../../analysis/csv';
 import type { LintDiagnostic } from '../../diagnostics/engine';
 import type { FileResult } from '../lint';
 import type { AddresseeRecord, CableRecord } from '../records';
@@ -61,18 +61,14 @@ export const CSV_COLUMNS: readonly Column[] = [
 /** With --text, the last column. */
 const BODY_COLUMN: Column = ['body', (_, c) => c.body ?? ''];
 
-/**
- * RFC 4180: CRLF after each record, fields quoted when they hold a comma, a quote or a line break.
- * The last LF is left to `out`, which adds one.
- */
+/** RFC 4180: CRLF after each record (the last LF is left to `out`, which adds one). */
 function records(rows: readonly (readonly Cell[])[]): string {
-  return stringify(
-    rows.map((cells) => cells.map((v) => (v === null ? '' : v))),
-    { record_delimiter: 'windows', cast: { boolean: String } },
-  ).slice(0, -1);
+  let text = '';
+  for (let i = 0; i < rows.length; i++) text += (i === 0 ? '' : '\r\n') + csvRecord(rows[i]);
+  return `${text}\r`;
 }
 
-/** Rows are handed to the library this many at a time: its set-up per call costs more than a row. */
+/** Rows are written this many at a time: one write per batch, not per file. */
 const BATCH_ROWS = 256;
 
 class CsvReport implements Report {
