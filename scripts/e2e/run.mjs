@@ -24,7 +24,7 @@
 //           CABLE_E2E_RUN_DIR (state and screenshots of this run; default <cache>/run-<pid>, so two
 //           runs at once never share one; finished runs' folders are removed by the next run),
 //           CABLE_E2E_EXTENSION_DIR / CABLE_E2E_VSIX (test another extension build; harness work).
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import {
   cacheDir,
@@ -143,8 +143,38 @@ async function partExtensionTests() {
   }
 }
 
+/**
+ * For the UI checks, a folder of genuine corpus cables beside the fixtures (copied from
+ * ../shared/corpus/real at run time, never committed, removed afterwards): every Madrid cable with
+ * a transmission header, and as many others, as `.cable` files. Undefined without the corpus.
+ */
+function addCorpusSample() {
+  const corpus = path.resolve(root, '..', 'shared', 'corpus', 'real');
+  if (!existsSync(corpus)) return undefined;
+  const dir = path.join(workspaceDir, 'corpus-sample');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const withHeader = (name) => /^FM /m.test(readFileSync(path.join(corpus, name), 'utf8'));
+  const names = readdirSync(corpus).filter((f) => /^\d\d[A-Z]+\d+\.txt$/.test(f));
+  const madrid = names.filter((f) => /^\d\dMADRID/.test(f) && withHeader(f));
+  const others = names.filter((f) => !/^\d\dMADRID/.test(f) && withHeader(f)).slice(0, madrid.length);
+  for (const name of [...madrid, ...others]) copyFileSync(path.join(corpus, name), path.join(dir, name.replace(/\.txt$/, '.cable')));
+  log(`corpus sample for the UI checks: ${madrid.length} Madrid cables and ${others.length} others in ${path.relative(root, dir)}`);
+  return dir;
+}
+
 async function partUi() {
+  const sample = addCorpusSample();
+  try {
+    await uiChecks(sample !== undefined);
+  } finally {
+    if (sample) rmSync(sample, { recursive: true, force: true });
+  }
+}
+
+async function uiChecks(corpusSample) {
   const ui = await runUiChecks({
+    corpusSample,
     browser: browserHandle.browser,
     baseUrl: codeServer.url,
     folder: workspaceDir,
