@@ -352,6 +352,13 @@ export async function benchCorpus(texts: readonly string[], record: (row: Corpus
       target: '≤ 100 ms',
       ok: p95(filterTimes) <= 100 && matched > 0,
     });
+    // The same server once the Cables view has been used (its date order and entry views exist now).
+    const afterView = await probeRss(cold);
+    record({
+      figure: `corpus: server RSS after the Cables view's queries (JS heap ${afterView.heapUsed.toFixed(0)} MB of ${afterView.heapTotal.toFixed(0)} MB)`,
+      ours: afterView.rss,
+      unit: 'MB',
+    });
     await cold.shutdown();
     const indexFiles = path.join(storage, 'index');
     const saved = statSync(path.join(indexFiles, (await import('node:fs')).readdirSync(indexFiles)[0])).size / 1048576;

@@ -474,8 +474,8 @@ export class WorkspaceIndex implements WorkspaceLookup {
     if (this.#preparing !== undefined) return;
     const step = () => {
       this.#preparing = undefined;
+      // The date order (a view per cable) is the Cables view's: made when it first asks, not for every workspace.
       if (!this.#buildSearch(8)) this.#preparing = setTimeout(step, 0);
-      else this.entriesByDate();
     };
     step();
   }
