@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { CableChartRequest, type CableChartResult, type ParamsOf, type ResultOf } from '../../server/src/protocol/cable';
+import { escapeHtml, nonce } from './webviewHtml';
 
 /** What the chart asks of the Cables view: the current filter, and a new one when a month, an origin or a TAG is chosen. */
 export interface ChartHost {
@@ -72,16 +73,6 @@ export class CablesChart implements vscode.Disposable {
   }
 }
 
-function nonce(): string {
-  const bytes = new Uint8Array(18);
-  globalThis.crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-function escape(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
-
 /** The colours of US classification banners, from the theme's chart palette. */
 function levelClass(label: string): string {
   const level = label.split('//')[0];
@@ -106,31 +97,31 @@ function page(result: CableChartResult, query: string, nonce: string): string {
     ? vscode.l10n.t('{0}: {1} cables', query, result.total.toLocaleString())
     : vscode.l10n.t('All {0} cables', result.total.toLocaleString());
   let body: string;
-  if (result.error) body = `<p role="alert">${escape(vscode.l10n.t('Invalid filter: {0}', result.error.message))}</p>`;
-  else if (result.months.length === 0) body = `<p>${escape(vscode.l10n.t('No dated cables in the selection.'))}</p>`;
+  if (result.error) body = `<p role="alert">${escapeHtml(vscode.l10n.t('Invalid filter: {0}', result.error.message))}</p>`;
+  else if (result.months.length === 0) body = `<p>${escapeHtml(vscode.l10n.t('No dated cables in the selection.'))}</p>`;
   else body = chart(result);
   const list = (heading: string, kind: string, rows: CableChartResult['origins']) =>
-    `<section><h2>${escape(heading)}</h2><ol>${rows
+    `<section><h2>${escapeHtml(heading)}</h2><ol>${rows
       .map(
         (r) =>
-          `<li><button data-kind="${kind}" data-value="${escape(r.key)}" aria-label="${escape(
+          `<li><button data-kind="${kind}" data-value="${escapeHtml(r.key)}" aria-label="${escapeHtml(
             vscode.l10n.t('{0}: {1} cables; filter by it', r.key, r.count),
-          )}">${escape(r.key)}</button> <span class="count">${r.count.toLocaleString()}</span></li>`,
+          )}">${escapeHtml(r.key)}</button> <span class="count">${r.count.toLocaleString()}</span></li>`,
       )
       .join('')}</ol></section>`;
   const legend = result.classifications
     .map(
       (c) =>
-        `<li><svg width="12" height="12" aria-hidden="true"><rect class="${levelClass(c)}" width="12" height="12"/></svg> ${escape(c || vscode.l10n.t('No classification'))}</li>`,
+        `<li><svg width="12" height="12" aria-hidden="true"><rect class="${levelClass(c)}" width="12" height="12"/></svg> ${escapeHtml(c || vscode.l10n.t('No classification'))}</li>`,
     )
     .join('');
   return `<!DOCTYPE html>
-<html lang="${escape(vscode.env.language)}">
+<html lang="${escapeHtml(vscode.env.language)}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>${escape(vscode.l10n.t('Cables Chart'))}</title>
+<title>${escapeHtml(vscode.l10n.t('Cables Chart'))}</title>
 <style nonce="${nonce}">
 body { color: var(--vscode-foreground); background: var(--vscode-editor-background); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); }
 h1 { font-size: 1.2em; font-weight: 600; } h2 { font-size: 1em; font-weight: 600; margin: 0.5em 0; }
@@ -148,10 +139,10 @@ rect.hit { fill: transparent; }
 </style>
 </head>
 <body>
-<h1>${escape(title)}</h1>
+<h1>${escapeHtml(title)}</h1>
 <div class="layout">
-<div>${body}<ul class="legend" aria-label="${escape(vscode.l10n.t('Classifications'))}">${legend}</ul>
-${result.undated > 0 ? `<p class="note">${escape(vscode.l10n.t('{0} cables without a date are not drawn.', result.undated.toLocaleString()))}</p>` : ''}</div>
+<div>${body}<ul class="legend" aria-label="${escapeHtml(vscode.l10n.t('Classifications'))}">${legend}</ul>
+${result.undated > 0 ? `<p class="note">${escapeHtml(vscode.l10n.t('{0} cables without a date are not drawn.', result.undated.toLocaleString()))}</p>` : ''}</div>
 <div class="side">${list(vscode.l10n.t('Busiest origins'), 'origin', result.origins)}${list(vscode.l10n.t('Busiest TAGS'), 'tag', result.tags)}</div>
 </div>
 <script nonce="${nonce}">
@@ -203,7 +194,7 @@ function chart(result: CableChartResult): string {
     }
     const label = vscode.l10n.t('{0}: {1} cables{2}; filter to this month', m.key, total, detail.length ? ` (${detail.join(', ')})` : '');
     parts.push(
-      `<g class="month" role="button" tabindex="0" data-kind="month" data-value="${m.key}" aria-label="${escape(label)}"><title>${escape(label)}</title>` +
+      `<g class="month" role="button" tabindex="0" data-kind="month" data-value="${m.key}" aria-label="${escapeHtml(label)}"><title>${escapeHtml(label)}</title>` +
         `<rect class="hit" x="${x.toFixed(1)}" y="0" width="${step.toFixed(1)}" height="${HEIGHT - bottom}"/>${rects.join('')}</g>`,
     );
     if (m.key.endsWith('-01') || i === 0) {
@@ -212,7 +203,7 @@ function chart(result: CableChartResult): string {
   });
   parts.push(`<line class="axis" x1="${left}" y1="${HEIGHT - bottom}" x2="${WIDTH}" y2="${HEIGHT - bottom}"/>`);
   parts.push(`<text class="axis" x="0" y="12">${max.toLocaleString()}</text>`);
-  return `<svg viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="group" aria-label="${escape(
+  return `<svg viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="group" aria-label="${escapeHtml(
     vscode.l10n.t('Cables per month, stacked by classification'),
   )}">${parts.join('')}</svg>`;
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { type ParamsOf, PreviewRequest, type ResultOf } from '../../server/src/protocol/cable';
+import { escapeHtml, nonce } from './webviewHtml';
 
 /** Typing pauses this long before the preview is rendered again. */
 const UPDATE_DELAY_MS = 250;
@@ -146,29 +147,18 @@ export class CablePreview implements vscode.Disposable {
   }
 }
 
-function nonce(): string {
-  const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  let value = '';
-  for (let i = 0; i < 32; i++) value += chars.charAt(Math.floor(Math.random() * chars.length));
-  return value;
-}
-
-function escapeText(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 function page(result: ResultOf<typeof PreviewRequest>, cspSource: string): string {
   const n = nonce();
   const csp = `default-src 'none'; img-src ${cspSource}; style-src 'nonce-${n}'; script-src 'nonce-${n}';`;
-  const problems = escapeText(vscode.l10n.t('Problems'));
-  const noise = escapeText(vscode.l10n.t('Transmission lines'));
+  const problems = escapeHtml(vscode.l10n.t('Problems'));
+  const noise = escapeHtml(vscode.l10n.t('Transmission lines'));
   return `<!DOCTYPE html>
-<html lang="${escapeText(vscode.env.language)}">
+<html lang="${escapeHtml(vscode.env.language)}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeText(result.title)}</title>
+<title>${escapeHtml(result.title)}</title>
 <style nonce="${n}">${result.css}</style>
 </head>
 <body>

@@ -211,6 +211,19 @@ export class Workbench {
     }
   }
 
+  /**
+   * Opens the reading view of `file` beside it and waits for its header card; returns the webview's
+   * frame (a webview is an iframe in an iframe) and the card's text.
+   */
+  async openPreview(file) {
+    await this.openFile(file);
+    await this.command('Cable: Open Preview to the Side');
+    const frame = this.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    const card = frame.locator('header.card');
+    await card.waitFor({ timeout: 30_000 });
+    return { frame, cardText: (await card.textContent()) ?? '' };
+  }
+
   async closeQuickInput() {
     if (await this.page.locator('.quick-input-widget').isVisible()) await this.page.keyboard.press('Escape');
   }
@@ -402,13 +415,7 @@ export async function runUiChecks({
 
     await check('the preview shows the header card and banner, scrolls with the editor, and a REF link opens the cited cable', async () => {
       await wb.command('View: Close All Editors');
-      await wb.openFile('multi-line-header.cable');
-      await wb.command('Cable: Open Preview to the Side');
-      // A webview is an iframe in an iframe.
-      const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
-      const card = frame.locator('header.card');
-      await card.waitFor({ timeout: 30_000 });
-      const text = (await card.textContent()) ?? '';
+      const { frame, cardText: text } = await wb.openPreview('multi-line-header.cable');
       for (const expected of [/From\s*AMEMBASSY VIENNA/, /Tuesday, 2009-03-17 14:32 UTC/, /GAS STORAGE FILLS UP/])
         if (!expected.test(text)) throw new Error(`the header card lacks ${expected}: ${text.slice(0, 300)}`);
       await frame.locator('.banner.level-c').first().waitFor();

@@ -186,12 +186,7 @@ export async function runWebChecks({ browser, baseUrl, folder, artifactsDir, use
     });
 
     await check('the reading view opens in the web extension, with the decoded header', async () => {
-      await wb.openFile('multi-line-header.cable');
-      await wb.command('Cable: Open Preview to the Side');
-      const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
-      const card = frame.locator('header.card');
-      await card.waitFor({ timeout: 30_000 });
-      const text = (await card.textContent()) ?? '';
+      const { frame, cardText: text } = await wb.openPreview('multi-line-header.cable');
       if (!/From\s*AMEMBASSY VIENNA/.test(text)) throw new Error(`the header card lacks the post: ${text.slice(0, 300)}`);
       await frame.locator('.banner.level-c').first().waitFor();
       await wb.command('View: Close All Editors');
