@@ -40,7 +40,7 @@ export default defineConfig(
   },
   {
     // page.evaluate() callbacks: Playwright runs them in the browser page or worker, not in node.
-    files: ['scripts/e2e/ui.mjs', 'scripts/e2e/web.mjs'],
+    files: ['scripts/e2e/ui.mjs', 'scripts/e2e/web.mjs', 'scripts/e2e/corpus.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {

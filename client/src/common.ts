@@ -13,7 +13,7 @@ import {
   WorkspaceFsReadDirectoryRequest,
   WorkspaceFsReadFileRequest,
 } from '../../server/src/protocol/cable';
-import { looksLikeCable, SNIFF_BYTES, SNIFF_LINES, textLooksLikeCable } from '../../server/src/protocol/detect';
+import { SNIFF_BYTES, SNIFF_LINES, textLooksLikeCable } from '../../server/src/protocol/detect';
 import { CablesView } from './cablesView';
 import { CablePreview } from './preview';
 import { newCable } from './newCable';
@@ -59,9 +59,20 @@ export async function activateCommon(
   status.text = vscode.l10n.t('Cable');
   status.detail = vscode.l10n.t('Cable language server');
   context.subscriptions.push(status);
+  // The server sends a document's status when it changes: kept per document, shown for the active one.
+  const statuses = new Map<string, StatusParams>();
   client.onNotification(StatusNotification.method, (params: StatusParams) => {
-    const active = vscode.window.activeTextEditor?.document.uri.toString();
-    if (params.uri !== active) return;
+    statuses.set(params.uri, params);
+    if (params.uri === vscode.window.activeTextEditor?.document.uri.toString()) showStatus(params);
+  });
+  context.subscriptions.push(
+    vscode.window.onDidChangeActiveTextEditor((editor) => {
+      const params = editor && statuses.get(editor.document.uri.toString());
+      if (params) showStatus(params);
+    }),
+    vscode.workspace.onDidCloseTextDocument((document) => statuses.delete(document.uri.toString())),
+  );
+  function showStatus(params: StatusParams): void {
     const capped = params.symbols.omitted > 0 || params.foldingRangesOmitted > 0;
     status.severity = capped ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
     status.text = capped
@@ -84,7 +95,7 @@ export async function activateCommon(
     status.command = capped
       ? { title: vscode.l10n.t('Settings'), command: 'workbench.action.openSettings', arguments: ['cable.maxOutlineItems'] }
       : undefined;
-  });
+  }
 
   // The diagnostics profile of the active cable, and a switch.
   const profile = vscode.languages.createLanguageStatusItem('cable.profile', { language: 'cable' });
@@ -185,9 +196,10 @@ export async function activateCommon(
 async function detectPlainText(document: vscode.TextDocument): Promise<void> {
   if (document.languageId !== 'plaintext') return;
   if (!vscode.workspace.getConfiguration('cable', document.uri).get<boolean>('detectPlainText', false)) return;
-  const lines: string[] = [];
-  for (let i = 0; i < Math.min(document.lineCount, SNIFF_LINES); i++) lines.push(document.lineAt(i).text);
-  if (looksLikeCable(lines)) await vscode.languages.setTextDocumentLanguage(document, 'cable');
+  // The index's view of a file on disk: its first SNIFF_BYTES, of which the first SNIFF_LINES lines.
+  let start = '';
+  for (let i = 0; i < Math.min(document.lineCount, SNIFF_LINES) && start.length < SNIFF_BYTES; i++) start += `${document.lineAt(i).text}\n`;
+  if (textLooksLikeCable(start)) await vscode.languages.setTextDocumentLanguage(document, 'cable');
 }
 
 async function goToParagraph(): Promise<void> {

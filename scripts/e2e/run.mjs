@@ -9,7 +9,9 @@
 //        b. in code-server's extension host (extensionDevelopmentPath = this repository).
 //   4. UI checks with playwright-core + Debian Chromium against code-server with the .vsix
 //      installed (scripts/e2e/ui.mjs).
-//   5. the web extension: a second code-server runs the same .vsix in the browser's web worker
+//   5. a folder of ~200 corpus .txt cables in a code-server of its own (first-contact offer,
+//      indexing progress, Ctrl+T, F12 and Shift+F12 across files: scripts/e2e/corpus.mjs).
+//   6. the web extension: a second code-server runs the same .vsix in the browser's web worker
 //      extension host; Playwright proves where it runs and checks its features (scripts/e2e/web.mjs).
 // Prints `N passed, N failed` last; exits non-zero on any failure. Every child runs in its own
 // process group and is killed by group at the end, on failure, on timeout and on Ctrl-C.
@@ -17,7 +19,7 @@
 // Options:  --update-screenshots   also copy the screenshots to docs/images/
 //           --skip-setup           do not check/install apt packages and code-server
 //           --skip-package         reuse dist/, out/ and cable-language.vsix from a previous build
-//           --only=electron,extension,ui,web   run only these parts
+//           --only=electron,extension,ui,corpus,web   run only these parts
 //           --grep=<regexp>        only mocha tests whose full title matches
 // Environment: CABLE_E2E_CACHE (cache folder), CABLE_E2E_ALL=1 (also run/gate the tests that wait
 //           on server features), CABLE_E2E_TIMEOUT_S (whole run, default 1800),
@@ -43,6 +45,7 @@ import { setup } from './setup.mjs';
 import { codeServerDirs, installVsix, launchBrowser, startCodeServer } from './codeServer.mjs';
 import { runExtensionTests } from './extensionTests.mjs';
 import { runUiChecks } from './ui.mjs';
+import { buildCorpusWorkspace, runCorpusChecks } from './corpus.mjs';
 import { runWebChecks, WEB_SETTINGS } from './web.mjs';
 
 const argv = process.argv.slice(2);
@@ -185,6 +188,35 @@ async function uiChecks(corpusSample) {
   for (const r of ui) record('ui', r.title, r.state, r);
 }
 
+async function partCorpus() {
+  const workspace = buildCorpusWorkspace(runDir);
+  if (!workspace) {
+    log('corpus checks: SKIPPED: no ../shared/corpus/real beside the repository');
+    record('corpus', 'corpus folder checks', 'skipped');
+    return;
+  }
+  const dirs = codeServerDirs(path.join(runDir, 'corpus'));
+  await step(`install ${path.basename(vsix)} into a code-server for the corpus folder`, () => installVsix(dirs, vsix));
+  const server = await step('start code-server on the corpus folder', () => startCodeServer(dirs, workspace.folder));
+  try {
+    browserHandle ??= await step('launch Chromium', launchBrowser);
+    await step('part 2b: a folder of corpus .txt cables', async () => {
+      const corpus = await runCorpusChecks({
+        browser: browserHandle.browser,
+        baseUrl: server.url,
+        workspace,
+        artifactsDir,
+        docsImagesDir,
+        updateScreenshots: flag('update-screenshots'),
+      });
+      for (const r of corpus) record('corpus', r.title, r.state, r);
+    });
+  } finally {
+    await server.stop();
+    rmSync(workspace.folder, { recursive: true, force: true });
+  }
+}
+
 async function partWeb() {
   const dirs = codeServerDirs(path.join(runDir, 'web'));
   await step(`install ${path.basename(vsix)} into a second code-server`, () => installVsix(dirs, vsix));
@@ -210,7 +242,7 @@ function tail(file, lines) {
 }
 
 function printLogs() {
-  for (const dir of [runDir, path.join(runDir, 'web')]) {
+  for (const dir of [runDir, path.join(runDir, 'corpus'), path.join(runDir, 'web')]) {
     const logsDir = path.join(dir, 'user-data', 'logs');
     const files = findFiles(logsDir, /(exthost[^/]*\.log|output_logging.*\.log)$/)
       .filter((f) => statSync(f).size > 0)
@@ -299,6 +331,10 @@ async function main() {
     // Two cores: the first instance has nothing more to do.
     await codeServer.stop();
     codeServer = undefined;
+  }
+  if (wants('corpus')) {
+    if (!existsSync(vsix)) await step('locate the .vsix', () => Promise.reject(new Error(`missing ${vsix}`)));
+    await partCorpus();
   }
   if (wants('web')) {
     if (!existsSync(vsix)) await step('locate the .vsix', () => Promise.reject(new Error(`missing ${vsix}`)));

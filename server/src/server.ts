@@ -94,7 +94,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const browser = new CableBrowser(index);
   const settingsCache = new Map<string, Promise<Settings>>();
   const pushTimers = new Map<string, ReturnType<typeof setTimeout>>();
-  const lastStatus = new Map<string, string>();
+  const lastStatus = new Map<string, { key: string; status: StatusParams }>();
   let capabilities: ClientCapabilities = {};
   let pullDiagnostics = false;
   let rulesPage: string | undefined;
@@ -276,11 +276,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     let ended = false;
     let last = { done: 0, total: 0 };
     let lastSent = 0;
+    // Before the walk has found a file, "0 of 0" would say nothing.
+    const message = () =>
+      last.total > 0
+        ? l10n.t('{0} of {1}', COUNT_FORMAT.format(last.done), COUNT_FORMAT.format(last.total))
+        : l10n.t('looking for cable files');
     const send = () => {
       if (!reporter || ended) return;
       lastSent = Date.now();
       const percentage = last.total > 0 ? Math.floor((last.done / last.total) * 100) : 0;
-      reporter.report(percentage, l10n.t('{0} of {1}', COUNT_FORMAT.format(last.done), COUNT_FORMAT.format(last.total)));
+      reporter.report(percentage, message());
     };
     void connection.window.createWorkDoneProgress().then(
       (created) => {
@@ -289,7 +294,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           created.done();
           return;
         }
-        created.begin(l10n.t('Indexing cables'), 0, l10n.t('{0} of {1}', last.done, last.total), false);
+        created.begin(l10n.t('Indexing cables'), 0, message(), false);
       },
       () => undefined,
     );
@@ -344,6 +349,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onDidChangeConfiguration(() => {
     settingsCache.clear();
+    // The profile shown for each open cable follows the setting (nothing else asks again for its status).
+    for (const [uri, { status }] of lastStatus) {
+      void settingsFor(uri).then((settings) => {
+        if (lastStatus.has(uri)) sendStatus({ ...status, profile: profileOf(uri, settings) });
+      });
+    }
     if (builder) {
       const current = builder.folders.map((f) => f.scope.key).join('\n');
       void indexedFolders()
@@ -436,8 +447,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   /** The status the client shows, sent when it changes. */
   function sendStatus(status: StatusParams): void {
     const key = JSON.stringify(status);
-    if (lastStatus.get(status.uri) === key) return;
-    lastStatus.set(status.uri, key);
+    if (lastStatus.get(status.uri)?.key === key) return;
+    lastStatus.set(status.uri, { key, status });
     void connection.sendNotification(StatusNotification.method, status);
   }
 

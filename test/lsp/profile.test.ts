@@ -42,3 +42,26 @@ describe('diagnostics profile', { skip: !corpusAvailable() && 'needs ../shared/c
     assert.equal(overridden.diagnostics.length, drafted.diagnostics.length);
   });
 });
+
+describe('the profile in the status, when the setting changes', { skip: !corpusAvailable() && 'needs ../shared/corpus' }, () => {
+  test('an open cable’s status follows cable.diagnostics.profile without being asked again', async () => {
+    const client = new StdioClient();
+    try {
+      client.configuration = {};
+      await client.initialize();
+      const uri = 'file:///corpus/07MADRID173.txt';
+      await client.open(uri, corpusText('07MADRID173.txt'));
+      await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+      const profiles = () =>
+        client.notifications.filter((n) => n.method === 'cable/status').map((n) => (n.params as { profile?: string }).profile);
+      assert.deepEqual(profiles(), ['reading']);
+      client.configuration = { diagnostics: { profile: 'drafting' } };
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      const deadline = Date.now() + 10_000;
+      while (profiles().at(-1) !== 'drafting' && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.deepEqual(profiles(), ['reading', 'drafting']);
+    } finally {
+      await client.shutdown();
+    }
+  });
+});
